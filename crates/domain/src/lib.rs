@@ -1,0 +1,19 @@
+#![forbid(unsafe_code)]
+//! samsyn's domain: the values, rules and arithmetic that the rest of the system
+//! stands on. Nothing here does I/O, so every rule can be tested as a plain function.
+
+pub mod audit;
+pub mod hex;
+pub mod ids;
+pub mod org;
+pub mod password;
+pub mod policy;
+pub mod principal;
+pub mod roles;
+pub mod throttle;
+pub mod time_fmt;
+pub mod token;
+
+pub use ids::{InvalidValue, PartyCode, UnitCode, Username};
+pub use principal::Principal;
+pub use roles::{Role, RoleAssignment};
