@@ -180,10 +180,19 @@ impl fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.seq;
         match self.reason {
-            BreakReason::Altered => write!(f, "post {n} har ändrats (innehållet stämmer inte med dess hash)"),
-            BreakReason::Unlinked => write!(f, "post {n} länkar inte till posten före (en post har tagits bort eller bytts ut)"),
+            BreakReason::Altered => write!(
+                f,
+                "post {n} har ändrats (innehållet stämmer inte med dess hash)"
+            ),
+            BreakReason::Unlinked => write!(
+                f,
+                "post {n} länkar inte till posten före (en post har tagits bort eller bytts ut)"
+            ),
             BreakReason::Missing => write!(f, "post {n} saknas"),
-            BreakReason::TruncatedEnd => write!(f, "kedjan slutar före post {n} som huvudet anger (poster i slutet har tagits bort)"),
+            BreakReason::TruncatedEnd => write!(
+                f,
+                "kedjan slutar före post {n} som huvudet anger (poster i slutet har tagits bort)"
+            ),
         }
     }
 }
@@ -248,11 +257,18 @@ mod tests {
         let mut prev = GENESIS.to_owned();
         (1..=n)
             .map(|seq| {
-                let event = AuditEvent::system("cli", "test.action", Purpose::Operations, Outcome::Ok)
-                    .with_detail(format!("entry {seq}"));
+                let event =
+                    AuditEvent::system("cli", "test.action", Purpose::Operations, Outcome::Ok)
+                        .with_detail(format!("entry {seq}"));
                 let at = format!("2026-01-01T00:00:{seq:02}.000000Z");
                 let hash = entry_hash(seq, &at, &event, &prev);
-                let entry = AuditEntry { seq, at, event, prev_hash: prev.clone(), hash: hash.clone() };
+                let entry = AuditEntry {
+                    seq,
+                    at,
+                    event,
+                    prev_hash: prev.clone(),
+                    hash: hash.clone(),
+                };
                 prev = hash;
                 entry
             })
@@ -264,7 +280,10 @@ mod tests {
         for e in entries {
             v.push(e)?;
         }
-        let (seq, hash) = entries.last().map(|e| (e.seq, e.hash.clone())).unwrap_or((0, GENESIS.into()));
+        let (seq, hash) = entries
+            .last()
+            .map(|e| (e.seq, e.hash.clone()))
+            .unwrap_or((0, GENESIS.into()));
         v.finish(seq, &hash)
     }
 
@@ -278,14 +297,26 @@ mod tests {
     fn an_altered_entry_is_named() {
         let mut entries = chain(5);
         entries[2].event.detail = "changed".into();
-        assert_eq!(verify(&entries), Err(ChainBreak { seq: 3, reason: BreakReason::Altered }));
+        assert_eq!(
+            verify(&entries),
+            Err(ChainBreak {
+                seq: 3,
+                reason: BreakReason::Altered
+            })
+        );
     }
 
     #[test]
     fn a_removed_entry_is_named() {
         let mut entries = chain(5);
         entries.remove(1);
-        assert_eq!(verify(&entries), Err(ChainBreak { seq: 2, reason: BreakReason::Missing }));
+        assert_eq!(
+            verify(&entries),
+            Err(ChainBreak {
+                seq: 2,
+                reason: BreakReason::Missing
+            })
+        );
     }
 
     #[test]
@@ -293,7 +324,13 @@ mod tests {
         let mut entries = chain(4);
         entries[1].event.outcome = "denied".into();
         entries[1].hash = entry_hash(2, &entries[1].at, &entries[1].event, &entries[1].prev_hash);
-        assert_eq!(verify(&entries), Err(ChainBreak { seq: 3, reason: BreakReason::Unlinked }));
+        assert_eq!(
+            verify(&entries),
+            Err(ChainBreak {
+                seq: 3,
+                reason: BreakReason::Unlinked
+            })
+        );
     }
 
     #[test]
@@ -305,7 +342,10 @@ mod tests {
         }
         assert_eq!(
             v.finish(4, &entries[3].hash),
-            Err(ChainBreak { seq: 4, reason: BreakReason::TruncatedEnd })
+            Err(ChainBreak {
+                seq: 4,
+                reason: BreakReason::TruncatedEnd
+            })
         );
     }
 
@@ -315,6 +355,9 @@ mod tests {
         let mut b = a.clone();
         a.unit = None;
         b.unit = Some(String::new());
-        assert_ne!(entry_hash(1, "t", &a, GENESIS), entry_hash(1, "t", &b, GENESIS));
+        assert_ne!(
+            entry_hash(1, "t", &a, GENESIS),
+            entry_hash(1, "t", &b, GENESIS)
+        );
     }
 }

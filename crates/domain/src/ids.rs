@@ -100,7 +100,8 @@ impl UnitCode {
         let t = text.trim();
         let ok = !t.is_empty()
             && t.len() <= 40
-            && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if ok {
             Ok(Self(t.to_ascii_uppercase()))
         } else {

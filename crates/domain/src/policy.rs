@@ -122,7 +122,11 @@ mod tests {
 
     #[test]
     fn only_admins_manage_reference_data() {
-        assert!(can_manage_reference_data(&principal(Role::Admin, None, None)));
+        assert!(can_manage_reference_data(&principal(
+            Role::Admin,
+            None,
+            None
+        )));
         assert!(!can_manage_reference_data(&principal(
             Role::Mas,
             Some("1880"),
@@ -137,13 +141,25 @@ mod tests {
 
     #[test]
     fn each_role_lands_on_its_start_page() {
-        assert_eq!(start_page(&principal(Role::Admin, None, None)), StartPage::Admin);
-        assert_eq!(start_page(&principal(Role::Mas, Some("1880"), None)), StartPage::Mas);
+        assert_eq!(
+            start_page(&principal(Role::Admin, None, None)),
+            StartPage::Admin
+        );
+        assert_eq!(
+            start_page(&principal(Role::Mas, Some("1880"), None)),
+            StartPage::Mas
+        );
         assert_eq!(
             start_page(&principal(Role::Samordnare, Some("18"), Some("AVD-USO"))),
             StartPage::Staff
         );
-        assert_eq!(start_page(&principal(Role::Ledamot, None, None)), StartPage::Body);
-        assert_eq!(start_page(&principal(Role::Analytiker, None, None)), StartPage::Analyst);
+        assert_eq!(
+            start_page(&principal(Role::Ledamot, None, None)),
+            StartPage::Body
+        );
+        assert_eq!(
+            start_page(&principal(Role::Analytiker, None, None)),
+            StartPage::Analyst
+        );
     }
 }

@@ -69,7 +69,11 @@ impl Role {
                 let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
                 InvalidValue::new(
                     "role",
-                    format!("okänd roll «{}»; giltiga: {}", text.trim(), known.join(", ")),
+                    format!(
+                        "okänd roll «{}»; giltiga: {}",
+                        text.trim(),
+                        known.join(", ")
+                    ),
                 )
             })
     }

@@ -47,6 +47,9 @@ mod tests {
     fn the_window_reaches_back_fifteen_minutes() {
         let t = LoginThrottle::default();
         let now = time::macros::datetime!(2026-01-01 12:00 UTC);
-        assert_eq!(t.window_start(now), time::macros::datetime!(2026-01-01 11:45 UTC));
+        assert_eq!(
+            t.window_start(now),
+            time::macros::datetime!(2026-01-01 11:45 UTC)
+        );
     }
 }

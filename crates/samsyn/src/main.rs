@@ -1,2 +1,35 @@
 #![forbid(unsafe_code)]
-fn main() {}
+//! The samsyn binary: configuration, start-up and the command line.
+
+mod cli;
+mod demo;
+mod serve;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
+    cli::init_logging(&cli);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("samsyn: kan inte starta: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(cli::run(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            // One line: the message and its causes, never a backtrace.
+            let causes: Vec<String> = e.chain().map(|c| c.to_string()).collect();
+            eprintln!("samsyn: {}", causes.join(": "));
+            ExitCode::FAILURE
+        }
+    }
+}

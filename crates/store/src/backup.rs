@@ -58,8 +58,13 @@ pub struct Summary {
 impl Store {
     /// Writes a consistent copy of every table to `out`.
     pub async fn backup(&self, out: &mut impl Write) -> Result<Summary, StoreError> {
-        self.audit(&AuditEvent::system("cli", "backup.create", Purpose::Operations, Outcome::Ok))
-            .await?;
+        self.audit(&AuditEvent::system(
+            "cli",
+            "backup.create",
+            Purpose::Operations,
+            Outcome::Ok,
+        ))
+        .await?;
         let mut tx = self.engine.begin_snapshot(&self.pool).await?;
         write_line(
             out,
@@ -68,23 +73,30 @@ impl Store {
         )?;
         let mut rows_written = 0;
         for (table, order) in TABLES {
-            let rows = sqlx::query(AssertSqlSafe(format!("SELECT * FROM {table} ORDER BY {order}")))
-                .fetch_all(&mut *tx)
-                .await?;
+            let rows = sqlx::query(AssertSqlSafe(format!(
+                "SELECT * FROM {table} ORDER BY {order}"
+            )))
+            .fetch_all(&mut *tx)
+            .await?;
             let columns: Vec<String> = match rows.first() {
                 Some(r) => r.columns().iter().map(|c| c.name().to_owned()).collect(),
                 None => Vec::new(),
             };
             write_line(out, &json!({"table": table, "columns": columns}))?;
             for row in &rows {
-                let cells = (0..columns.len()).map(|i| cell(row, i)).collect::<Result<Vec<_>, _>>()?;
+                let cells = (0..columns.len())
+                    .map(|i| cell(row, i))
+                    .collect::<Result<Vec<_>, _>>()?;
                 write_line(out, &json!({"row": cells}))?;
             }
             rows_written += rows.len();
         }
         write_line(out, &json!({"end": true, "rows": rows_written}))?;
         tx.rollback().await?;
-        Ok(Summary { tables: TABLES.len(), rows: rows_written })
+        Ok(Summary {
+            tables: TABLES.len(),
+            rows: rows_written,
+        })
     }
 
     /// Replaces all data with a backup's. The whole file is read and checked first;
@@ -93,7 +105,9 @@ impl Store {
         let parsed = parse(input)?;
         let mut tx = self.begin_write().await?;
         for (table, _) in TABLES.iter().rev() {
-            sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
+            sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}")))
+                .execute(&mut *tx)
+                .await?;
         }
         let mut rows_restored = 0;
         for t in &parsed {
@@ -148,7 +162,10 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(Summary { tables: parsed.len(), rows: rows_restored })
+        Ok(Summary {
+            tables: parsed.len(),
+            rows: rows_restored,
+        })
     }
 }
 
@@ -159,7 +176,9 @@ struct TableData {
 }
 
 fn parse(input: impl BufRead) -> Result<Vec<TableData>, StoreError> {
-    let bad = |line: usize, what: &str| StoreError::Corrupt(format!("säkerhetskopian, rad {line}: {what}"));
+    let bad = |line: usize, what: &str| {
+        StoreError::Corrupt(format!("säkerhetskopian, rad {line}: {what}"))
+    };
     let mut tables: Vec<TableData> = Vec::new();
     let mut header_seen = false;
     let mut end_rows: Option<usize> = None;
@@ -169,7 +188,8 @@ fn parse(input: impl BufRead) -> Result<Vec<TableData>, StoreError> {
         if end_rows.is_some() {
             return Err(bad(n, "text efter slutmarkeringen"));
         }
-        let v: Value = serde_json::from_str(&line).map_err(|e| bad(n, &format!("ogiltig JSON ({e})")))?;
+        let v: Value =
+            serde_json::from_str(&line).map_err(|e| bad(n, &format!("ogiltig JSON ({e})")))?;
         if !header_seen {
             if v["format"] != FORMAT {
                 return Err(bad(n, "filen är ingen samsyn-säkerhetskopia"));
@@ -200,11 +220,24 @@ fn parse(input: impl BufRead) -> Result<Vec<TableData>, StoreError> {
                         .ok_or_else(|| bad(n, "ogiltigt kolumnnamn"))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            tables.push(TableData { table: name.to_owned(), columns, rows: Vec::new() });
+            tables.push(TableData {
+                table: name.to_owned(),
+                columns,
+                rows: Vec::new(),
+            });
         } else if let Some(row) = v["row"].as_array() {
-            let t = tables.last_mut().ok_or_else(|| bad(n, "rad före första tabellen"))?;
+            let t = tables
+                .last_mut()
+                .ok_or_else(|| bad(n, "rad före första tabellen"))?;
             if row.len() != t.columns.len() {
-                return Err(bad(n, &format!("raden har {} värden men tabellen {} kolumner", row.len(), t.columns.len())));
+                return Err(bad(
+                    n,
+                    &format!(
+                        "raden har {} värden men tabellen {} kolumner",
+                        row.len(),
+                        t.columns.len()
+                    ),
+                ));
             }
             t.rows.push(row.clone());
         } else if v["end"] == json!(true) {
@@ -215,7 +248,9 @@ fn parse(input: impl BufRead) -> Result<Vec<TableData>, StoreError> {
     }
     let total: usize = tables.iter().map(|t| t.rows.len()).sum();
     match end_rows {
-        None => Err(StoreError::Corrupt("säkerhetskopian är avkortad: slutmarkeringen saknas".into())),
+        None => Err(StoreError::Corrupt(
+            "säkerhetskopian är avkortad: slutmarkeringen saknas".into(),
+        )),
         Some(expected) if expected != total => Err(StoreError::Corrupt(format!(
             "säkerhetskopian säger {expected} rader men innehåller {total}"
         ))),

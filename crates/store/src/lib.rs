@@ -134,6 +134,14 @@ mod tests {
             super::redact_url("postgres://app:secret@db/samsyn"),
             "postgres://app:***@db/samsyn"
         );
-        assert_eq!(super::redact_url("sqlite://samsyn.db"), "sqlite://samsyn.db");
+        assert_eq!(
+            super::redact_url("sqlite://samsyn.db"),
+            "sqlite://samsyn.db"
+        );
     }
+}
+
+/// Commits a transaction, with the store's error.
+pub async fn commit(tx: Tx) -> Result<(), StoreError> {
+    Ok(tx.commit().await?)
 }

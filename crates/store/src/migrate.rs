@@ -52,12 +52,14 @@ async fn apply_pending(pool: &AnyPool, engine: Engine) -> Result<(), sqlx::Error
         sqlx::raw_sql(AssertSqlSafe(engine.render_migration(m.sql)))
             .execute(&mut *tx)
             .await?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(m.version)
-            .bind(m.name)
-            .bind(samsyn_domain::time_fmt::now_stored())
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+        )
+        .bind(m.version)
+        .bind(m.name)
+        .bind(samsyn_domain::time_fmt::now_stored())
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
     }
     Ok(())

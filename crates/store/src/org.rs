@@ -43,11 +43,13 @@ pub struct NewUnit {
 
 /// Adds a county part unless it exists. Returns whether it was added.
 pub async fn ensure_county_part(tx: &mut Tx, code: &str, name: &str) -> Result<bool, StoreError> {
-    let done = sqlx::query("INSERT INTO county_parts (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING")
-        .bind(code)
-        .bind(name)
-        .execute(&mut **tx)
-        .await?;
+    let done = sqlx::query(
+        "INSERT INTO county_parts (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING",
+    )
+    .bind(code)
+    .bind(name)
+    .execute(&mut **tx)
+    .await?;
     Ok(done.rows_affected() > 0)
 }
 
@@ -170,9 +172,10 @@ fn unit_from_row(r: &sqlx::any::AnyRow) -> Result<Unit, StoreError> {
 impl Store {
     /// Every unit, by party and name.
     pub async fn units(&self) -> Result<Vec<Unit>, StoreError> {
-        let rows = sqlx::query("SELECT code, name, kind, party_code FROM units ORDER BY party_code, name")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query("SELECT code, name, kind, party_code FROM units ORDER BY party_code, name")
+                .fetch_all(&self.pool)
+                .await?;
         rows.iter().map(unit_from_row).collect()
     }
 

@@ -24,7 +24,10 @@ pub struct Session {
 /// outcome, so the answer does not tell which usernames exist.
 #[derive(Debug)]
 pub enum LoginOutcome {
-    LoggedIn { cookie_token: String, session: Session },
+    LoggedIn {
+        cookie_token: String,
+        session: Session,
+    },
     Rejected,
     Throttled,
 }
@@ -53,17 +56,33 @@ impl Store {
         throttle: &LoginThrottle,
     ) -> Result<LoginOutcome, StoreError> {
         let now = OffsetDateTime::now_utc();
-        let key: String = username_text.trim().to_lowercase().chars().take(64).collect();
+        let key: String = username_text
+            .trim()
+            .to_lowercase()
+            .chars()
+            .take(64)
+            .collect();
         let username = Username::parse(&key).ok();
-        let failures = self.recent_failures(&key, throttle.window_start(now)).await?;
+        let failures = self
+            .recent_failures(&key, throttle.window_start(now))
+            .await?;
         let known = match &username {
             Some(u) => self.credentials(u).await?,
             None => None,
         };
-        let actor = if known.is_some() { key.clone() } else { "okänd".to_owned() };
+        let actor = if known.is_some() {
+            key.clone()
+        } else {
+            "okänd".to_owned()
+        };
         if !throttle.allows(failures) {
-            let mut event = AuditEvent::system(&actor, "session.login", Purpose::Authentication, Outcome::Denied)
-                .with_detail("för många misslyckade försök");
+            let mut event = AuditEvent::system(
+                &actor,
+                "session.login",
+                Purpose::Authentication,
+                Outcome::Denied,
+            )
+            .with_detail("för många misslyckade försök");
             event.actor_user_id = known.as_ref().map(|k| k.0);
             self.audit(&event).await?;
             return Ok(LoginOutcome::Throttled);
@@ -87,10 +106,18 @@ impl Store {
                 let (cookie_token, session) = create_session(&mut tx, principal, now).await?;
                 audit::append(
                     &mut tx,
-                    &event_for(&session.principal, "session.login", Purpose::Authentication, Outcome::Ok),
+                    &event_for(
+                        &session.principal,
+                        "session.login",
+                        Purpose::Authentication,
+                        Outcome::Ok,
+                    ),
                 )
                 .await?;
-                LoginOutcome::LoggedIn { cookie_token, session }
+                LoginOutcome::LoggedIn {
+                    cookie_token,
+                    session,
+                }
             }
             (_, known) => {
                 sqlx::query("INSERT INTO login_failures (username, at) VALUES ($1, $2)")
@@ -98,8 +125,13 @@ impl Store {
                     .bind(time_fmt::to_stored(now))
                     .execute(&mut *tx)
                     .await?;
-                let mut event = AuditEvent::system(&actor, "session.login", Purpose::Authentication, Outcome::Failed)
-                    .with_detail("fel användarnamn eller lösenord");
+                let mut event = AuditEvent::system(
+                    &actor,
+                    "session.login",
+                    Purpose::Authentication,
+                    Outcome::Failed,
+                )
+                .with_detail("fel användarnamn eller lösenord");
                 event.actor_user_id = known.map(|k| k.0);
                 audit::append(&mut tx, &event).await?;
                 LoginOutcome::Rejected
@@ -110,12 +142,13 @@ impl Store {
     }
 
     async fn recent_failures(&self, key: &str, since: OffsetDateTime) -> Result<u32, StoreError> {
-        let n: i64 = sqlx::query("SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2")
-            .bind(key)
-            .bind(time_fmt::to_stored(since))
-            .fetch_one(&self.pool)
-            .await?
-            .try_get(0)?;
+        let n: i64 =
+            sqlx::query("SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2")
+                .bind(key)
+                .bind(time_fmt::to_stored(since))
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?;
         Ok(u32::try_from(n).unwrap_or(u32::MAX))
     }
 
@@ -128,11 +161,13 @@ impl Store {
             .await?;
         let Some(row) = row else { return Ok(None) };
         let user_id: i64 = row.try_get(1)?;
-        Ok(users::principal(&mut *self.pool.acquire().await?, user_id).await?.map(|principal| Session {
-            id: row.try_get(0).unwrap_or_default(),
-            principal,
-            csrf_token: row.try_get(2).unwrap_or_default(),
-        }))
+        Ok(users::principal(&mut *self.pool.acquire().await?, user_id)
+            .await?
+            .map(|principal| Session {
+                id: row.try_get(0).unwrap_or_default(),
+                principal,
+                csrf_token: row.try_get(2).unwrap_or_default(),
+            }))
     }
 
     /// Ends a session; audited as a logout.
@@ -144,7 +179,12 @@ impl Store {
             .await?;
         audit::append(
             &mut tx,
-            &event_for(&session.principal, "session.logout", Purpose::Authentication, Outcome::Ok),
+            &event_for(
+                &session.principal,
+                "session.logout",
+                Purpose::Authentication,
+                Outcome::Ok,
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -153,10 +193,12 @@ impl Store {
 
     /// The user behind an API token, if it is valid.
     pub async fn token_principal(&self, bearer: &str) -> Result<Option<Principal>, StoreError> {
-        let row = sqlx::query("SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
-            .bind(token::digest(bearer))
-            .fetch_optional(&self.pool)
-            .await?;
+        let row = sqlx::query(
+            "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        )
+        .bind(token::digest(bearer))
+        .fetch_optional(&self.pool)
+        .await?;
         match row {
             Some(r) => users::principal(&mut *self.pool.acquire().await?, r.try_get(0)?).await,
             None => Ok(None),
@@ -183,7 +225,14 @@ async fn create_session(
     .fetch_one(&mut **tx)
     .await?
     .try_get(0)?;
-    Ok((cookie_token, Session { id, principal, csrf_token }))
+    Ok((
+        cookie_token,
+        Session {
+            id,
+            principal,
+            csrf_token,
+        },
+    ))
 }
 
 /// Issues an API token for a user; only its digest is stored, the token is shown once.

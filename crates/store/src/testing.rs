@@ -27,8 +27,14 @@ impl TestDb {
     /// A new database on the engine, or `None` for PostgreSQL when no server is named.
     pub async fn new(engine: Engine) -> Option<TestDb> {
         let (url, cleanup) = Self::create(engine).await?;
-        let store = Store::open(&url).await.expect("a fresh test database opens");
-        Some(TestDb { url, store, cleanup })
+        let store = Store::open(&url)
+            .await
+            .expect("a fresh test database opens");
+        Some(TestDb {
+            url,
+            store,
+            cleanup,
+        })
     }
 
     /// A new, empty database URL (nothing migrated yet), for tests of the binary.
@@ -50,8 +56,14 @@ impl TestDb {
                 };
                 let name = unique_name();
                 admin_execute(&admin_url, &format!("CREATE DATABASE {name}")).await;
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
-                Some((format!("{base}/{name}"), Cleanup::Database { admin_url, name }))
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
+                Some((
+                    format!("{base}/{name}"),
+                    Cleanup::Database { admin_url, name },
+                ))
             }
         }
     }
@@ -78,7 +90,10 @@ impl Cleanup {
                 }
             }
             Cleanup::Database { admin_url, name } => {
-                let (admin_url, sql) = (admin_url.clone(), format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                let (admin_url, sql) = (
+                    admin_url.clone(),
+                    format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                );
                 // Drop cannot await; a short-lived runtime on its own thread does the work.
                 let _ = std::thread::spawn(move || {
                     tokio::runtime::Builder::new_current_thread()

@@ -1,7 +1,9 @@
 //! Accounts and their role assignments.
 
 use crate::{Store, StoreError, Tx, org};
-use samsyn_domain::{InvalidValue, PartyCode, Principal, Role, RoleAssignment, UnitCode, Username, time_fmt};
+use samsyn_domain::{
+    InvalidValue, PartyCode, Principal, Role, RoleAssignment, UnitCode, Username, time_fmt,
+};
 use sqlx::Row;
 
 /// An account to create; the password is already hashed.
@@ -78,7 +80,11 @@ pub async fn create_user(tx: &mut Tx, user: NewUser) -> Result<i64, StoreError> 
     Ok(id)
 }
 
-pub async fn add_assignment(tx: &mut Tx, user_id: i64, a: &RoleAssignment) -> Result<(), StoreError> {
+pub async fn add_assignment(
+    tx: &mut Tx,
+    user_id: i64,
+    a: &RoleAssignment,
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO role_assignments (user_id, role, party_code, unit_code, body_code) \
          VALUES ($1, $2, $3, $4, $5)",
@@ -102,11 +108,15 @@ pub async fn find_user_id(tx: &mut Tx, username: &Username) -> Result<Option<i64
 }
 
 /// Loads an active user's principal.
-pub async fn principal(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<Option<Principal>, StoreError> {
-    let Some(row) = sqlx::query("SELECT id, username, display_name FROM users WHERE id = $1 AND active = 1")
-        .bind(user_id)
-        .fetch_optional(&mut *conn)
-        .await?
+pub async fn principal(
+    conn: &mut sqlx::AnyConnection,
+    user_id: i64,
+) -> Result<Option<Principal>, StoreError> {
+    let Some(row) =
+        sqlx::query("SELECT id, username, display_name FROM users WHERE id = $1 AND active = 1")
+            .bind(user_id)
+            .fetch_optional(&mut *conn)
+            .await?
     else {
         return Ok(None);
     };
@@ -116,13 +126,22 @@ pub async fn principal(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<O
     .bind(user_id)
     .fetch_all(&mut *conn)
     .await?;
-    let corrupt = |e: InvalidValue| StoreError::Corrupt(format!("lagrad roll för användare {user_id}: {e}"));
+    let corrupt =
+        |e: InvalidValue| StoreError::Corrupt(format!("lagrad roll för användare {user_id}: {e}"));
     let mut assignments = Vec::with_capacity(rows.len());
     for r in rows {
         assignments.push(RoleAssignment {
             role: Role::parse(&r.try_get::<String, _>(0)?).map_err(corrupt)?,
-            party: r.try_get::<Option<String>, _>(1)?.map(|p| PartyCode::parse(&p)).transpose().map_err(corrupt)?,
-            unit: r.try_get::<Option<String>, _>(2)?.map(|u| UnitCode::parse(&u)).transpose().map_err(corrupt)?,
+            party: r
+                .try_get::<Option<String>, _>(1)?
+                .map(|p| PartyCode::parse(&p))
+                .transpose()
+                .map_err(corrupt)?,
+            unit: r
+                .try_get::<Option<String>, _>(2)?
+                .map(|u| UnitCode::parse(&u))
+                .transpose()
+                .map_err(corrupt)?,
             body: r.try_get(3)?,
         });
     }
@@ -136,11 +155,15 @@ pub async fn principal(conn: &mut sqlx::AnyConnection, user_id: i64) -> Result<O
 
 impl Store {
     /// The stored password hash of an active account, if there is one.
-    pub async fn credentials(&self, username: &Username) -> Result<Option<(i64, String)>, StoreError> {
-        let row = sqlx::query("SELECT id, password_hash FROM users WHERE username = $1 AND active = 1")
-            .bind(username.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
+    pub async fn credentials(
+        &self,
+        username: &Username,
+    ) -> Result<Option<(i64, String)>, StoreError> {
+        let row =
+            sqlx::query("SELECT id, password_hash FROM users WHERE username = $1 AND active = 1")
+                .bind(username.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(match row {
             Some(r) => Some((r.try_get(0)?, r.try_get(1)?)),
             None => None,
@@ -155,7 +178,10 @@ impl Store {
             .try_get(0)?)
     }
 
-    pub async fn principal_by_username(&self, username: &Username) -> Result<Option<Principal>, StoreError> {
+    pub async fn principal_by_username(
+        &self,
+        username: &Username,
+    ) -> Result<Option<Principal>, StoreError> {
         let row = sqlx::query("SELECT id FROM users WHERE username = $1 AND active = 1")
             .bind(username.as_str())
             .fetch_optional(&self.pool)

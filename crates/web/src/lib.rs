@@ -1,1 +1,107 @@
 #![forbid(unsafe_code)]
+//! samsyn's HTTP face: Swedish server-rendered pages and the JSON API under `/api/v1`.
+
+pub mod api;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod json;
+pub mod pages;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use samsyn_domain::throttle::LoginThrottle;
+use samsyn_store::Store;
+use std::time::Duration;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// What every handler shares. Holds no per-user state: any number of server processes
+/// can serve one database.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub throttle: LoginThrottle,
+    /// Mark the session cookie `Secure` (behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+/// How long a request may take before it is answered with 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .route("/healthz", get(healthz))
+        .route("/static/samsyn.css", get(stylesheet))
+        .fallback(page_not_found)
+        .layer(DefaultBodyLimit::max(json::MAX_JSON_BYTES))
+        .layer(axum::middleware::from_fn(csrf::guard))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(security_headers())
+        .layer(
+            // Spans carry the method and path only: a query string may hold personal data.
+            TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+                tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+            }),
+        )
+        .with_state(state)
+}
+
+fn security_headers() -> tower::layer::util::Stack<
+    SetResponseHeaderLayer<HeaderValue>,
+    tower::layer::util::Stack<
+        SetResponseHeaderLayer<HeaderValue>,
+        tower::layer::util::Stack<
+            SetResponseHeaderLayer<HeaderValue>,
+            SetResponseHeaderLayer<HeaderValue>,
+        >,
+    >,
+> {
+    let h = |name: &'static str, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(
+            header::HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        )
+    };
+    tower::layer::util::Stack::new(
+        h(
+            "content-security-policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        ),
+        tower::layer::util::Stack::new(
+            h("x-content-type-options", "nosniff"),
+            tower::layer::util::Stack::new(
+                h("referrer-policy", "same-origin"),
+                h("x-frame-options", "DENY"),
+            ),
+        ),
+    )
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    if state.store.ping().await {
+        (StatusCode::OK, "ok")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "databasen svarar inte")
+    }
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/samsyn.css"),
+    )
+}
+
+async fn page_not_found() -> error::PageError {
+    error::PageError(error::WebError::NotFound("sidan".into()))
+}

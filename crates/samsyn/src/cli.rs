@@ -1,0 +1,294 @@
+//! The command line. Every failure is one line on standard error and a non-zero exit.
+
+use crate::demo;
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use samsyn_domain::audit::{AuditEvent, Outcome, Purpose};
+use samsyn_domain::{PartyCode, Role, RoleAssignment, UnitCode, Username, password};
+use samsyn_store::users::{self, NewUser};
+use samsyn_store::{Store, audit, sessions};
+use std::io::{BufRead, BufReader, Read};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "samsyn",
+    version,
+    about = "samsyn – samverkan mellan region och kommuner i hälso- och sjukvård och omsorg"
+)]
+pub struct Cli {
+    /// Database: sqlite://FILE (created on first start) or postgres://USER@HOST/DB.
+    #[arg(
+        long,
+        global = true,
+        env = "SAMSYN_DATABASE_URL",
+        default_value = "sqlite://samsyn.db"
+    )]
+    database: String,
+    /// Log format: text or json.
+    #[arg(long, global = true, env = "SAMSYN_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the web app and the JSON API.
+    Serve {
+        #[arg(long, env = "SAMSYN_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Load the demo data first and print the demo logins.
+        #[arg(long)]
+        demo: bool,
+        /// Mark the session cookie Secure (when served over HTTPS).
+        #[arg(long, env = "SAMSYN_SECURE_COOKIES")]
+        secure_cookies: bool,
+    },
+    /// Load the demo data (parties, units, bodies, one user per role).
+    Demo,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Check that the audit log's hash chain is intact.
+    VerifyAudit,
+    /// Write a consistent copy of all data while the server runs.
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Replace all data with a backup's.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Add a user with one role; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// admin, vardpersonal, samordnare, mas, sekreterare, ledamot or analytiker.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        party: Option<String>,
+        /// The collaboration body, for sekreterare and ledamot.
+        #[arg(long)]
+        body: Option<String>,
+        /// The name shown in samsyn; defaults to the username.
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Print a new API token for `Authorization: Bearer …`.
+    Create {
+        #[arg(long)]
+        username: String,
+    },
+}
+
+/// Parses the command line; on an error, prints it on one line and gives the exit code.
+pub fn parse() -> Result<Cli, ExitCode> {
+    Cli::try_parse().map_err(|e| {
+        use clap::error::ErrorKind;
+        if matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        ) {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        let text = e.render().to_string();
+        let first = text.lines().next().unwrap_or("ogiltiga argument");
+        eprintln!(
+            "samsyn: {} (se samsyn --help)",
+            first.trim_start_matches("error: ")
+        );
+        ExitCode::from(2)
+    })
+}
+
+pub fn init_logging(cli: &Cli) {
+    let default = if matches!(cli.command, Command::Serve { .. }) {
+        "info"
+    } else {
+        "warn"
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SAMSYN_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi);
+    if cli.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let store = Store::open(&cli.database).await?;
+    match cli.command {
+        Command::Serve {
+            addr,
+            demo: with_demo,
+            secure_cookies,
+        } => {
+            if with_demo {
+                demo::load(&store).await?;
+                print!("{}", demo::login_help());
+            }
+            crate::serve::run(store, addr, secure_cookies).await?;
+        }
+        Command::Demo => {
+            let loaded = demo::load(&store).await?;
+            if loaded.added == 0 {
+                println!("Demodata fanns redan; inget ändrades.");
+            } else {
+                println!("Demodata inläst ({} poster).", loaded.added);
+            }
+            print!("{}", demo::login_help());
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    username,
+                    role,
+                    unit,
+                    party,
+                    body,
+                    name,
+                    password_stdin: _,
+                },
+        } => {
+            let username = Username::parse(&username)?;
+            let assignment = RoleAssignment {
+                role: Role::parse(&role)?,
+                party: party.as_deref().map(PartyCode::parse).transpose()?,
+                unit: unit.as_deref().map(UnitCode::parse).transpose()?,
+                body,
+            };
+            let password_text = read_password()?;
+            let password_hash = password::hash_new(&password_text)?;
+            let display_name = name.unwrap_or_else(|| username.to_string());
+            let mut tx = store.begin_write().await?;
+            let detail = format!("användare {username}, roll {}", assignment.role);
+            users::create_user(
+                &mut tx,
+                NewUser {
+                    username: username.clone(),
+                    display_name,
+                    password_hash,
+                    assignment,
+                },
+            )
+            .await?;
+            audit::append(
+                &mut tx,
+                &AuditEvent::system("cli", "user.create", Purpose::Administration, Outcome::Ok)
+                    .with_detail(detail),
+            )
+            .await?;
+            samsyn_store::commit(tx).await?;
+            println!("Användaren {username} är skapad.");
+        }
+        Command::Token {
+            command: TokenCommand::Create { username },
+        } => {
+            let username = Username::parse(&username)?;
+            let mut tx = store.begin_write().await?;
+            let Some(user_id) = users::find_user_id(&mut tx, &username).await? else {
+                bail!("användaren {username} finns inte");
+            };
+            let token = sessions::create_api_token(&mut tx, user_id).await?;
+            audit::append(
+                &mut tx,
+                &AuditEvent::system("cli", "token.create", Purpose::Administration, Outcome::Ok)
+                    .with_detail(format!("API-token för {username}")),
+            )
+            .await?;
+            samsyn_store::commit(tx).await?;
+            println!("{token}");
+        }
+        Command::VerifyAudit => match store.verify_audit().await? {
+            Ok(n) => println!("Granskningsloggen är hel: {n} poster verifierade."),
+            Err(broken) => {
+                eprintln!("samsyn: granskningsloggen är bruten: {broken}");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        Command::Backup { to } => {
+            let partial = to.with_extension("partial");
+            let file = std::fs::File::create(&partial)
+                .with_context(|| format!("kan inte skapa {}", partial.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let summary = store.backup(&mut out).await?;
+            std::io::Write::flush(&mut out)
+                .with_context(|| format!("kan inte skriva {}", partial.display()))?;
+            out.get_ref().sync_all()?;
+            std::fs::rename(&partial, &to)
+                .with_context(|| format!("kan inte skriva {}", to.display()))?;
+            println!(
+                "Säkerhetskopia skriven till {}: {} tabeller, {} rader.",
+                to.display(),
+                summary.tables,
+                summary.rows
+            );
+        }
+        Command::Restore { from } => {
+            let file = std::fs::File::open(&from)
+                .with_context(|| format!("kan inte läsa {}", from.display()))?;
+            let summary = store.restore(BufReader::new(file)).await?;
+            println!(
+                "Återställt från {}: {} tabeller, {} rader.",
+                from.display(),
+                summary.tables,
+                summary.rows
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The first line of standard input, without its line ending.
+fn read_password() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .take(4096)
+        .read_line(&mut line)
+        .context("kan inte läsa lösenordet från standard in")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        bail!("lösenordet saknas: skriv det på standard in (--password-stdin)");
+    }
+    Ok(password)
+}

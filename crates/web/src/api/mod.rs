@@ -1,0 +1,22 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document it serves.
+
+mod openapi;
+mod units;
+
+use crate::AppState;
+use crate::error::{ApiError, WebError};
+use axum::Router;
+use axum::routing::get;
+
+pub use openapi::ApiDoc;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi::document))
+        .route("/api/v1/units", get(units::list).post(units::create))
+        .fallback(not_found)
+}
+
+async fn not_found() -> ApiError {
+    ApiError(WebError::NotFound("resursen".into()))
+}

@@ -1,0 +1,38 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations so it cannot
+//! drift from the routes.
+
+use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "samsyn API", description = "Samverkan mellan region och kommuner: JSON-API. Fel svaras som application/problem+json (RFC 9457)."),
+    paths(super::units::list, super::units::create),
+    components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
+    modifiers(&Security),
+    tags((name = "units", description = "Länets enheter"))
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                crate::auth::SESSION_COOKIE,
+            ))),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,81 @@
+//! The Swedish, server-rendered pages. They work without JavaScript: links, plain
+//! forms that post back, and redirects.
+
+mod audit;
+mod login;
+mod start;
+mod units;
+
+use crate::AppState;
+use askama::Template;
+use axum::Router;
+use axum::routing::{get, post};
+use samsyn_domain::policy;
+use samsyn_store::sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(start::show))
+        .route("/logga-in", get(login::form).post(login::submit))
+        .route("/logga-ut", post(login::logout))
+        .route("/enheter", get(units::list))
+        .route("/granskningslogg", get(audit::search))
+}
+
+/// What the page frame needs: who is logged in and what the menu offers them.
+pub struct Layout {
+    pub display_name: String,
+    pub roles: String,
+    pub csrf: String,
+    pub can_review_log: bool,
+    /// Which menu item is the current page.
+    pub current: &'static str,
+}
+
+impl Layout {
+    pub fn new(session: &Session, current: &'static str) -> Layout {
+        let p = &session.principal;
+        Layout {
+            display_name: p.display_name.clone(),
+            roles: p
+                .roles()
+                .iter()
+                .map(|r| r.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+            csrf: session.csrf_token.clone(),
+            can_review_log: policy::audit_scope(p).is_some(),
+            current,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub title: &'static str,
+    pub detail: String,
+    /// Always `None`: the error page must render even when the session could not be read.
+    pub layout: Option<Layout>,
+}
+
+/// Percent-encodes a text for a query string.
+pub fn url_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn query_text_is_percent_encoded() {
+        assert_eq!(super::url_encode("/a?b=c d"), "/a%3Fb%3Dc%20d");
+    }
+}

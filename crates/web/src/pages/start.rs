@@ -1,0 +1,104 @@
+//! Startsidan: each role lands on the work it most likely came to do.
+
+use crate::AppState;
+use crate::auth::PageSession;
+use crate::error::PageError;
+use crate::pages::Layout;
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use samsyn_domain::policy::{self, StartPage};
+
+struct Card {
+    title: &'static str,
+    href: &'static str,
+    text: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "start.html")]
+struct StartView {
+    layout: Option<Layout>,
+    display_name: String,
+    intro: String,
+    roles: Vec<String>,
+    cards: Vec<Card>,
+}
+
+const UNITS: Card = Card {
+    title: "Enheter",
+    href: "/enheter",
+    text: "Länets vårdcentraler, kommunala hemsjukvårdsenheter, kliniker och avdelningar.",
+};
+const LOG: Card = Card {
+    title: "Granskningslogg",
+    href: "/granskningslogg",
+    text: "Sök i loggen över vem som läst och ändrat uppgifter, och när.",
+};
+const API: Card = Card {
+    title: "API-beskrivning",
+    href: "/api/v1/openapi.json",
+    text: "Maskinläsbar beskrivning (OpenAPI 3) av samsyns JSON-API.",
+};
+
+pub async fn show(
+    State(_state): State<AppState>,
+    PageSession(session): PageSession,
+) -> Result<Html<String>, PageError> {
+    let p = &session.principal;
+    let scope = [
+        p.unit().map(|u| format!("enhet {u}")),
+        p.party().map(|c| format!("part {c}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+    let (intro, cards) = match policy::start_page(p) {
+        StartPage::Admin => (
+            "Du administrerar samsyn: parter, enheter, användare och loggkontroll.",
+            vec![UNITS, LOG, API],
+        ),
+        StartPage::Mas => (
+            "Som MAS följer du upp vårdens kvalitet och säkerhet och gör loggkontroll för din kommun.",
+            vec![LOG, UNITS],
+        ),
+        StartPage::Staff => (
+            "Du arbetar med de personer som din enhet har en vårdrelation till.",
+            vec![UNITS],
+        ),
+        StartPage::Body => ("Du deltar i arbetet i länets samverkansorgan.", vec![UNITS]),
+        StartPage::Analyst => (
+            "Du följer upp överenskommelsen på sammanställda uppgifter.",
+            vec![UNITS, API],
+        ),
+    };
+    let intro = if scope.is_empty() {
+        intro.to_owned()
+    } else {
+        format!("{intro} Du är inloggad för {scope}.")
+    };
+    let view = StartView {
+        layout: Some(Layout::new(&session, "start")),
+        display_name: p.display_name.clone(),
+        intro,
+        roles: p
+            .assignments
+            .iter()
+            .map(|a| {
+                let mut text = a.role.label().to_owned();
+                if let Some(u) = &a.unit {
+                    text.push_str(&format!(" – enhet {u}"));
+                } else if let Some(c) = &a.party {
+                    text.push_str(&format!(" – part {c}"));
+                }
+                if let Some(b) = &a.body {
+                    text.push_str(&format!(" – organ {b}"));
+                }
+                text
+            })
+            .collect(),
+        cards,
+    };
+    Ok(Html(view.render()?))
+}
