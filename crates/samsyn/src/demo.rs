@@ -61,8 +61,17 @@ const REGION_UNITS: &[(&str, &str, UnitKind)] = &[
     ("MBT-BARN", "Mobilt team för barn", UnitKind::MobiltTeam),
 ];
 
-/// The bodies of the brief: (code, name, kind, parent, county part).
-const BODIES: &[(&str, &str, BodyKind, Option<&str>, Option<&str>)] = &[
+/// A demo body: (code, name, kind, parent, county part).
+type DemoBody = (
+    &'static str,
+    &'static str,
+    BodyKind,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// The bodies of the brief.
+const BODIES: &[DemoBody] = &[
     (
         "RSR",
         "Regionala samverkansrådet",
@@ -149,8 +158,18 @@ const BODIES: &[(&str, &str, BodyKind, Option<&str>, Option<&str>)] = &[
     ),
 ];
 
-/// One user per role: (username, display name, role, unit, party, body).
-pub const USERS: &[(&str, &str, Role, Option<&str>, Option<&str>, Option<&str>)] = &[
+/// A demo account: (username, display name, role, unit, party, body).
+type DemoUser = (
+    &'static str,
+    &'static str,
+    Role,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// One user per role.
+pub const USERS: &[DemoUser] = &[
     ("admin", "Alva Admin", Role::Admin, None, None, None),
     (
         "vardpersonal",
@@ -313,7 +332,9 @@ fn place_name(municipality: &str) -> &str {
 }
 
 /// The parties of the reference file: (code, name, kind, county part code).
-fn parse_parties() -> Vec<(PartyCode, String, PartyKind, Option<String>)> {
+type PartyRow = (PartyCode, String, PartyKind, Option<String>);
+
+fn parse_parties() -> Vec<PartyRow> {
     PARTIES_CSV
         .lines()
         .skip(1)

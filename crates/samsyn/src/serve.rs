@@ -12,6 +12,12 @@ pub async fn run(store: Store, addr: SocketAddr, secure_cookies: bool) -> anyhow
         .await
         .with_context(|| format!("kan inte lyssna på {addr}"))?;
     let local = listener.local_addr()?;
+    // Listen for SIGTERM before announcing the address, so a stop right after start is graceful.
+    #[cfg(unix)]
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("kan inte lyssna efter SIGTERM")?;
+    #[cfg(not(unix))]
+    let terminate = ();
     println!("samsyn körs på http://{local}/");
     std::io::stdout().flush().ok();
     tracing::info!(%local, engine = ?store.engine(), "serving");
@@ -21,7 +27,7 @@ pub async fn run(store: Store, addr: SocketAddr, secure_cookies: bool) -> anyhow
         secure_cookies,
     };
     axum::serve(listener, samsyn_web::router(state))
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown_signal(terminate))
         .await
         .context("servern avbröts")?;
     store.close().await;
@@ -29,24 +35,25 @@ pub async fn run(store: Store, addr: SocketAddr, secure_cookies: bool) -> anyhow
     Ok(())
 }
 
-async fn shutdown_signal() {
+#[cfg(unix)]
+type Terminate = tokio::signal::unix::Signal;
+#[cfg(not(unix))]
+type Terminate = ();
+
+#[allow(unused_mut, unused_variables)]
+async fn shutdown_signal(mut terminate: Terminate) {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let terminated = async move {
+        terminate.recv().await;
     };
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
+    let terminated = std::future::pending::<()>();
     tokio::select! {
         _ = ctrl_c => {},
-        _ = terminate => {},
+        _ = terminated => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
 }

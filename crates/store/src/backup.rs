@@ -149,10 +149,10 @@ impl Store {
                 })?;
             }
             rows_restored += t.rows.len();
-            if t.columns.iter().any(|c| c == "id") {
-                if let Some(sql) = self.engine.reset_identity_sql(&t.table) {
-                    sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
-                }
+            if t.columns.iter().any(|c| c == "id")
+                && let Some(sql) = self.engine.reset_identity_sql(&t.table)
+            {
+                sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
             }
         }
         audit::append(

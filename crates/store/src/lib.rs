@@ -53,6 +53,21 @@ impl Store {
             ))
         };
         let setup = engine.connection_setup();
+        // One direct connection first: a corrupt file or an unreachable server fails
+        // here at once, instead of in the pool's retries.
+        {
+            use sqlx::Connection;
+            let mut probe = sqlx::AnyConnection::connect(&connect_url)
+                .await
+                .map_err(open_error)?;
+            probe.execute(setup).await.map_err(open_error)?;
+            let check = match engine {
+                Engine::Sqlite => "SELECT COUNT(*) FROM sqlite_master",
+                Engine::Postgres => "SELECT 1",
+            };
+            probe.execute(check).await.map_err(open_error)?;
+            probe.close().await.map_err(open_error)?;
+        }
         let pool = AnyPoolOptions::new()
             .max_connections(match engine {
                 Engine::Sqlite => 8,
@@ -144,4 +159,27 @@ mod tests {
 /// Commits a transaction, with the store's error.
 pub async fn commit(tx: Tx) -> Result<(), StoreError> {
     Ok(tx.commit().await?)
+}
+
+impl Store {
+    /// The number of rows in a table of the schema; for tests and diagnostics.
+    pub async fn table_count(&self, table: &str) -> Result<i64, StoreError> {
+        if !backup::TABLES.iter().any(|(t, _)| *t == table) {
+            return Err(StoreError::NotFound(format!("tabellen {table}")));
+        }
+        use sqlx::Row;
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// Runs a statement directly: only tests that damage data on purpose use it.
+    #[doc(hidden)]
+    pub async fn tamper_for_test(&self, sql: &str) {
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&self.pool)
+            .await
+            .expect("the tampering statement runs");
+    }
 }

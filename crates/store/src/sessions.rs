@@ -92,7 +92,7 @@ impl Store {
         let mut tx = self.begin_write().await?;
         let outcome = match (verified, known) {
             (true, Some((user_id, _))) => {
-                let principal = users::principal(&mut *tx, user_id)
+                let principal = users::principal(&mut tx, user_id)
                     .await?
                     .ok_or_else(|| StoreError::NotFound("användaren".into()))?;
                 sqlx::query("DELETE FROM login_failures WHERE username = $1")

@@ -38,9 +38,9 @@ impl TestDb {
     }
 
     /// A new, empty database URL (nothing migrated yet), for tests of the binary.
-    pub async fn create_url(engine: Engine) -> Option<(String, impl Drop)> {
+    pub async fn create_url(engine: Engine) -> Option<(String, DbGuard)> {
         let (url, cleanup) = Self::create(engine).await?;
-        Some((url, Guard(cleanup)))
+        Some((url, DbGuard(cleanup)))
     }
 
     async fn create(engine: Engine) -> Option<(String, Cleanup)> {
@@ -107,9 +107,10 @@ impl Cleanup {
     }
 }
 
-struct Guard(Cleanup);
+/// Removes a database made by [`TestDb::create_url`] when dropped.
+pub struct DbGuard(Cleanup);
 
-impl Drop for Guard {
+impl Drop for DbGuard {
     fn drop(&mut self) {
         self.0.run();
     }

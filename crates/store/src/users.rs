@@ -37,10 +37,10 @@ pub async fn resolve_assignment(
             _ => a.party = Some(unit_party),
         }
     }
-    if let Some(code) = &a.party {
-        if org::party(tx, code.as_str()).await?.is_none() {
-            return Err(InvalidValue::new("party", format!("parten {code} finns inte")).into());
-        }
+    if let Some(code) = &a.party
+        && org::party(tx, code.as_str()).await?.is_none()
+    {
+        return Err(InvalidValue::new("party", format!("parten {code} finns inte")).into());
     }
     if let Some(code) = &a.body {
         let found = sqlx::query("SELECT COUNT(*) FROM bodies WHERE code = $1")

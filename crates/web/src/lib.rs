@@ -43,7 +43,13 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(json::MAX_JSON_BYTES))
         .layer(axum::middleware::from_fn(csrf::guard))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
-        .layer(security_headers())
+        .layer(header_layer(
+            "content-security-policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        ))
+        .layer(header_layer("x-content-type-options", "nosniff"))
+        .layer(header_layer("referrer-policy", "same-origin"))
+        .layer(header_layer("x-frame-options", "DENY"))
         .layer(
             // Spans carry the method and path only: a query string may hold personal data.
             TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
@@ -53,34 +59,11 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-fn security_headers() -> tower::layer::util::Stack<
-    SetResponseHeaderLayer<HeaderValue>,
-    tower::layer::util::Stack<
-        SetResponseHeaderLayer<HeaderValue>,
-        tower::layer::util::Stack<
-            SetResponseHeaderLayer<HeaderValue>,
-            SetResponseHeaderLayer<HeaderValue>,
-        >,
-    >,
-> {
-    let h = |name: &'static str, value: &'static str| {
-        SetResponseHeaderLayer::if_not_present(
-            header::HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        )
-    };
-    tower::layer::util::Stack::new(
-        h(
-            "content-security-policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
-        ),
-        tower::layer::util::Stack::new(
-            h("x-content-type-options", "nosniff"),
-            tower::layer::util::Stack::new(
-                h("referrer-policy", "same-origin"),
-                h("x-frame-options", "DENY"),
-            ),
-        ),
+/// A response header set unless the handler set it.
+fn header_layer(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        header::HeaderName::from_static(name),
+        HeaderValue::from_static(value),
     )
 }
 
@@ -102,6 +85,10 @@ async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-async fn page_not_found() -> error::PageError {
-    error::PageError(error::WebError::NotFound("sidan".into()))
+async fn page_not_found(uri: axum::http::Uri) -> axum::response::Response {
+    if uri.path().starts_with("/api/") {
+        api::not_found().into_response()
+    } else {
+        error::PageError(error::WebError::NotFound("sidan".into())).into_response()
+    }
 }

@@ -14,9 +14,9 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/units", get(units::list).post(units::create))
-        .fallback(not_found)
 }
 
-async fn not_found() -> ApiError {
+/// The answer for an unknown path under `/api/`.
+pub fn not_found() -> ApiError {
     ApiError(WebError::NotFound("resursen".into()))
 }

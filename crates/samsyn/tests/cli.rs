@@ -1,0 +1,243 @@
+//! The command line as a user meets it: each command, and bad input that gets one
+//! clear line, a non-zero exit and no change.
+
+mod common;
+
+use common::{samsyn, stderr, stdout};
+use samsyn_store::Store;
+
+fn one_line_error(o: &std::process::Output) -> String {
+    assert!(!o.status.success(), "must fail: {}", stdout(o));
+    let err = stderr(o);
+    let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line, got: {err}");
+    assert!(lines[0].starts_with("samsyn: "), "{err}");
+    lines[0].to_owned()
+}
+
+fn count(url: &str, table: &str) -> i64 {
+    common::runtime().block_on(async {
+        use sqlx_row::get_count;
+        get_count(url, table).await
+    })
+}
+
+mod sqlx_row {
+    pub async fn get_count(url: &str, table: &str) -> i64 {
+        let store = samsyn_store::Store::open(url).await.unwrap();
+        let n = store.table_count(table).await.unwrap();
+        store.close().await;
+        n
+    }
+}
+
+#[test]
+fn an_unknown_argument_is_named_on_one_line() {
+    let o = samsyn("sqlite://unused.db", &["serve", "--colour", "blue"], None);
+    let line = one_line_error(&o);
+    assert!(line.contains("--colour"), "{line}");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_database_url_of_another_kind_is_refused() {
+    let line = one_line_error(&samsyn("mysql://x@y/z", &["verify-audit"], None));
+    assert!(
+        line.contains("sqlite:") && line.contains("postgres://"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_database_that_cannot_be_opened_is_named() {
+    let line = one_line_error(&samsyn(
+        "sqlite:///no/such/folder/samsyn.db",
+        &["verify-audit"],
+        None,
+    ));
+    assert!(line.contains("kan inte öppna databasen"), "{line}");
+}
+
+#[test]
+fn a_corrupt_sqlite_file_is_refused_and_left_as_it_was() {
+    let path = std::env::temp_dir().join(format!("samsyn-corrupt-{}.db", std::process::id()));
+    let garbage =
+        b"this is not a database, just some bytes that are long enough to look like a header"
+            .repeat(20);
+    std::fs::write(&path, &garbage).unwrap();
+    let line = one_line_error(&samsyn(
+        &format!("sqlite://{}", path.display()),
+        &["verify-audit"],
+        None,
+    ));
+    assert!(line.contains("kan inte öppna databasen"), "{line}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        garbage,
+        "the file is unchanged"
+    );
+    let _ = std::fs::remove_file(&path);
+}
+
+on_both_engines!(
+    the_demo_loads_once_and_the_second_run_changes_nothing,
+    |url: &str| {
+        let first = samsyn(url, &["demo"], None);
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(stdout(&first).contains("admin"), "the logins are printed");
+        let audit_before = count(url, "audit_log");
+        let second = samsyn(url, &["demo"], None);
+        assert!(second.status.success());
+        assert!(stdout(&second).contains("inget ändrades"));
+        assert_eq!(count(url, "audit_log"), audit_before);
+        assert_eq!(count(url, "parties"), 13);
+        assert_eq!(count(url, "users"), 7);
+    }
+);
+
+on_both_engines!(
+    a_user_is_added_with_a_password_from_standard_input,
+    |url: &str| {
+        assert!(samsyn(url, &["demo"], None).status.success());
+        let add = |args: &[&str], stdin: &str| {
+            samsyn(url, &[&["user", "add"][..], args].concat(), Some(stdin))
+        };
+        let ok = add(
+            &[
+                "--username",
+                "nora.ssk",
+                "--role",
+                "vardpersonal",
+                "--unit",
+                "HSV-1884",
+                "--password-stdin",
+            ],
+            "ett-bra-losenord\n",
+        );
+        assert!(ok.status.success(), "{}", stderr(&ok));
+
+        let empty = one_line_error(&add(
+            &["--username", "tom", "--role", "admin", "--password-stdin"],
+            "",
+        ));
+        assert!(empty.contains("lösenordet saknas"), "{empty}");
+        let short = one_line_error(&add(
+            &["--username", "kort", "--role", "admin", "--password-stdin"],
+            "abc\n",
+        ));
+        assert!(short.contains("minst"), "{short}");
+        let role = one_line_error(&add(
+            &["--username", "chef", "--role", "chef", "--password-stdin"],
+            "ett-bra-losenord\n",
+        ));
+        assert!(
+            role.contains("vardpersonal"),
+            "the valid roles are named: {role}"
+        );
+        let unit = one_line_error(&add(
+            &[
+                "--username",
+                "ingen",
+                "--role",
+                "vardpersonal",
+                "--unit",
+                "FINNS-EJ",
+                "--password-stdin",
+            ],
+            "ett-bra-losenord\n",
+        ));
+        assert!(unit.contains("FINNS-EJ"), "{unit}");
+        let taken = one_line_error(&add(
+            &["--username", "admin", "--role", "admin", "--password-stdin"],
+            "ett-bra-losenord\n",
+        ));
+        assert!(taken.contains("upptaget"), "{taken}");
+        assert_eq!(count(url, "users"), 8, "only the good user was added");
+
+        let logged_in = common::runtime().block_on(async {
+            let store = Store::open(url).await.unwrap();
+            store
+                .login("nora.ssk", "ett-bra-losenord", &Default::default())
+                .await
+                .unwrap()
+        });
+        assert!(matches!(
+            logged_in,
+            samsyn_store::sessions::LoginOutcome::LoggedIn { .. }
+        ));
+    }
+);
+
+on_both_engines!(
+    verify_audit_passes_after_the_demo_and_names_an_altered_row,
+    |url: &str| {
+        assert!(samsyn(url, &["demo"], None).status.success());
+        let ok = samsyn(url, &["verify-audit"], None);
+        assert!(ok.status.success(), "{}", stderr(&ok));
+        assert!(stdout(&ok).contains("hel"));
+        common::runtime().block_on(async {
+            let store = Store::open(url).await.unwrap();
+            store
+                .tamper_for_test("UPDATE audit_log SET detail = 'ändrad' WHERE seq = 3")
+                .await;
+        });
+        let line = one_line_error(&samsyn(url, &["verify-audit"], None));
+        assert!(line.contains("post 3"), "{line}");
+    }
+);
+
+on_both_engines!(
+    a_token_is_printed_once_and_unknown_users_get_none,
+    |url: &str| {
+        assert!(samsyn(url, &["demo"], None).status.success());
+        let o = samsyn(url, &["token", "create", "--username", "analytiker"], None);
+        assert!(o.status.success());
+        assert!(stdout(&o).trim().starts_with("sst_"));
+        let line = one_line_error(&samsyn(
+            url,
+            &["token", "create", "--username", "nobody"],
+            None,
+        ));
+        assert!(line.contains("nobody"), "{line}");
+    }
+);
+
+on_both_engines!(
+    a_backup_taken_while_serving_restores_the_same_data,
+    |url: &str| {
+        let server = common::Server::start(url, true);
+        let _cookie = server.login("admin");
+        let file = std::env::temp_dir().join(format!(
+            "samsyn-backup-{}-{}.jsonl",
+            std::process::id(),
+            url.len()
+        ));
+        let b = samsyn(url, &["backup", "--to", file.to_str().unwrap()], None);
+        assert!(b.status.success(), "{}", stderr(&b));
+        drop(server);
+
+        let engine = samsyn_store::Engine::from_url(url).unwrap();
+        let (target, _guard) = common::fresh_database(engine).unwrap();
+        let r = samsyn(
+            &target,
+            &["restore", "--from", file.to_str().unwrap()],
+            None,
+        );
+        assert!(r.status.success(), "{}", stderr(&r));
+        for table in ["units", "users", "bodies", "sessions"] {
+            assert_eq!(count(&target, table), count(url, table), "{table}");
+        }
+        assert!(samsyn(&target, &["verify-audit"], None).status.success());
+
+        std::fs::write(&file, "{\"format\":\"samsyn-backup\"}\nnot json\n").unwrap();
+        let before = count(&target, "audit_log");
+        let line = one_line_error(&samsyn(
+            &target,
+            &["restore", "--from", file.to_str().unwrap()],
+            None,
+        ));
+        assert!(line.contains("rad"), "the line is named: {line}");
+        assert_eq!(count(&target, "audit_log"), before, "nothing changed");
+        let _ = std::fs::remove_file(&file);
+    }
+);
