@@ -141,21 +141,6 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn passwords_in_database_urls_are_hidden() {
-        assert_eq!(
-            super::redact_url("postgres://app:secret@db/samsyn"),
-            "postgres://app:***@db/samsyn"
-        );
-        assert_eq!(
-            super::redact_url("sqlite://samsyn.db"),
-            "sqlite://samsyn.db"
-        );
-    }
-}
-
 /// Commits a transaction, with the store's error.
 pub async fn commit(tx: Tx) -> Result<(), StoreError> {
     Ok(tx.commit().await?)
@@ -181,5 +166,20 @@ impl Store {
             .execute(&self.pool)
             .await
             .expect("the tampering statement runs");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn passwords_in_database_urls_are_hidden() {
+        assert_eq!(
+            super::redact_url("postgres://app:secret@db/samsyn"),
+            "postgres://app:***@db/samsyn"
+        );
+        assert_eq!(
+            super::redact_url("sqlite://samsyn.db"),
+            "sqlite://samsyn.db"
+        );
     }
 }
