@@ -2,11 +2,15 @@
 //! samsyn's domain: the values, rules and arithmetic that the rest of the system
 //! stands on. Nothing here does I/O, so every rule can be tested as a plain function.
 
+pub mod agreement;
 pub mod audit;
+pub mod care;
 pub mod hex;
 pub mod ids;
+pub mod kva;
 pub mod org;
 pub mod password;
+pub mod person;
 pub mod policy;
 pub mod principal;
 pub mod roles;

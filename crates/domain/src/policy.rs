@@ -36,6 +36,39 @@ pub fn can_manage_reference_data(p: &Principal) -> bool {
     p.has_role(Role::Admin)
 }
 
+/// A unit that has a care relationship with a person (it sent or received a request
+/// for them, holds an episode, or takes part in their plan), with its party.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedUnit {
+    pub unit: String,
+    pub party: String,
+}
+
+/// Staff see a person only through a care relationship of their own unit; a MAS
+/// through one of a unit of their municipality (for quality and safety follow-up).
+/// Administrators, analysts and body roles do not see persons at all.
+pub fn can_read_person(p: &Principal, related: &[RelatedUnit]) -> bool {
+    p.assignments.iter().any(|a| match a.role {
+        Role::Vardpersonal | Role::Samordnare => a
+            .unit
+            .as_ref()
+            .is_some_and(|u| related.iter().any(|r| r.unit == u.as_str())),
+        Role::Mas => a
+            .party
+            .as_ref()
+            .is_some_and(|party| related.iter().any(|r| r.party == party.as_str())),
+        _ => false,
+    })
+}
+
+/// The staff unit a principal acts for, if they are staff in that unit.
+pub fn acts_for_unit(p: &Principal, unit: &str) -> bool {
+    p.assignments.iter().any(|a| {
+        matches!(a.role, Role::Vardpersonal | Role::Samordnare)
+            && a.unit.as_ref().is_some_and(|u| u.as_str() == unit)
+    })
+}
+
 /// The start page a principal lands on, chosen by their main role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartPage {
@@ -137,6 +170,72 @@ mod tests {
             Some("1880"),
             Some("HSV-1880")
         )));
+    }
+
+    fn related(pairs: &[(&str, &str)]) -> Vec<RelatedUnit> {
+        pairs
+            .iter()
+            .map(|(u, p)| RelatedUnit {
+                unit: u.to_string(),
+                party: p.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn staff_see_a_person_only_through_their_own_units_relationship() {
+        let nurse = principal(Role::Vardpersonal, Some("1880"), Some("HSV-1880"));
+        assert!(can_read_person(
+            &nurse,
+            &related(&[("VC-1880", "18"), ("HSV-1880", "1880")])
+        ));
+        assert!(!can_read_person(
+            &nurse,
+            &related(&[("VC-1880", "18"), ("HSV-1881", "1881")])
+        ));
+        assert!(!can_read_person(&nurse, &[]));
+    }
+
+    #[test]
+    fn a_mas_sees_a_person_related_to_a_unit_of_their_municipality() {
+        let mas = principal(Role::Mas, Some("1880"), None);
+        assert!(can_read_person(&mas, &related(&[("HSV-1880", "1880")])));
+        assert!(!can_read_person(
+            &mas,
+            &related(&[("HSV-1881", "1881"), ("VC-1880", "18")])
+        ));
+    }
+
+    #[test]
+    fn admins_analysts_and_body_roles_never_see_persons() {
+        let all = related(&[("HSV-1880", "1880"), ("VC-1880", "18")]);
+        for role in [
+            Role::Admin,
+            Role::Analytiker,
+            Role::Sekreterare,
+            Role::Ledamot,
+        ] {
+            assert!(
+                !can_read_person(&principal(role, Some("1880"), Some("HSV-1880")), &all),
+                "{role}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_staff_of_a_unit_act_for_it() {
+        assert!(acts_for_unit(
+            &principal(Role::Samordnare, Some("18"), Some("VC-1880")),
+            "VC-1880"
+        ));
+        assert!(!acts_for_unit(
+            &principal(Role::Samordnare, Some("18"), Some("VC-1880")),
+            "VC-1881"
+        ));
+        assert!(!acts_for_unit(
+            &principal(Role::Mas, Some("1880"), None),
+            "HSV-1880"
+        ));
     }
 
     #[test]

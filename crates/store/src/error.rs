@@ -16,8 +16,23 @@ pub enum StoreError {
     /// A backup file or stored value is not what it should be.
     #[error("{0}")]
     Corrupt(String),
+    /// A rule of the agreement forbids the step.
+    #[error("{}", .0.text)]
+    Rule(samsyn_domain::agreement::RuleViolation),
+    /// The process does not allow the step now.
+    #[error("{0}")]
+    OutOfOrder(String),
+    /// Seen, but not to be changed by this user.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("databasfel: {0}")]
     Db(sqlx::Error),
+}
+
+impl From<samsyn_domain::care::OutOfOrder> for StoreError {
+    fn from(e: samsyn_domain::care::OutOfOrder) -> Self {
+        StoreError::OutOfOrder(e.0)
+    }
 }
 
 impl From<sqlx::Error> for StoreError {

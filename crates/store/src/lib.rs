@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod care;
 pub mod dialect;
 mod error;
 pub mod migrate;

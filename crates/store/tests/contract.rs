@@ -115,7 +115,10 @@ contract!(
         let url_store = store.clone();
         drop(url_store);
         assert_eq!(store.units().await.unwrap().len(), 3);
-        assert_eq!(count(&store, "schema_migrations").await, 1);
+        assert_eq!(
+            count(&store, "schema_migrations").await,
+            samsyn_store::migrate::latest_version()
+        );
     }
 );
 
