@@ -6,6 +6,10 @@ mod common;
 use common::{samsyn, stderr, stdout};
 use samsyn_store::Store;
 
+/// One user per role, and staff in the home care and vårdcentral of each
+/// municipality and at the medical clinic.
+const DEMO_USERS: i64 = 7 + 12 * 2 + 1;
+
 fn one_line_error(o: &std::process::Output) -> String {
     assert!(!o.status.success(), "must fail: {}", stdout(o));
     let err = stderr(o);
@@ -91,7 +95,8 @@ on_both_engines!(
         assert!(stdout(&second).contains("inget ändrades"));
         assert_eq!(count(url, "audit_log"), audit_before);
         assert_eq!(count(url, "parties"), 13);
-        assert_eq!(count(url, "users"), 7);
+        assert_eq!(count(url, "users"), DEMO_USERS, "one per role and staff in each unit");
+        assert_eq!(count(url, "care_requests"), 36, "three persons per municipality");
     }
 );
 
@@ -152,7 +157,7 @@ on_both_engines!(
             "ett-bra-losenord\n",
         ));
         assert!(taken.contains("upptaget"), "{taken}");
-        assert_eq!(count(url, "users"), 8, "only the good user was added");
+        assert_eq!(count(url, "users"), DEMO_USERS + 1, "only the good user was added");
 
         let logged_in = common::runtime().block_on(async {
             let store = Store::open(url).await.unwrap();

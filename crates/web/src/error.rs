@@ -22,6 +22,13 @@ pub enum WebError {
     BadRequest(String),
     #[error("{0}")]
     Conflict(String),
+    /// A rule of the agreement forbids the step; names the rule and the version.
+    #[error("{text}")]
+    Rule {
+        rule: String,
+        text: String,
+        version: i64,
+    },
     #[error("begäran är för stor (högst {0} byte)")]
     PayloadTooLarge(usize),
     #[error("{0}")]
@@ -45,6 +52,13 @@ impl From<StoreError> for WebError {
             StoreError::NotFound(what) => WebError::NotFound(what),
             StoreError::Conflict(m) => WebError::Conflict(m),
             StoreError::Invalid(v) => v.into(),
+            StoreError::Rule(v) => WebError::Rule {
+                rule: v.rule.as_str().into(),
+                text: v.text,
+                version: v.version,
+            },
+            StoreError::OutOfOrder(m) => WebError::Conflict(m),
+            StoreError::Forbidden(m) => WebError::Forbidden(m),
             other => WebError::Internal(other.to_string()),
         }
     }
@@ -62,7 +76,7 @@ impl WebError {
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
-            WebError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::Invalid { .. } | WebError::Rule { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::Conflict(_) => StatusCode::CONFLICT,
             WebError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -94,6 +108,12 @@ pub struct Problem {
     pub detail: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// The agreement rule that forbids the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The agreement version whose rule applied.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_version: Option<i64>,
 }
 
 /// An error for a JSON API caller.
@@ -116,6 +136,14 @@ impl IntoResponse for ApiError {
             detail: self.0.public_detail(),
             field: match &self.0 {
                 WebError::Invalid { field, .. } => Some(field.clone()),
+                _ => None,
+            },
+            rule: match &self.0 {
+                WebError::Rule { rule, .. } => Some(rule.clone()),
+                _ => None,
+            },
+            agreement_version: match &self.0 {
+                WebError::Rule { version, .. } => Some(*version),
                 _ => None,
             },
         };

@@ -2,9 +2,15 @@
 //! samsyn's HTTP face: Swedish server-rendered pages and the JSON API under `/api/v1`.
 
 pub mod api;
+/// Dates in forms and JSON, parsed with the field named.
+pub mod api_dates {
+    pub use crate::api::date;
+}
 pub mod auth;
 pub mod csrf;
 pub mod error;
+pub mod fhir;
+pub mod forms;
 pub mod json;
 pub mod pages;
 

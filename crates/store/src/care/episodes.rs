@@ -12,7 +12,7 @@ use samsyn_domain::{InvalidValue, Principal, policy};
 use serde::Serialize;
 use sqlx::Row;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CareAction {
     pub id: i64,
     pub kva_code: String,
@@ -23,7 +23,7 @@ pub struct CareAction {
     pub recorded_by: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FollowUp {
     pub due_on: String,
     pub done_on: String,
@@ -32,7 +32,7 @@ pub struct FollowUp {
     pub recorded_by: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EpisodeView {
     pub id: i64,
     pub person: persons::Person,

@@ -10,7 +10,7 @@ use samsyn_domain::audit::{Outcome, Purpose};
 use serde::Serialize;
 use sqlx::Row;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InboxRequest {
     pub id: i64,
     pub personnummer: String,
@@ -21,7 +21,7 @@ pub struct InboxRequest {
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InboxEpisode {
     pub id: i64,
     pub personnummer: String,
@@ -29,7 +29,7 @@ pub struct InboxEpisode {
     pub overdue: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InboxPlanAction {
     pub plan_id: i64,
     pub plan_title: String,
@@ -37,7 +37,7 @@ pub struct InboxPlanAction {
     pub status: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Notification {
     pub id: i64,
     pub kind: String,
@@ -47,7 +47,7 @@ pub struct Notification {
     pub created_at: String,
 }
 
-#[derive(Debug, Clone, Serialize, Default)]
+#[derive(Debug, Clone, Serialize, Default, utoipa::ToSchema)]
 pub struct Inbox {
     pub unit: String,
     /// Requests to this unit waiting for a decision.
@@ -179,5 +179,53 @@ impl Store {
             return Err(StoreError::NotFound("aviseringen".into()));
         }
         Ok(())
+    }
+}
+
+impl Store {
+    /// For a MAS: the requests of their municipality's units with an open disagreement.
+    pub async fn party_disagreements(
+        &self,
+        p: &Principal,
+    ) -> Result<Vec<InboxRequest>, StoreError> {
+        let Some(party) = p
+            .assignments
+            .iter()
+            .find(|a| a.role == samsyn_domain::Role::Mas)
+            .and_then(|a| a.party.as_ref())
+            .map(|c| c.to_string())
+        else {
+            return Ok(Vec::new());
+        };
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT r.id, ps.personnummer, r.from_unit, r.to_unit, r.kind, r.status, r.created_at \
+             FROM care_requests r JOIN persons ps ON ps.id = r.person_id \
+             JOIN units fu ON fu.code = r.from_unit JOIN units tu ON tu.code = r.to_unit \
+             WHERE (fu.party_code = $1 OR tu.party_code = $1) \
+             AND EXISTS (SELECT 1 FROM disagreements d WHERE d.request_id = r.id AND d.status = 'open') ORDER BY r.id",
+        )
+        .bind(&party)
+        .fetch_all(&mut *tx)
+        .await?;
+        let list = rows
+            .into_iter()
+            .map(|r| {
+                Ok(InboxRequest {
+                    id: r.try_get(0)?,
+                    personnummer: pn(r.try_get(1)?),
+                    from_unit: r.try_get(2)?,
+                    to_unit: r.try_get(3)?,
+                    kind: r.try_get(4)?,
+                    status: r.try_get(5)?,
+                    created_at: r.try_get(6)?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let mut event = event_for(p, "disagreements.list", Purpose::Care, Outcome::Ok);
+        event.detail = format!("{} oenigheter för part {party}", list.len());
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await?;
+        Ok(list)
     }
 }

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod agreement;
 pub mod episodes;
+pub mod extract;
 pub mod inbox;
 pub mod kva;
 pub mod persons;

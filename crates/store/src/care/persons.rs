@@ -6,7 +6,7 @@ use samsyn_domain::person::{Housing, PersonNumber};
 use serde::Serialize;
 use sqlx::Row;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Person {
     pub id: i64,
     /// `YYYYMMDD-NNNN`.

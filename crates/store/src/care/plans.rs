@@ -38,7 +38,7 @@ pub struct NewPlan {
     pub physician_contact: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PlanAction {
     pub id: i64,
     pub text: String,
@@ -47,7 +47,7 @@ pub struct PlanAction {
     pub status: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Consent {
     pub id: i64,
     pub given_by: String,
@@ -56,7 +56,7 @@ pub struct Consent {
     pub withdrawn_on: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PlanView {
     pub id: i64,
     pub person: persons::Person,

@@ -33,7 +33,7 @@ pub struct NewRequest {
     pub physician_contact: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Comment {
     pub author: String,
     pub unit: Option<String>,
@@ -42,7 +42,7 @@ pub struct Comment {
 }
 
 /// Oenighet: a disagreement about a request, with its escalation step.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Disagreement {
     pub id: i64,
     pub raised_by_unit: String,
@@ -56,7 +56,7 @@ pub struct Disagreement {
     pub comments: Vec<Comment>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RequestView {
     pub id: i64,
     pub status: String,

@@ -1,19 +1,69 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document it serves.
 
+mod care;
+mod episodes;
+mod inbox;
 mod openapi;
+mod plans;
 mod units;
 
 use crate::AppState;
 use crate::error::{ApiError, WebError};
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
 
+pub use episodes::date;
 pub use openapi::ApiDoc;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/units", get(units::list).post(units::create))
+        .route("/api/v1/inbox", get(inbox::inbox))
+        .route("/api/v1/care-requests", post(care::create))
+        .route("/api/v1/care-requests/{id}", get(care::read))
+        .route("/api/v1/care-requests/{id}/decision", post(care::decide))
+        .route(
+            "/api/v1/care-requests/{id}/disagreement",
+            post(care::dispute),
+        )
+        .route(
+            "/api/v1/care-requests/{id}/disagreement/escalate",
+            post(care::escalate),
+        )
+        .route(
+            "/api/v1/care-requests/{id}/disagreement/comments",
+            post(care::comment),
+        )
+        .route(
+            "/api/v1/care-requests/{id}/disagreement/resolve",
+            post(care::resolve),
+        )
+        .route("/api/v1/episodes/{id}", get(episodes::read))
+        .route(
+            "/api/v1/episodes/{id}/actions",
+            post(episodes::record_action),
+        )
+        .route(
+            "/api/v1/episodes/{id}/follow-ups",
+            post(episodes::follow_up),
+        )
+        .route("/api/v1/episodes/{id}/close", post(episodes::close))
+        .route("/api/v1/episodes/{id}/fhir", get(inbox::fhir))
+        .route("/api/v1/plans", post(plans::create))
+        .route("/api/v1/plans/{id}", get(plans::read))
+        .route("/api/v1/plans/{id}/goals", post(plans::add_goal))
+        .route("/api/v1/plans/{id}/actions", post(plans::add_action))
+        .route(
+            "/api/v1/plans/{id}/actions/{action_id}/status",
+            post(plans::set_status),
+        )
+        .route("/api/v1/plans/{id}/consents", post(plans::consent))
+        .route(
+            "/api/v1/plans/{id}/consents/{consent_id}/withdraw",
+            post(plans::withdraw),
+        )
+        .route("/api/v1/persons/{id}/log-extract", get(inbox::log_extract))
 }
 
 /// The answer for an unknown path under `/api/`.

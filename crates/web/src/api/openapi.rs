@@ -8,10 +8,18 @@ use utoipa::{Modify, OpenApi};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "samsyn API", description = "Samverkan mellan region och kommuner: JSON-API. Fel svaras som application/problem+json (RFC 9457)."),
-    paths(super::units::list, super::units::create),
+    paths(
+        super::units::list, super::units::create, super::inbox::inbox,
+        super::care::create, super::care::read, super::care::decide, super::care::dispute,
+        super::care::escalate, super::care::comment, super::care::resolve,
+        super::episodes::read, super::episodes::record_action, super::episodes::follow_up, super::episodes::close,
+        super::inbox::fhir, super::inbox::log_extract,
+        super::plans::create, super::plans::read, super::plans::add_goal, super::plans::add_action,
+        super::plans::set_status, super::plans::consent, super::plans::withdraw,
+    ),
     components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
     modifiers(&Security),
-    tags((name = "units", description = "Länets enheter"))
+    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"))
 )]
 pub struct ApiDoc;
 

@@ -1,8 +1,12 @@
 //! The Swedish, server-rendered pages. They work without JavaScript: links, plain
 //! forms that post back, and redirects.
 
+mod agreement;
 mod audit;
+mod care;
+mod episodes;
 mod login;
+mod plans;
 mod start;
 mod units;
 
@@ -20,6 +24,34 @@ pub fn routes() -> Router<AppState> {
         .route("/logga-ut", post(login::logout))
         .route("/enheter", get(units::list))
         .route("/granskningslogg", get(audit::search))
+        .route("/vardbegaran/ny", get(care::new))
+        .route("/vardbegaran", post(care::create))
+        .route("/vardbegaran/{id}", get(care::show))
+        .route("/vardbegaran/{id}/beslut", post(care::decide))
+        .route("/vardbegaran/{id}/oenighet", post(care::dispute))
+        .route("/vardbegaran/{id}/oenighet/kommentar", post(care::comment))
+        .route("/vardbegaran/{id}/oenighet/avgor", post(care::resolve))
+        .route("/aviseringar/{id}/last", post(care::mark_read))
+        .route("/inskrivning/{id}", get(episodes::show))
+        .route("/inskrivning/{id}/insats", post(episodes::record_action))
+        .route("/inskrivning/{id}/uppfoljning", post(episodes::follow_up))
+        .route("/inskrivning/{id}/avslut", post(episodes::close))
+        .route("/plan/ny", get(plans::new))
+        .route("/plan", post(plans::create))
+        .route("/plan/{id}", get(plans::show))
+        .route("/plan/{id}/mal", post(plans::add_goal))
+        .route("/plan/{id}/atgard", post(plans::add_action))
+        .route("/plan/{id}/atgard/{action}/status", post(plans::set_status))
+        .route("/plan/{id}/samtycke", post(plans::consent))
+        .route(
+            "/plan/{id}/samtycke/{consent}/aterkalla",
+            post(plans::withdraw),
+        )
+        .route(
+            "/overenskommelse",
+            get(agreement::show).post(agreement::add_version),
+        )
+        .route("/personer/{id}/loggutdrag", get(agreement::extract))
 }
 
 /// What the page frame needs: who is logged in and what the menu offers them.

@@ -23,6 +23,11 @@ struct StartView {
     intro: String,
     roles: Vec<String>,
     cards: Vec<Card>,
+    csrf: String,
+    /// The unit's inbox, for staff: their start page.
+    inbox: Option<samsyn_store::care::inbox::Inbox>,
+    /// For a MAS: requests of their municipality with an open disagreement.
+    disagreements: Vec<samsyn_store::care::inbox::InboxRequest>,
 }
 
 const UNITS: Card = Card {
@@ -35,6 +40,11 @@ const LOG: Card = Card {
     href: "/granskningslogg",
     text: "Sök i loggen över vem som läst och ändrat uppgifter, och när.",
 };
+const AGREEMENT: Card = Card {
+    title: "Överenskommelsen",
+    href: "/overenskommelse",
+    text: "Reglerna för inskrivning i hemsjukvården, version för version.",
+};
 const API: Card = Card {
     title: "API-beskrivning",
     href: "/api/v1/openapi.json",
@@ -42,7 +52,7 @@ const API: Card = Card {
 };
 
 pub async fn show(
-    State(_state): State<AppState>,
+    State(state): State<AppState>,
     PageSession(session): PageSession,
 ) -> Result<Html<String>, PageError> {
     let p = &session.principal;
@@ -60,12 +70,12 @@ pub async fn show(
             vec![UNITS, LOG, API],
         ),
         StartPage::Mas => (
-            "Som MAS följer du upp vårdens kvalitet och säkerhet och gör loggkontroll för din kommun.",
-            vec![LOG, UNITS],
+            "Som MAS följer du upp vårdens kvalitet och säkerhet, följer oenigheter och gör loggkontroll för din kommun.",
+            vec![LOG, AGREEMENT, UNITS],
         ),
         StartPage::Staff => (
-            "Du arbetar med de personer som din enhet har en vårdrelation till.",
-            vec![UNITS],
+            "Inkorgen visar det som väntar på din enhet.",
+            vec![AGREEMENT, UNITS],
         ),
         StartPage::Body => ("Du deltar i arbetet i länets samverkansorgan.", vec![UNITS]),
         StartPage::Analyst => (
@@ -78,7 +88,12 @@ pub async fn show(
     } else {
         format!("{intro} Du är inloggad för {scope}.")
     };
+    let inbox = state.store.inbox(p).await?;
+    let disagreements = state.store.party_disagreements(p).await?;
     let view = StartView {
+        csrf: session.csrf_token.clone(),
+        inbox,
+        disagreements,
         layout: Some(Layout::new(&session, "start")),
         display_name: p.display_name.clone(),
         intro,

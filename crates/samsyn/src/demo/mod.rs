@@ -2,6 +2,8 @@
 //! collaboration bodies of the brief and one user per role. Loading it twice
 //! changes nothing the second time.
 
+mod care;
+
 use samsyn_domain::audit::{AuditEvent, Outcome, Purpose};
 use samsyn_domain::org::{BodyKind, PartyKind, UnitKind};
 use samsyn_domain::{PartyCode, Role, RoleAssignment, UnitCode, Username, password};
@@ -12,7 +14,7 @@ use samsyn_store::{Store, StoreError, Tx, audit};
 /// The password of every demo account. Demo data is for trying samsyn, never for real use.
 pub const DEMO_PASSWORD: &str = "samsyn-demo-2026";
 
-const PARTIES_CSV: &str = include_str!("../../../data/parter.csv");
+const PARTIES_CSV: &str = include_str!("../../../../data/parter.csv");
 
 const COUNTY_PARTS: &[(&str, &str)] = &[
     ("norr", "Norr"),
@@ -302,6 +304,8 @@ pub async fn load(store: &Store) -> Result<Loaded, StoreError> {
         .await?;
     }
     samsyn_store::commit(tx).await?;
+    let hash = password::hash_new(DEMO_PASSWORD).expect("the demo password is long enough");
+    added += care::load(store, &hash).await?;
     Ok(Loaded { added })
 }
 
