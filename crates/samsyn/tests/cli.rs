@@ -95,8 +95,16 @@ on_both_engines!(
         assert!(stdout(&second).contains("inget ändrades"));
         assert_eq!(count(url, "audit_log"), audit_before);
         assert_eq!(count(url, "parties"), 13);
-        assert_eq!(count(url, "users"), DEMO_USERS, "one per role and staff in each unit");
-        assert_eq!(count(url, "care_requests"), 36, "three persons per municipality");
+        assert_eq!(
+            count(url, "users"),
+            DEMO_USERS,
+            "one per role and staff in each unit"
+        );
+        assert_eq!(
+            count(url, "care_requests"),
+            36,
+            "three persons per municipality"
+        );
     }
 );
 
@@ -157,7 +165,11 @@ on_both_engines!(
             "ett-bra-losenord\n",
         ));
         assert!(taken.contains("upptaget"), "{taken}");
-        assert_eq!(count(url, "users"), DEMO_USERS + 1, "only the good user was added");
+        assert_eq!(
+            count(url, "users"),
+            DEMO_USERS + 1,
+            "only the good user was added"
+        );
 
         let logged_in = common::runtime().block_on(async {
             let store = Store::open(url).await.unwrap();
