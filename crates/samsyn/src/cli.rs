@@ -59,6 +59,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Import reference data from files.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Check that the audit log's hash chain is intact.
     VerifyAudit,
     /// Write a consistent copy of all data while the server runs.
@@ -96,6 +101,12 @@ enum UserCommand {
         #[arg(long, required = true)]
         password_stdin: bool,
     },
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportCommand {
+    /// The KVÅ code table, as CSV with the header `kod,titel`; all or nothing.
+    Kva { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -237,6 +248,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .await?;
             samsyn_store::commit(tx).await?;
             println!("{token}");
+        }
+        Command::Import {
+            command: ImportCommand::Kva { file },
+        } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("kan inte läsa {}", file.display()))?;
+            let codes = samsyn_store::care::kva::parse_csv(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message))?;
+            let n = store.import_kva(&codes, "cli").await?;
+            println!("{n} KVÅ-koder inlästa från {}.", file.display());
         }
         Command::VerifyAudit => match store.verify_audit().await? {
             Ok(n) => println!("Granskningsloggen är hel: {n} poster verifierade."),

@@ -458,3 +458,68 @@ on_both_engines!(
         );
     }
 );
+
+fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "samsyntestboundary";
+    let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/pdf\r\n\r\n").into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+on_both_engines!(attachments_are_shared_by_the_two_units_only, |url: &str| {
+    let s = Server::start(url, true);
+    let sender = Api {
+        s: &s,
+        auth: token(url, "samordnare"),
+    };
+    let receiver = Api {
+        s: &s,
+        auth: token(url, "vardpersonal"),
+    };
+    let other = Api {
+        s: &s,
+        auth: token(url, "ssk.1881"),
+    };
+    let id = sender
+        .post(
+            "/api/v1/care-requests",
+            request_body(&pn("19480808123"), "ongoing"),
+        )
+        .json()["id"]
+        .as_i64()
+        .unwrap();
+    let file = vec![b'%'; 2 * 1024 * 1024];
+    let (kind, body) = multipart("läkemedelslista.pdf", &file);
+    let path = format!("/api/v1/care-requests/{id}/attachments");
+    let up = s.post(
+        &path,
+        &[("authorization", &sender.auth), ("content-type", &kind)],
+        &body,
+    );
+    assert_eq!(up.status, 201, "{}", up.body);
+    let aid = up.json()["id"].as_i64().unwrap();
+    let down = receiver.get(&format!("{path}/{aid}"));
+    assert_eq!(down.status, 200);
+    assert_eq!(down.body.len(), file.len());
+    assert!(
+        down.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
+    assert_eq!(other.get(&format!("{path}/{aid}")).status, 404);
+    let (kind, big) = multipart("stor.pdf", &vec![0u8; 6 * 1024 * 1024]);
+    let refused = s.post(
+        &path,
+        &[("authorization", &sender.auth), ("content-type", &kind)],
+        &big,
+    );
+    assert_eq!(refused.status, 413);
+    assert_eq!(
+        receiver.get(&format!("/api/v1/care-requests/{id}")).json()["attachments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+});

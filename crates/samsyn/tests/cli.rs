@@ -258,3 +258,29 @@ on_both_engines!(
         let _ = std::fs::remove_file(&file);
     }
 );
+
+on_both_engines!(
+    a_kva_table_is_imported_all_or_nothing_with_the_bad_line_named,
+    |url: &str| {
+        let dir = std::env::temp_dir();
+        let good = dir.join(format!("kva-good-{}-{}.csv", std::process::id(), url.len()));
+        let bad = dir.join(format!("kva-bad-{}-{}.csv", std::process::id(), url.len()));
+        std::fs::write(&good, "kod,titel\nDT016,Injektion\nQAB10,Omläggning\n").unwrap();
+        std::fs::write(&bad, "kod,titel\nDT026,Infusion\nDT000,Grupprubrik\n").unwrap();
+        let ok = samsyn(url, &["import", "kva", good.to_str().unwrap()], None);
+        assert!(ok.status.success(), "{}", stderr(&ok));
+        assert!(stdout(&ok).contains("2 KVÅ-koder"));
+        let line = one_line_error(&samsyn(
+            url,
+            &["import", "kva", bad.to_str().unwrap()],
+            None,
+        ));
+        assert!(
+            line.contains("rad 3") && line.contains("grupprubrik"),
+            "{line}"
+        );
+        assert_eq!(count(url, "kva_codes"), 2, "the bad file stored nothing");
+        let _ = std::fs::remove_file(&good);
+        let _ = std::fs::remove_file(&bad);
+    }
+);

@@ -36,6 +36,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("plan_actions", "id"),
     ("consents", "id"),
     ("notifications", "id"),
+    ("attachments", "id"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

@@ -21,6 +21,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "care_process",
         sql: include_str!("../migrations/0002_care_process.sql"),
     },
+    Migration {
+        version: 3,
+        name: "attachments",
+        sql: include_str!("../migrations/0003_attachments.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod agreement;
+pub mod attachments;
 pub mod episodes;
 pub mod extract;
 pub mod inbox;

@@ -82,6 +82,7 @@ pub struct RequestView {
     pub agreement_version: Option<i64>,
     pub episode_id: Option<i64>,
     pub disagreements: Vec<Disagreement>,
+    pub attachments: Vec<super::attachments::AttachmentInfo>,
     /// For optimistic concurrency: send it back with a decision.
     pub row_version: i64,
 }
@@ -181,6 +182,7 @@ async fn load_view(tx: &mut Tx, id: i64) -> Result<RequestView, StoreError> {
         agreement_version: r.try_get(20)?,
         episode_id: r.try_get(21)?,
         disagreements: disagreements(tx, id).await?,
+        attachments: super::attachments::list(tx, id).await?,
         row_version: r.try_get(22)?,
     })
 }

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`, described by the OpenAPI document it serves.
 
+mod attachments;
 mod care;
 mod episodes;
 mod inbox;
@@ -12,6 +13,7 @@ use crate::error::{ApiError, WebError};
 use axum::Router;
 use axum::routing::{get, post};
 
+pub use attachments::{UPLOAD_LIMIT, download, read_upload};
 pub use episodes::date;
 pub use openapi::ApiDoc;
 
@@ -38,6 +40,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/care-requests/{id}/disagreement/resolve",
             post(care::resolve),
+        )
+        .route(
+            "/api/v1/care-requests/{id}/attachments",
+            post(attachments::upload).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/api/v1/care-requests/{id}/attachments/{attachment_id}",
+            get(attachments::fetch),
         )
         .route("/api/v1/episodes/{id}", get(episodes::read))
         .route(

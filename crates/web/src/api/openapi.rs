@@ -13,7 +13,7 @@ use utoipa::{Modify, OpenApi};
         super::care::create, super::care::read, super::care::decide, super::care::dispute,
         super::care::escalate, super::care::comment, super::care::resolve,
         super::episodes::read, super::episodes::record_action, super::episodes::follow_up, super::episodes::close,
-        super::inbox::fhir, super::inbox::log_extract,
+        super::inbox::fhir, super::inbox::log_extract, super::attachments::upload, super::attachments::fetch,
         super::plans::create, super::plans::read, super::plans::add_goal, super::plans::add_action,
         super::plans::set_status, super::plans::consent, super::plans::withdraw,
     ),

@@ -150,6 +150,8 @@ struct RequestPage {
     can_decide: bool,
     can_dispute: bool,
     can_handle_disagreement: bool,
+    can_attach: bool,
+    can_extract: bool,
     rules_version: i64,
     rules_from: String,
     rules: Vec<String>,
@@ -201,6 +203,8 @@ pub async fn show(
         can_decide,
         can_dispute,
         can_handle_disagreement,
+        can_attach: policy::acts_for_unit(p, &r.from_unit) || policy::acts_for_unit(p, &r.to_unit),
+        can_extract: policy::audit_scope(p).is_some(),
         rules_version,
         rules_from,
         rules,
@@ -316,4 +320,38 @@ pub async fn mark_read(
         Ok(()) => Redirect::to("/").into_response(),
         Err(e) => back_with_error("/", e.into()),
     }
+}
+
+/// Bilaga upload from the request page (multipart, with the form's CSRF token).
+pub async fn upload(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Path(id): Path<i64>,
+    multipart: axum::extract::Multipart,
+) -> Response {
+    let back = format!("/vardbegaran/{id}");
+    let result = async {
+        let (name, kind, bytes, csrf) = crate::api::read_upload(multipart).await?;
+        crate::auth::check_form_csrf(&session, &csrf)?;
+        Ok::<_, WebError>(
+            state
+                .store
+                .add_attachment(&session.principal, id, &name, &kind, &bytes)
+                .await?,
+        )
+    }
+    .await;
+    match result {
+        Ok(_) => Redirect::to(&back).into_response(),
+        Err(e) => back_with_error(&back, e),
+    }
+}
+
+pub async fn download(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Path((id, aid)): Path<(i64, i64)>,
+) -> Result<Response, PageError> {
+    let (name, kind, bytes) = state.store.attachment(&session.principal, id, aid).await?;
+    Ok(crate::api::download(&name, &kind, bytes))
 }

@@ -31,6 +31,13 @@ pub fn routes() -> Router<AppState> {
         .route("/vardbegaran/{id}/oenighet", post(care::dispute))
         .route("/vardbegaran/{id}/oenighet/kommentar", post(care::comment))
         .route("/vardbegaran/{id}/oenighet/avgor", post(care::resolve))
+        .route(
+            "/vardbegaran/{id}/bilagor",
+            post(care::upload).layer(axum::extract::DefaultBodyLimit::max(
+                crate::api::UPLOAD_LIMIT,
+            )),
+        )
+        .route("/vardbegaran/{id}/bilagor/{aid}", get(care::download))
         .route("/aviseringar/{id}/last", post(care::mark_read))
         .route("/inskrivning/{id}", get(episodes::show))
         .route("/inskrivning/{id}/insats", post(episodes::record_action))
