@@ -108,7 +108,7 @@ test('a care request goes from request to avslut across three organisations', as
   assert.match(await nurse.getByRole('region', { name: 'Mål' }).innerText(), /Stabilt blodsocker/);
   await nurse.getByLabel('Status för Insulininjektioner').selectOption('done');
   await nurse.getByRole('button', { name: 'Spara' }).click();
-  assert.match(await nurse.getByRole('table', { name: 'Vem gör vad' }).innerText(), /done/);
+  assert.match(await nurse.getByRole('table', { name: 'Vem gör vad' }).innerText(), /Klar/);
   await accessible(nurse, 'the plan as a participant');
 
   // Ongoing care: actions, follow-up, avslut.

@@ -36,6 +36,13 @@ impl RequestStatus {
         }
     }
 
+    /// The label of a stored status; the stored text itself if it is unknown.
+    pub fn label_of(text: &str) -> &str {
+        RequestStatus::parse(text)
+            .map(|s| s.label())
+            .unwrap_or(text)
+    }
+
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         match text {
             "sent" => Ok(RequestStatus::Sent),

@@ -14,6 +14,7 @@ pub mod person;
 pub mod policy;
 pub mod principal;
 pub mod roles;
+pub mod stats;
 pub mod throttle;
 pub mod time_fmt;
 pub mod token;

@@ -25,10 +25,54 @@ pub fn now_stored() -> String {
     to_stored(OffsetDateTime::now_utc())
 }
 
+/// The offset of Swedish time at an instant: CEST (+2) from the last Sunday of March
+/// 01:00 UTC to the last Sunday of October 01:00 UTC, as the EU rule has it; else +1.
+pub fn swedish_offset(at: OffsetDateTime) -> UtcOffset {
+    let utc = at.to_offset(UtcOffset::UTC);
+    let last_sunday = |month: time::Month| {
+        let mut d = time::Date::from_calendar_date(
+            utc.year(),
+            month,
+            time::util::days_in_month(month, utc.year()),
+        )
+        .expect("the last day of a month exists");
+        while d.weekday() != time::Weekday::Sunday {
+            d = d.previous_day().expect("within the year");
+        }
+        d.with_hms(1, 0, 0).expect("01:00 exists").assume_utc()
+    };
+    let summer = utc >= last_sunday(time::Month::March) && utc < last_sunday(time::Month::October);
+    UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).expect("a valid offset")
+}
+
+/// A stored instant as people in Sweden read it: `YYYY-MM-DD HH:MM` in Swedish time.
+/// Text that is not a stored instant is shown as it is.
+pub fn display(stored: &str) -> String {
+    match from_stored(stored) {
+        Some(at) => {
+            let local = at.to_offset(swedish_offset(at));
+            format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
+        }
+        None => stored.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn swedish_time_follows_the_eu_summer_time_rule() {
+        assert_eq!(display("2026-01-15T12:00:00.000000Z"), "2026-01-15 13:00");
+        assert_eq!(display("2026-07-01T12:00:00.000000Z"), "2026-07-01 14:00");
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(display("2026-03-29T00:59:00.000000Z"), "2026-03-29 01:59");
+        assert_eq!(display("2026-03-29T01:00:00.000000Z"), "2026-03-29 03:00");
+        assert_eq!(display("2026-10-25T00:59:00.000000Z"), "2026-10-25 02:59");
+        assert_eq!(display("2026-10-25T01:00:00.000000Z"), "2026-10-25 02:00");
+        assert_eq!(display("inte en tid"), "inte en tid");
+    }
 
     #[test]
     fn stored_form_round_trips_and_sorts_as_time() {

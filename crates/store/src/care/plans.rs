@@ -24,6 +24,15 @@ pub const ACTION_STATUSES: [(&str, &str); 3] = [
     ("done", "Klar"),
 ];
 
+/// The label of a stored action status.
+pub fn action_status_label(status: &str) -> &str {
+    ACTION_STATUSES
+        .iter()
+        .find(|(s, _)| *s == status)
+        .map(|(_, l)| *l)
+        .unwrap_or(status)
+}
+
 #[derive(Debug, Clone)]
 pub struct NewPlan {
     pub person_id: i64,

@@ -148,7 +148,7 @@ pub async fn search(
         .into_iter()
         .map(|e| Row {
             seq: e.seq,
-            at: e.at.get(..19).unwrap_or(&e.at).replace('T', " "),
+            at: samsyn_domain::time_fmt::display(&e.at),
             actor: e.event.actor,
             unit: e.event.unit.unwrap_or_default(),
             person: e.event.person_id.map(|p| p.to_string()).unwrap_or_default(),
