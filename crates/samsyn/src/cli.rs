@@ -64,6 +64,16 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Follow-up reports.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+    /// Test data.
+    Generate {
+        #[command(subcommand)]
+        command: GenerateCommand,
+    },
     /// Check that the audit log's hash chain is intact.
     VerifyAudit,
     /// Write a consistent copy of all data while the server runs.
@@ -107,6 +117,41 @@ enum UserCommand {
 enum ImportCommand {
     /// The KVÅ code table, as CSV with the header `kod,titel`; all or nothing.
     Kva { file: PathBuf },
+    /// Care actions from an older system: `personnummer,kommunkod,datum,kva_kod,utforare,minuter`.
+    Actions { file: PathBuf },
+    /// Population figures: `kommunkod,ar,kon,aldersgrupp,antal`.
+    Population { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+enum ReportCommand {
+    /// Persons who received municipal health care during the year.
+    Tabell1 {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        format: String,
+    },
+    /// The same as a share (%) of the population.
+    Tabell2 {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        format: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum GenerateCommand {
+    /// Actions for a year whose Tabell 1 equals a given table (CSV as the report's).
+    Actions {
+        #[arg(long)]
+        table: PathBuf,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -166,6 +211,17 @@ pub fn init_logging(cli: &Cli) {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Command::Generate {
+        command: GenerateCommand::Actions { table, year, out },
+    } = &cli.command
+    {
+        let text = std::fs::read_to_string(table)
+            .with_context(|| format!("kan inte läsa {}", table.display()))?;
+        let csv = crate::generate::actions_for_table(&text, *year)?;
+        std::fs::write(out, csv).with_context(|| format!("kan inte skriva {}", out.display()))?;
+        println!("Insatser skrivna till {}.", out.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let store = Store::open(&cli.database).await?;
     match cli.command {
         Command::Serve {
@@ -259,6 +315,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let n = store.import_kva(&codes, "cli").await?;
             println!("{n} KVÅ-koder inlästa från {}.", file.display());
         }
+        Command::Import {
+            command: ImportCommand::Actions { file },
+        } => crate::stats_cli::import_actions(&store, &file).await?,
+        Command::Import {
+            command: ImportCommand::Population { file },
+        } => crate::stats_cli::import_population(&store, &file).await?,
+        Command::Report {
+            command: ReportCommand::Tabell1 { year, format },
+        } => crate::stats_cli::report(&store, "tabell1", year, &format).await?,
+        Command::Report {
+            command: ReportCommand::Tabell2 { year, format },
+        } => crate::stats_cli::report(&store, "tabell2", year, &format).await?,
+        Command::Generate { .. } => unreachable!("handled before the database is opened"),
         Command::VerifyAudit => match store.verify_audit().await? {
             Ok(n) => println!("Granskningsloggen är hel: {n} poster verifierade."),
             Err(broken) => {

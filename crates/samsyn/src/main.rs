@@ -3,7 +3,9 @@
 
 mod cli;
 mod demo;
+mod generate;
 mod serve;
+mod stats_cli;
 
 use std::process::ExitCode;
 

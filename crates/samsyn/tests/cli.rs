@@ -284,3 +284,136 @@ on_both_engines!(
         let _ = std::fs::remove_file(&bad);
     }
 );
+
+const REFERENCE_2019: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/tabell1-2019.csv");
+
+on_both_engines!(
+    actions_generated_from_the_2019_table_reproduce_it_exactly,
+    |url: &str| {
+        let dir = std::env::temp_dir();
+        let actions = dir.join(format!(
+            "actions-2019-{}-{}.csv",
+            std::process::id(),
+            url.len()
+        ));
+        let g = samsyn(
+            url,
+            &[
+                "generate",
+                "actions",
+                "--table",
+                REFERENCE_2019,
+                "--year",
+                "2019",
+                "--out",
+                actions.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(g.status.success(), "{}", stderr(&g));
+        assert!(samsyn(url, &["demo"], None).status.success());
+        let i = samsyn(url, &["import", "actions", actions.to_str().unwrap()], None);
+        assert!(i.status.success(), "{}", stderr(&i));
+        let report = samsyn(
+            url,
+            &["report", "tabell1", "--year", "2019", "--format", "csv"],
+            None,
+        );
+        assert!(report.status.success(), "{}", stderr(&report));
+        assert_eq!(
+            stdout(&report),
+            std::fs::read_to_string(REFERENCE_2019).unwrap(),
+            "county row included"
+        );
+
+        let again = one_line_error(&samsyn(
+            url,
+            &["import", "actions", actions.to_str().unwrap()],
+            None,
+        ));
+        assert!(again.contains("redan inläst"), "{again}");
+
+        let json: serde_json::Value = serde_json::from_str(&stdout(&samsyn(
+            url,
+            &["report", "tabell1", "--year", "2019", "--format", "json"],
+            None,
+        )))
+        .unwrap();
+        assert_eq!(json["rows"][0]["totalt"], 16572);
+        let missing = one_line_error(&samsyn(url, &["report", "tabell2", "--year", "2019"], None));
+        assert!(
+            missing.contains("befolkningsuppgifter saknas") && missing.contains("Askersund"),
+            "{missing}"
+        );
+        let _ = std::fs::remove_file(&actions);
+    }
+);
+
+on_both_engines!(a_bad_action_row_is_named_and_stores_nothing, |url: &str| {
+    assert!(samsyn(url, &["demo"], None).status.success());
+    let file = std::env::temp_dir().join(format!(
+        "actions-bad-{}-{}.csv",
+        std::process::id(),
+        url.len()
+    ));
+    std::fs::write(&file, "personnummer,kommunkod,datum,kva_kod,utforare,minuter\n19121212-1212,1880,2019-03-01,DT016,delegerad,10\n19121212-1212,1880,2019-03-02,DT016,sjukgymnast,10\n").unwrap();
+    let before = count(url, "care_requests");
+    let line = one_line_error(&samsyn(
+        url,
+        &["import", "actions", file.to_str().unwrap()],
+        None,
+    ));
+    assert!(line.contains("rad 3, fält utforare"), "{line}");
+    assert_eq!(count(url, "historical_actions"), 0);
+    assert_eq!(count(url, "care_requests"), before);
+
+    std::fs::write(
+        &file,
+        "kommunkod,ar,kon,aldersgrupp,antal\n1880,2019,K,80+,4620\n1880,2019,X,80+,1\n",
+    )
+    .unwrap();
+    let line = one_line_error(&samsyn(
+        url,
+        &["import", "population", file.to_str().unwrap()],
+        None,
+    ));
+    assert!(line.contains("rad 3, fält kon"), "{line}");
+    assert_eq!(count(url, "population"), 0);
+    let _ = std::fs::remove_file(&file);
+});
+
+on_both_engines!(tabell2_divides_by_the_imported_population, |url: &str| {
+    assert!(samsyn(url, &["demo"], None).status.success());
+    let file = std::env::temp_dir().join(format!("pop-{}-{}.csv", std::process::id(), url.len()));
+    let mut csv = String::from("kommunkod,ar,kon,aldersgrupp,antal\n");
+    for m in [
+        "1814", "1860", "1861", "1862", "1863", "1864", "1880", "1881", "1882", "1883", "1884",
+        "1885",
+    ] {
+        for sex in ["K", "M"] {
+            for group in ["0-64", "65-79", "80+"] {
+                csv.push_str(&format!("{m},2026,{sex},{group},10\n"));
+            }
+        }
+    }
+    std::fs::write(&file, csv).unwrap();
+    assert!(
+        samsyn(url, &["import", "population", file.to_str().unwrap()], None)
+            .status
+            .success()
+    );
+    let report = samsyn(url, &["report", "tabell2", "--year", "2026"], None);
+    assert!(report.status.success(), "{}", stderr(&report));
+    let out = stdout(&report);
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "kommunkod,kommun,totalt,k_0_64,m_0_64,t_0_64,k_65_79,m_65_79,t_65_79,k_80,m_80,t_80"
+    );
+    let orebro = out.lines().find(|l| l.starts_with("1880,")).unwrap();
+    let total: f64 = orebro.split(',').nth(2).unwrap().parse().unwrap();
+    assert!(
+        total > 0.0,
+        "the demo's enrolled persons in Örebro: {orebro}"
+    );
+    let _ = std::fs::remove_file(&file);
+});

@@ -37,6 +37,12 @@ pub const TABLES: &[(&str, &str)] = &[
     ("consents", "id"),
     ("notifications", "id"),
     ("attachments", "id"),
+    ("population", "municipality_code, year, sex, age_group"),
+    ("action_imports", "id"),
+    ("historical_actions", "id"),
+    ("stat_presence", "person_id, municipality_code, year"),
+    ("stat_person_year", "person_id, year"),
+    ("stat_cells", "year, area, sex, age_group"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

@@ -12,6 +12,7 @@ mod error;
 pub mod migrate;
 pub mod org;
 pub mod sessions;
+pub mod stats;
 pub mod testing;
 pub mod users;
 

@@ -26,6 +26,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "attachments",
         sql: include_str!("../migrations/0003_attachments.sql"),
     },
+    Migration {
+        version: 4,
+        name: "statistics",
+        sql: include_str!("../migrations/0004_statistics.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -130,6 +130,15 @@ async fn load(tx: &mut Tx, id: i64) -> Result<EpisodeView, StoreError> {
     })
 }
 
+/// The municipality whose statistics a unit's actions count in: the unit's party.
+async fn municipality_of(tx: &mut Tx, unit: &str) -> Result<String, StoreError> {
+    Ok(sqlx::query("SELECT party_code FROM units WHERE code = $1")
+        .bind(unit)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)?)
+}
+
 /// The episode's head, if the principal may see its person.
 async fn episode_head(
     tx: &mut Tx,
@@ -206,6 +215,15 @@ impl Store {
         if a.performed_on > today {
             return Err(InvalidValue::new("performed_on", "datumet ligger i framtiden").into());
         }
+        let municipality = municipality_of(&mut tx, &h.unit).await?;
+        crate::stats::count_action(
+            &mut tx,
+            h.person_id,
+            &municipality,
+            &a.performed_on.to_string(),
+            1,
+        )
+        .await?;
         sqlx::query(
             "INSERT INTO care_actions (episode_id, kva_code, performed_on, performer_kind, minutes, recorded_by, recorded_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -225,6 +243,121 @@ impl Store {
             "care_action.create",
             h.person_id,
             format!("{} på inskrivning {id}", a.kva),
+        )
+        .await?;
+        let view = load(&mut tx, id).await?;
+        crate::commit(tx).await?;
+        Ok(view)
+    }
+
+    /// Corrects a recorded action (a wrong date, code, performer or time); the
+    /// statistics follow.
+    pub async fn correct_action(
+        &self,
+        p: &Principal,
+        id: i64,
+        action_id: i64,
+        a: NewAction,
+    ) -> Result<EpisodeView, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let h = allowed!(
+            self,
+            tx,
+            p,
+            episode_head(&mut tx, p, id, "care_action.correct").await
+        );
+        self.require_own_unit(p, &h)?;
+        care::record_action(h.status)?;
+        let old: String =
+            sqlx::query("SELECT performed_on FROM care_actions WHERE id = $1 AND episode_id = $2")
+                .bind(action_id)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| StoreError::NotFound("insatsen".into()))?
+                .try_get(0)?;
+        let known: i64 = sqlx::query("SELECT COUNT(*) FROM kva_codes WHERE code = $1")
+            .bind(a.kva.as_str())
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        if known == 0 {
+            return Err(InvalidValue::new(
+                "kva_code",
+                format!("KVÅ-koden {} finns inte i kodtabellen", a.kva),
+            )
+            .into());
+        }
+        if a.performed_on > time::OffsetDateTime::now_utc().date() {
+            return Err(InvalidValue::new("performed_on", "datumet ligger i framtiden").into());
+        }
+        let municipality = municipality_of(&mut tx, &h.unit).await?;
+        crate::stats::count_action(&mut tx, h.person_id, &municipality, &old, -1).await?;
+        crate::stats::count_action(
+            &mut tx,
+            h.person_id,
+            &municipality,
+            &a.performed_on.to_string(),
+            1,
+        )
+        .await?;
+        sqlx::query("UPDATE care_actions SET kva_code = $1, performed_on = $2, performer_kind = $3, minutes = $4 WHERE id = $5")
+            .bind(a.kva.as_str())
+            .bind(a.performed_on.to_string())
+            .bind(a.performer.as_str())
+            .bind(a.minutes)
+            .bind(action_id)
+            .execute(&mut *tx)
+            .await?;
+        self.log(
+            &mut tx,
+            p,
+            "care_action.correct",
+            h.person_id,
+            format!("insats {action_id} på inskrivning {id}"),
+        )
+        .await?;
+        let view = load(&mut tx, id).await?;
+        crate::commit(tx).await?;
+        Ok(view)
+    }
+
+    /// Removes an action recorded by mistake; the statistics follow.
+    pub async fn delete_action(
+        &self,
+        p: &Principal,
+        id: i64,
+        action_id: i64,
+    ) -> Result<EpisodeView, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let h = allowed!(
+            self,
+            tx,
+            p,
+            episode_head(&mut tx, p, id, "care_action.delete").await
+        );
+        self.require_own_unit(p, &h)?;
+        care::record_action(h.status)?;
+        let old: String =
+            sqlx::query("SELECT performed_on FROM care_actions WHERE id = $1 AND episode_id = $2")
+                .bind(action_id)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .ok_or_else(|| StoreError::NotFound("insatsen".into()))?
+                .try_get(0)?;
+        let municipality = municipality_of(&mut tx, &h.unit).await?;
+        crate::stats::count_action(&mut tx, h.person_id, &municipality, &old, -1).await?;
+        sqlx::query("DELETE FROM care_actions WHERE id = $1")
+            .bind(action_id)
+            .execute(&mut *tx)
+            .await?;
+        self.log(
+            &mut tx,
+            p,
+            "care_action.delete",
+            h.person_id,
+            format!("insats {action_id} på inskrivning {id}"),
         )
         .await?;
         let view = load(&mut tx, id).await?;

@@ -1,0 +1,160 @@
+//! `samsyn import actions|population` and `samsyn report tabell1|tabell2`.
+
+use anyhow::{Context, bail};
+use samsyn_domain::stats::{Counts, tabell2_csv};
+use samsyn_store::Store;
+use samsyn_store::stats::import::{parse_actions, parse_population};
+use sha2::Digest;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+/// Reads the whole file, hashing it, with a progress bar on a terminal.
+fn read_with_progress(path: &Path) -> anyhow::Result<(Vec<u8>, String)> {
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("kan inte läsa {}", path.display()))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(len, "läser");
+    let mut bytes = Vec::with_capacity(len as usize);
+    let mut chunk = vec![0u8; 1 << 20];
+    loop {
+        let n = file
+            .read(&mut chunk)
+            .with_context(|| format!("kan inte läsa {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        bytes.extend_from_slice(&chunk[..n]);
+        bar.set_position(bytes.len() as u64);
+    }
+    bar.finish_and_clear();
+    let sha = samsyn_domain::hex::encode(&sha2::Sha256::digest(&bytes));
+    Ok((bytes, sha))
+}
+
+fn progress_bar(len: u64, what: &'static str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {bytes}/{total_bytes} ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message(what);
+    bar
+}
+
+pub async fn import_actions(store: &Store, path: &Path) -> anyhow::Result<()> {
+    let (bytes, sha) = read_with_progress(path)?;
+    let (municipalities, codes) = store.import_context().await?;
+    let bar = progress_bar(bytes.len() as u64, "kontrollerar");
+    let parsed = parse_actions(bytes.as_slice(), &municipalities, &codes, |pos| {
+        bar.set_position(pos)
+    })
+    .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;
+    bar.finish_and_clear();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let summary = store.import_actions(&name, &sha, parsed, "cli").await?;
+    println!(
+        "{} insatser inlästa från {} ({} nya personer; år {}).",
+        summary.rows,
+        path.display(),
+        summary.persons_added,
+        summary
+            .years
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (code, line) in &summary.unknown_codes {
+        eprintln!("varning: KVÅ-koden {code} (första gången rad {line}) finns inte i kodtabellen");
+    }
+    Ok(())
+}
+
+pub async fn import_population(store: &Store, path: &Path) -> anyhow::Result<()> {
+    let (bytes, _) = read_with_progress(path)?;
+    let (municipalities, _) = store.import_context().await?;
+    let rows = parse_population(bytes.as_slice(), &municipalities)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;
+    let n = store.import_population(&rows, "cli").await?;
+    println!("{n} befolkningsuppgifter inlästa från {}.", path.display());
+    Ok(())
+}
+
+/// The table as JSON: one object per row with the CSV's column names.
+fn as_json(csv: &str, year: i32, numbers_are_shares: bool) -> serde_json::Value {
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+    let rows: Vec<serde_json::Value> = lines
+        .map(|l| {
+            let mut obj = serde_json::Map::new();
+            for (k, v) in header.iter().zip(l.split(',')) {
+                let value = match *k {
+                    "kommunkod" | "kommun" => serde_json::Value::from(v),
+                    _ if numbers_are_shares => v
+                        .parse::<f64>()
+                        .map(serde_json::Value::from)
+                        .unwrap_or(serde_json::Value::Null),
+                    _ => v
+                        .parse::<i64>()
+                        .map(serde_json::Value::from)
+                        .unwrap_or(serde_json::Value::Null),
+                };
+                obj.insert((*k).to_owned(), value);
+            }
+            serde_json::Value::Object(obj)
+        })
+        .collect();
+    serde_json::json!({ "year": year, "rows": rows })
+}
+
+pub async fn report(store: &Store, table: &str, year: i32, format: &str) -> anyhow::Result<()> {
+    let t = store.tabell1(year).await?;
+    let (csv, shares) = match table {
+        "tabell1" => (t.to_csv(), false),
+        "tabell2" => {
+            let population = store.population(year).await?;
+            let county_code = t.county.code.clone();
+            let municipalities: Vec<String> =
+                t.municipalities.iter().map(|r| r.code.clone()).collect();
+            let lookup = |code: &str| -> Option<Counts> {
+                if code == county_code {
+                    let mut sum = Counts::default();
+                    for m in &municipalities {
+                        let c = population.get(m)?;
+                        for i in 0..3 {
+                            sum.women[i] += c.women[i];
+                            sum.men[i] += c.men[i];
+                        }
+                    }
+                    Some(sum)
+                } else {
+                    population.get(code).copied()
+                }
+            };
+            match tabell2_csv(&t, &lookup) {
+                Ok(csv) => (csv, true),
+                Err(missing) => bail!(
+                    "befolkningsuppgifter saknas för {year}: {}",
+                    missing.join("; ")
+                ),
+            }
+        }
+        other => bail!("okänd tabell {other}"),
+    };
+    match format {
+        "csv" => print!("{csv}"),
+        "json" => println!(
+            "{}",
+            serde_json::to_string_pretty(&as_json(&csv, year, shares))?
+        ),
+        other => bail!("formatet {other} stöds inte (csv eller json)"),
+    }
+    Ok(())
+}
