@@ -69,6 +69,19 @@ pub fn acts_for_unit(p: &Principal, unit: &str) -> bool {
     })
 }
 
+/// The follow-up dashboard is for analysts, administrators and the MAS.
+pub fn can_view_statistics(p: &Principal) -> bool {
+    p.has_role(Role::Analytiker) || p.has_role(Role::Admin) || p.has_role(Role::Mas)
+}
+
+/// Whether the principal has access to the persons behind a municipality's figures
+/// (then small numbers are shown as they are): the MAS of that municipality.
+pub fn sees_persons_of(p: &Principal, municipality: &str) -> bool {
+    p.assignments.iter().any(|a| {
+        a.role == Role::Mas && a.party.as_ref().is_some_and(|c| c.as_str() == municipality)
+    })
+}
+
 /// The start page a principal lands on, chosen by their main role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartPage {
@@ -235,6 +248,38 @@ mod tests {
         assert!(!acts_for_unit(
             &principal(Role::Mas, Some("1880"), None),
             "HSV-1880"
+        ));
+    }
+
+    #[test]
+    fn statistics_are_for_analysts_admins_and_the_mas_and_only_the_mas_sees_small_numbers() {
+        assert!(can_view_statistics(&principal(
+            Role::Analytiker,
+            None,
+            None
+        )));
+        assert!(can_view_statistics(&principal(
+            Role::Mas,
+            Some("1880"),
+            None
+        )));
+        assert!(!can_view_statistics(&principal(
+            Role::Vardpersonal,
+            Some("1880"),
+            Some("HSV-1880")
+        )));
+        assert!(!can_view_statistics(&principal(Role::Ledamot, None, None)));
+        assert!(sees_persons_of(
+            &principal(Role::Mas, Some("1880"), None),
+            "1880"
+        ));
+        assert!(!sees_persons_of(
+            &principal(Role::Mas, Some("1880"), None),
+            "1881"
+        ));
+        assert!(!sees_persons_of(
+            &principal(Role::Analytiker, Some("18"), None),
+            "1880"
         ));
     }
 

@@ -214,6 +214,16 @@ pub fn tabell2_csv(
     }
 }
 
+/// A count of persons as shown to someone without access to the persons behind it:
+/// 1–4 become "<5", so that no one can be singled out.
+pub fn suppressed(count: i64, sees_persons: bool) -> String {
+    if !sees_persons && (1..5).contains(&count) {
+        "<5".to_owned()
+    } else {
+        count.to_string()
+    }
+}
+
 /// Swedish alphabetical order: a–z, then å, ä, ö; case and accents on other letters
 /// (é, ü) folded to their base letter.
 pub fn swedish_cmp(a: &str, b: &str) -> Ordering {
@@ -270,6 +280,14 @@ mod tests {
         );
         assert_eq!(AgeGroup::parse("80+"), Ok(AgeGroup::From80));
         assert_eq!(AgeGroup::parse("80-").unwrap_err().field, "aldersgrupp");
+    }
+
+    #[test]
+    fn small_counts_are_hidden_from_those_without_access() {
+        assert_eq!(suppressed(3, false), "<5");
+        assert_eq!(suppressed(0, false), "0");
+        assert_eq!(suppressed(5, false), "5");
+        assert_eq!(suppressed(3, true), "3");
     }
 
     #[test]

@@ -238,7 +238,12 @@ fn parse(input: impl BufRead) -> Result<Vec<TableData>, StoreError> {
                 .iter()
                 .map(|c| {
                     c.as_str()
-                        .filter(|s| s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+                        .filter(|s| {
+                            !s.is_empty()
+                                && s.bytes().all(|b| {
+                                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'
+                                })
+                        })
                         .map(str::to_owned)
                         .ok_or_else(|| bad(n, "ogiltigt kolumnnamn"))
                 })

@@ -198,6 +198,16 @@ impl Store {
             .collect()
     }
 
+    /// The county parts: (code, name).
+    pub async fn county_parts(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let rows = sqlx::query("SELECT code, name FROM county_parts ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+            .collect()
+    }
+
     /// Every collaboration body, by name.
     pub async fn bodies(&self) -> Result<Vec<Body>, StoreError> {
         let rows = sqlx::query(

@@ -7,6 +7,7 @@ pub mod api_dates {
     pub use crate::api::date;
 }
 pub mod auth;
+pub mod charts;
 pub mod csrf;
 pub mod error;
 pub mod fhir;

@@ -107,7 +107,30 @@ pub async fn load(store: &Store, hash: &str) -> Result<usize, StoreError> {
     if store.table_count("care_requests").await? == 0 {
         added += requests(store).await?;
     }
+    if store.table_count("action_imports").await? == 0 {
+        added += history_2019(store).await?;
+    }
     Ok(added)
+}
+
+/// Historical actions for 2019 whose Tabell 1 is the report's, so the dashboard shows
+/// the county's figures from the start.
+async fn history_2019(store: &Store) -> Result<usize, StoreError> {
+    let table = include_str!("../../../../data/tabell1-2019.csv");
+    let csv = crate::generate::actions_for_table(table, 2019)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let (municipalities, codes) = store.import_context().await?;
+    let parsed = samsyn_store::stats::import::parse_actions(
+        csv.as_bytes(),
+        &municipalities,
+        &codes,
+        |_| {},
+    )?;
+    let n = parsed.rows.len();
+    store
+        .import_actions("demo-2019.csv", "demo-2019", parsed, "demo")
+        .await?;
+    Ok(n)
 }
 
 /// Three persons per municipality: one enrolled with actions, one waiting for a

@@ -1,6 +1,7 @@
 //! Uppföljning in the database: aggregates kept up to date as actions are recorded,
 //! rebuilt per year after a bulk import, and a full recount to check them against.
 
+pub mod dashboard;
 pub mod import;
 
 use crate::{Store, StoreError, Tx};

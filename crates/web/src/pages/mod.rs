@@ -8,6 +8,7 @@ mod episodes;
 mod login;
 mod plans;
 mod start;
+mod stats;
 mod units;
 
 use crate::AppState;
@@ -54,6 +55,9 @@ pub fn routes() -> Router<AppState> {
             "/plan/{id}/samtycke/{consent}/aterkalla",
             post(plans::withdraw),
         )
+        .route("/uppfoljning", get(stats::show))
+        .route("/uppfoljning/tabell1.csv", get(stats::tabell1_csv))
+        .route("/uppfoljning/kva.csv", get(stats::kva_csv))
         .route(
             "/overenskommelse",
             get(agreement::show).post(agreement::add_version),
@@ -67,6 +71,7 @@ pub struct Layout {
     pub roles: String,
     pub csrf: String,
     pub can_review_log: bool,
+    pub can_view_statistics: bool,
     /// Which menu item is the current page.
     pub current: &'static str,
 }
@@ -84,6 +89,7 @@ impl Layout {
                 .join(", "),
             csrf: session.csrf_token.clone(),
             can_review_log: policy::audit_scope(p).is_some(),
+            can_view_statistics: policy::can_view_statistics(p),
             current,
         }
     }

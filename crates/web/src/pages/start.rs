@@ -45,6 +45,11 @@ const AGREEMENT: Card = Card {
     href: "/overenskommelse",
     text: "Reglerna för inskrivning i hemsjukvården, version för version.",
 };
+const STATS: Card = Card {
+    title: "Uppföljning",
+    href: "/uppfoljning",
+    text: "Tabell 1 och 2, insatser per KVÅ-kod och utförare, vårdbegäran och beslut – med diagram.",
+};
 const API: Card = Card {
     title: "API-beskrivning",
     href: "/api/v1/openapi.json",
@@ -67,11 +72,11 @@ pub async fn show(
     let (intro, cards) = match policy::start_page(p) {
         StartPage::Admin => (
             "Du administrerar samsyn: parter, enheter, användare och loggkontroll.",
-            vec![UNITS, LOG, API],
+            vec![STATS, UNITS, LOG, API],
         ),
         StartPage::Mas => (
             "Som MAS följer du upp vårdens kvalitet och säkerhet, följer oenigheter och gör loggkontroll för din kommun.",
-            vec![LOG, AGREEMENT, UNITS],
+            vec![LOG, STATS, AGREEMENT, UNITS],
         ),
         StartPage::Staff => (
             "Inkorgen visar det som väntar på din enhet.",
@@ -80,7 +85,7 @@ pub async fn show(
         StartPage::Body => ("Du deltar i arbetet i länets samverkansorgan.", vec![UNITS]),
         StartPage::Analyst => (
             "Du följer upp överenskommelsen på sammanställda uppgifter.",
-            vec![UNITS, API],
+            vec![STATS, UNITS, API],
         ),
     };
     let intro = if scope.is_empty() {
