@@ -45,3 +45,15 @@ test('the MAS sees the counts of their own municipality', async () => {
   assert.doesNotMatch(orebro, /<5/);
   assert.deepEqual(await seriousViolations(page), []);
 });
+
+test('the economy page shows the supplementary amount step by step', async () => {
+  const page = await newPage(browser);
+  await logIn(page, samsyn.url, 'analytiker');
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
+  assert.match(await page.locator('h1').textContent(), /^Ekonomi \d{4}$/);
+  const table = page.getByRole('table', { name: /Tilläggsbelopp per kommun/ });
+  await table.getByText('Visa beräkningen').first().click();
+  assert.match(await table.innerText(), /4,10 %/);
+  assert.equal(await page.getByRole('table', { name: 'Per patient (din kommun)' }).count(), 0, 'an analyst sees no patients');
+  assert.deepEqual(await seriousViolations(page), []);
+});

@@ -64,6 +64,11 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// The agreement's economy.
+    Economy {
+        #[command(subcommand)]
+        command: EconomyCommand,
+    },
     /// Follow-up reports.
     Report {
         #[command(subcommand)]
@@ -121,6 +126,25 @@ enum ImportCommand {
     Actions { file: PathBuf },
     /// Population figures: `kommunkod,ar,kon,aldersgrupp,antal`.
     Population { file: PathBuf },
+    /// The tax base's yearly development: `ar,procent` (e.g. `2026,4.15`).
+    TaxBase { file: PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+enum EconomyCommand {
+    /// Sets a municipality's supplementary-amount base for a year, as decided.
+    Base {
+        #[arg(long)]
+        municipality: String,
+        #[arg(long)]
+        year: i32,
+        /// In kronor, with up to two decimals.
+        #[arg(long)]
+        amount: String,
+        /// The decision that set it (body, date, paragraph).
+        #[arg(long)]
+        decision: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -138,6 +162,16 @@ enum ReportCommand {
         year: i32,
         #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
         format: String,
+    },
+    /// The supplementary amount per municipality for a year, step by step.
+    Tillaggsbelopp {
+        #[arg(long)]
+        year: i32,
+    },
+    /// The invoice basis for psychiatric home care for a month (YYYY-MM), per patient.
+    Psykiatri {
+        #[arg(long)]
+        month: String,
     },
 }
 
@@ -219,7 +253,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("kan inte läsa {}", table.display()))?;
         let csv = crate::generate::actions_for_table(&text, *year)?;
         std::fs::write(out, csv).with_context(|| format!("kan inte skriva {}", out.display()))?;
-        println!("Insatser skrivna till {}.", out.display());
+        say!("Insatser skrivna till {}.", out.display());
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::open(&cli.database).await?;
@@ -231,18 +265,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             if with_demo {
                 demo::load(&store).await?;
-                print!("{}", demo::login_help());
+                crate::out::emit(&demo::login_help())?;
             }
             crate::serve::run(store, addr, secure_cookies).await?;
         }
         Command::Demo => {
             let loaded = demo::load(&store).await?;
             if loaded.added == 0 {
-                println!("Demodata fanns redan; inget ändrades.");
+                say!("Demodata fanns redan; inget ändrades.");
             } else {
-                println!("Demodata inläst ({} poster).", loaded.added);
+                say!("Demodata inläst ({} poster).", loaded.added);
             }
-            print!("{}", demo::login_help());
+            crate::out::emit(&demo::login_help())?;
         }
         Command::User {
             command:
@@ -285,7 +319,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await?;
             samsyn_store::commit(tx).await?;
-            println!("Användaren {username} är skapad.");
+            say!("Användaren {username} är skapad.");
         }
         Command::Token {
             command: TokenCommand::Create { username },
@@ -303,7 +337,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
             .await?;
             samsyn_store::commit(tx).await?;
-            println!("{token}");
+            say!("{token}");
         }
         Command::Import {
             command: ImportCommand::Kva { file },
@@ -313,7 +347,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let codes = samsyn_store::care::kva::parse_csv(&text)
                 .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message))?;
             let n = store.import_kva(&codes, "cli").await?;
-            println!("{n} KVÅ-koder inlästa från {}.", file.display());
+            say!("{n} KVÅ-koder inlästa från {}.", file.display());
         }
         Command::Import {
             command: ImportCommand::Actions { file },
@@ -327,9 +361,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report {
             command: ReportCommand::Tabell2 { year, format },
         } => crate::stats_cli::report(&store, "tabell2", year, &format).await?,
+        Command::Import {
+            command: ImportCommand::TaxBase { file },
+        } => crate::stats_cli::import_tax_base(&store, &file).await?,
+        Command::Economy {
+            command:
+                EconomyCommand::Base {
+                    municipality,
+                    year,
+                    amount,
+                    decision,
+                },
+        } => {
+            let code = PartyCode::parse(&municipality)?;
+            let ore = crate::stats_cli::parse_kronor(&amount)?;
+            store
+                .set_supplement_base(&code, year, ore, &decision, "cli")
+                .await?;
+            say!(
+                "Basbeloppet för {code} {year} är {}.",
+                samsyn_domain::economy::format_kronor(ore)
+            );
+        }
+        Command::Report {
+            command: ReportCommand::Tillaggsbelopp { year },
+        } => crate::stats_cli::supplements(&store, year).await?,
+        Command::Report {
+            command: ReportCommand::Psykiatri { month },
+        } => crate::stats_cli::invoice_basis(&store, &month).await?,
         Command::Generate { .. } => unreachable!("handled before the database is opened"),
         Command::VerifyAudit => match store.verify_audit().await? {
-            Ok(n) => println!("Granskningsloggen är hel: {n} poster verifierade."),
+            Ok(n) => say!("Granskningsloggen är hel: {n} poster verifierade."),
             Err(broken) => {
                 eprintln!("samsyn: granskningsloggen är bruten: {broken}");
                 return Ok(ExitCode::FAILURE);
@@ -346,7 +408,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.get_ref().sync_all()?;
             std::fs::rename(&partial, &to)
                 .with_context(|| format!("kan inte skriva {}", to.display()))?;
-            println!(
+            say!(
                 "Säkerhetskopia skriven till {}: {} tabeller, {} rader.",
                 to.display(),
                 summary.tables,
@@ -357,7 +419,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let file = std::fs::File::open(&from)
                 .with_context(|| format!("kan inte läsa {}", from.display()))?;
             let summary = store.restore(BufReader::new(file)).await?;
-            println!(
+            say!(
                 "Återställt från {}: {} tabeller, {} rader.",
                 from.display(),
                 summary.tables,

@@ -1,6 +1,8 @@
 #![forbid(unsafe_code)]
 //! The samsyn binary: configuration, start-up and the command line.
 
+#[macro_use]
+mod out;
 mod cli;
 mod demo;
 mod generate;

@@ -18,7 +18,7 @@ pub async fn run(store: Store, addr: SocketAddr, secure_cookies: bool) -> anyhow
         .context("kan inte lyssna efter SIGTERM")?;
     #[cfg(not(unix))]
     let terminate = ();
-    println!("samsyn körs på http://{local}/");
+    say!("samsyn körs på http://{local}/");
     std::io::stdout().flush().ok();
     tracing::info!(%local, engine = ?store.engine(), "serving");
     let state = AppState {

@@ -59,7 +59,7 @@ pub async fn import_actions(store: &Store, path: &Path) -> anyhow::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let summary = store.import_actions(&name, &sha, parsed, "cli").await?;
-    println!(
+    say!(
         "{} insatser inlästa från {} ({} nya personer; år {}).",
         summary.rows,
         path.display(),
@@ -83,7 +83,7 @@ pub async fn import_population(store: &Store, path: &Path) -> anyhow::Result<()>
     let rows = parse_population(bytes.as_slice(), &municipalities)
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;
     let n = store.import_population(&rows, "cli").await?;
-    println!("{n} befolkningsuppgifter inlästa från {}.", path.display());
+    say!("{n} befolkningsuppgifter inlästa från {}.", path.display());
     Ok(())
 }
 
@@ -149,12 +149,117 @@ pub async fn report(store: &Store, table: &str, year: i32, format: &str) -> anyh
         other => bail!("okänd tabell {other}"),
     };
     match format {
-        "csv" => print!("{csv}"),
-        "json" => println!(
-            "{}",
+        "csv" => crate::out::emit(&csv),
+        "json" => crate::out::emit(&format!(
+            "{}\n",
             serde_json::to_string_pretty(&as_json(&csv, year, shares))?
-        ),
+        )),
         other => bail!("formatet {other} stöds inte (csv eller json)"),
     }
+}
+
+/// Kronor with up to two decimals (comma or point) as öre.
+pub fn parse_kronor(text: &str) -> anyhow::Result<i64> {
+    let t = text.trim().replace([' ', '\u{a0}'], "").replace(',', ".");
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty()
+        || frac.len() > 2
+        || !whole.bytes().all(|b| b.is_ascii_digit())
+        || !frac.bytes().all(|b| b.is_ascii_digit())
+    {
+        bail!("«{text}» är inget belopp i kronor");
+    }
+    let ore = whole
+        .parse::<i64>()?
+        .checked_mul(100)
+        .and_then(|w| w.checked_add(format!("{frac:0<2}").parse::<i64>().ok()?));
+    ore.context("beloppet är för stort")
+}
+
+pub async fn import_tax_base(store: &Store, path: &Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("kan inte läsa {}", path.display()))?;
+    let mut lines = text.lines();
+    if lines.next().map(str::trim) != Some("ar,procent") {
+        bail!(
+            "{}: rad 1: rubrikraden ska vara «ar,procent»",
+            path.display()
+        );
+    }
+    let mut rows = Vec::new();
+    for (i, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let n = i + 2;
+        let (year, percent) = line
+            .split_once(',')
+            .with_context(|| format!("{}: rad {n}: väntade «ar,procent»", path.display()))?;
+        let year: i32 = year
+            .trim()
+            .parse()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .with_context(|| {
+                format!(
+                    "{}: rad {n}, fält ar: «{}» är inget år",
+                    path.display(),
+                    year.trim()
+                )
+            })?;
+        let p = samsyn_domain::economy::parse_percent(percent).map_err(|e| {
+            anyhow::anyhow!("{}: rad {n}, fält procent: {}", path.display(), e.message)
+        })?;
+        rows.push((year, p));
+    }
+    let n = store.import_tax_base(&rows, "cli").await?;
+    say!("Skatteunderlagets utveckling inläst för {n} år.");
     Ok(())
+}
+
+pub async fn supplements(store: &Store, year: i32) -> anyhow::Result<()> {
+    use samsyn_domain::economy::{format_kronor, format_percent};
+    let mut out = String::from("kommunkod,basar,basbelopp_ore,belopp_ore,berakning\n");
+    for s in store.supplements(year).await? {
+        match &s.result {
+            Ok((amount, steps)) => {
+                let how: Vec<String> = steps
+                    .iter()
+                    .map(|st| {
+                        format!(
+                            "{}: {} × (1 + {}) = {}",
+                            st.year,
+                            format_kronor(st.before),
+                            format_percent(st.percent),
+                            format_kronor(st.after)
+                        )
+                    })
+                    .collect();
+                out.push_str(&format!(
+                    "{},{},{},{},\"{}\"\n",
+                    s.municipality,
+                    s.base_year.unwrap_or_default(),
+                    s.base.unwrap_or_default(),
+                    amount,
+                    how.join("; ")
+                ));
+            }
+            Err(why) => out.push_str(&format!(
+                "{},{},{},,\"{}\"\n",
+                s.municipality,
+                s.base_year.map(|y| y.to_string()).unwrap_or_default(),
+                s.base.map(|b| b.to_string()).unwrap_or_default(),
+                why
+            )),
+        }
+    }
+    crate::out::emit(&out)
+}
+
+pub async fn invoice_basis(store: &Store, month: &str) -> anyhow::Result<()> {
+    let mut out = String::from("kommunkod,personnummer,insatser,minuter\n");
+    for l in store.export_invoice_basis(month, "cli").await? {
+        out.push_str(&format!(
+            "{},{},{},{}\n",
+            l.municipality, l.personnummer, l.actions, l.minutes
+        ));
+    }
+    crate::out::emit(&out)
 }

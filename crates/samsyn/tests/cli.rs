@@ -8,7 +8,7 @@ use samsyn_store::Store;
 
 /// One user per role, and staff in the home care and vårdcentral of each
 /// municipality and at the medical clinic.
-const DEMO_USERS: i64 = 7 + 12 * 2 + 1;
+const DEMO_USERS: i64 = 7 + 12 * 2 + 2;
 
 fn one_line_error(o: &std::process::Output) -> String {
     assert!(!o.status.success(), "must fail: {}", stdout(o));
@@ -102,8 +102,8 @@ on_both_engines!(
         );
         assert_eq!(
             count(url, "care_requests"),
-            36,
-            "three persons per municipality"
+            37,
+            "three persons per municipality and one in psychiatric home care"
         );
     }
 );
@@ -421,3 +421,95 @@ on_both_engines!(tabell2_divides_by_the_imported_population, |url: &str| {
     );
     let _ = std::fs::remove_file(&file);
 });
+
+on_both_engines!(
+    the_supplementary_amount_follows_the_tax_base_step_by_step,
+    |url: &str| {
+        assert!(samsyn(url, &["demo"], None).status.success());
+        let file =
+            std::env::temp_dir().join(format!("tax-{}-{}.csv", std::process::id(), url.len()));
+        std::fs::write(&file, "ar,procent\n2026,4.5\n2027,tre\n").unwrap();
+        let line = one_line_error(&samsyn(
+            url,
+            &["import", "tax-base", file.to_str().unwrap()],
+            None,
+        ));
+        assert!(line.contains("rad 3, fält procent"), "{line}");
+        std::fs::write(&file, "ar,procent\n2026,4.5\n2027,3.25\n").unwrap();
+        assert!(
+            samsyn(url, &["import", "tax-base", file.to_str().unwrap()], None)
+                .status
+                .success()
+        );
+        let base = samsyn(
+            url,
+            &[
+                "economy",
+                "base",
+                "--municipality",
+                "1880",
+                "--year",
+                "2025",
+                "--amount",
+                "1000000",
+                "--decision",
+                "RSR 2024-11-22 § 7",
+            ],
+            None,
+        );
+        assert!(base.status.success(), "{}", stderr(&base));
+        let report = stdout(&samsyn(
+            url,
+            &["report", "tillaggsbelopp", "--year", "2027"],
+            None,
+        ));
+        let orebro = report.lines().find(|l| l.starts_with("1880,")).unwrap();
+        assert!(
+            orebro.starts_with("1880,2025,100000000,107896250,"),
+            "{orebro}"
+        );
+        assert!(
+            orebro.contains(
+                "2026: 1\u{a0}000\u{a0}000,00 kr × (1 + 4,50 %) = 1\u{a0}045\u{a0}000,00 kr"
+            ),
+            "{orebro}"
+        );
+        let missing = stdout(&samsyn(
+            url,
+            &["report", "tillaggsbelopp", "--year", "2028"],
+            None,
+        ));
+        assert!(
+            missing.contains("skatteunderlagets utveckling saknas för 2028"),
+            "{missing}"
+        );
+        let _ = std::fs::remove_file(&file);
+    }
+);
+
+on_both_engines!(
+    the_psychiatric_invoice_basis_is_exported_with_each_read_audited,
+    |url: &str| {
+        assert!(samsyn(url, &["demo"], None).status.success());
+        let today = time::OffsetDateTime::now_utc().date();
+        let month = format!("{:04}-{:02}", today.year(), today.month() as u8);
+        let audit_before = count(url, "audit_log");
+        let out = samsyn(url, &["report", "psykiatri", "--month", &month], None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "kommunkod,personnummer,insatser,minuter");
+        assert!(lines[1].starts_with("1880,19850912-"), "{text}");
+        assert_eq!(
+            count(url, "audit_log"),
+            audit_before + (lines.len() as i64 - 1),
+            "one audit entry per patient"
+        );
+        let bad = one_line_error(&samsyn(
+            url,
+            &["report", "psykiatri", "--month", "2026-13"],
+            None,
+        ));
+        assert!(bad.contains("ingen månad"), "{bad}");
+    }
+);

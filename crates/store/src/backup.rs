@@ -43,6 +43,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("stat_presence", "person_id, municipality_code, year"),
     ("stat_person_year", "person_id, year"),
     ("stat_cells", "year, area, sex, age_group"),
+    ("supplement_bases", "municipality_code, base_year"),
+    ("tax_base_development", "year"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

@@ -31,6 +31,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "statistics",
         sql: include_str!("../migrations/0004_statistics.sql"),
     },
+    Migration {
+        version: 5,
+        name: "economy",
+        sql: include_str!("../migrations/0005_economy.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -45,6 +45,12 @@ pub fn staff_accounts() -> Vec<(String, String, Role, String)> {
         Role::Vardpersonal,
         "MED-USO".into(),
     ));
+    out.push((
+        "psyk.ore".into(),
+        "Sjuksköterska allmänpsykiatrin Örebro".into(),
+        Role::Vardpersonal,
+        "PSY-ORE".into(),
+    ));
     out
 }
 
@@ -110,7 +116,30 @@ pub async fn load(store: &Store, hash: &str) -> Result<usize, StoreError> {
     if store.table_count("action_imports").await? == 0 {
         added += history_2019(store).await?;
     }
+    if store.table_count("supplement_bases").await? == 0 {
+        added += economy(store).await?;
+    }
     Ok(added)
+}
+
+/// Example economy: a supplementary-amount base per municipality for 2025 and an
+/// example development of the tax base for 2026. The figures are illustrations, not
+/// the county's decided amounts.
+async fn economy(store: &Store) -> Result<usize, StoreError> {
+    for (i, m) in MUNICIPALITIES.iter().enumerate() {
+        let ore = (400_000 + 150_000 * (i as i64 % 5)) * 100;
+        store
+            .set_supplement_base(
+                &PartyCode::parse(m)?,
+                2025,
+                ore,
+                "Exempel: regionala samverkansrådet 2024-11-22 § 7",
+                "demo",
+            )
+            .await?;
+    }
+    store.import_tax_base(&[(2026, 410)], "demo").await?;
+    Ok(MUNICIPALITIES.len() + 1)
 }
 
 /// Historical actions for 2019 whose Tabell 1 is the report's, so the dashboard shows
@@ -131,6 +160,65 @@ async fn history_2019(store: &Store) -> Result<usize, StoreError> {
         .import_actions("demo-2019.csv", "demo-2019", parsed, "demo")
         .await?;
     Ok(n)
+}
+
+/// Psychiatric home care in Örebro: a request from psychiatry with its SIP, accepted,
+/// with recorded time — the invoice basis's source.
+async fn psychiatry(store: &Store, today: time::Date) -> Result<usize, StoreError> {
+    let psyk = principal(store, "psyk.ore").await?;
+    let ssk = principal(store, "ssk.1880").await?;
+    let mut r = NewRequest {
+        personnummer: person("19850912345"),
+        housing: Housing::Ordinary,
+        from_unit: UnitCode::parse("PSY-ORE")?,
+        to_unit: UnitCode::parse("HSV-1880")?,
+        kind: RequestKind::Ongoing,
+        reason: "Stöd med läkemedelsintag efter utskrivning från psykiatrisk slutenvård".into(),
+        requested_actions: "Läkemedelsövervakning dagligen".into(),
+        self_care_assessed: true,
+        medication_list_updated: true,
+        specialist_handover: false,
+        psychiatric: true,
+        physician_contact: "Överläkare allmänpsykiatrin, direktnummer 019-602 10 00".into(),
+    };
+    r.psychiatric = true;
+    let request = store.create_request(&psyk, r).await?;
+    let plan = NewPlan {
+        person_id: request.person.id,
+        kind: "sip".into(),
+        title: "SIP – psykiatrisk hemsjukvård".into(),
+        owner_unit: UnitCode::parse("PSY-ORE")?,
+        responsible_unit: UnitCode::parse("PSY-ORE")?,
+        participants: vec![UnitCode::parse("HSV-1880")?],
+        follow_up_on: Some(today + time::Duration::days(30)),
+        competence_transfer_secured: true,
+        physician_contact: "Överläkare allmänpsykiatrin".into(),
+    };
+    let sip = store.create_plan(&psyk, plan).await?;
+    store
+        .record_consent(
+            &psyk,
+            sip.id,
+            "Personen själv",
+            today,
+            "Informationsutbyte inom SIP",
+        )
+        .await?;
+    let accepted = store
+        .decide_request(&ssk, request.id, Decision::Accept, "SIP finns", None)
+        .await?;
+    if let Some(ep) = accepted.episode_id {
+        for days_ago in 0..3 {
+            let action = NewAction {
+                kva: KvaCode::parse("DV001")?,
+                performed_on: today - time::Duration::days(days_ago),
+                performer: PerformerKind::Licensed,
+                minutes: Some(30),
+            };
+            store.record_action(&ssk, ep, action).await?;
+        }
+    }
+    Ok(1)
 }
 
 /// Three persons per municipality: one enrolled with actions, one waiting for a
@@ -285,6 +373,7 @@ async fn requests(store: &Store) -> Result<usize, StoreError> {
         }
         n += 3;
     }
+    n += psychiatry(store, today).await?;
     let _ = PartyCode::parse("18")?;
     Ok(n)
 }

@@ -2,6 +2,7 @@
 //! rebuilt per year after a bulk import, and a full recount to check them against.
 
 pub mod dashboard;
+pub mod economy;
 pub mod import;
 
 use crate::{Store, StoreError, Tx};

@@ -4,6 +4,7 @@
 mod agreement;
 mod audit;
 mod care;
+mod economy;
 mod episodes;
 mod login;
 mod plans;
@@ -55,6 +56,8 @@ pub fn routes() -> Router<AppState> {
             "/plan/{id}/samtycke/{consent}/aterkalla",
             post(plans::withdraw),
         )
+        .route("/ekonomi", get(economy::show))
+        .route("/ekonomi/psykiatri.csv", get(economy::invoice_csv))
         .route("/uppfoljning", get(stats::show))
         .route("/uppfoljning/tabell1.csv", get(stats::tabell1_csv))
         .route("/uppfoljning/kva.csv", get(stats::kva_csv))
