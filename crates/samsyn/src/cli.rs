@@ -153,15 +153,20 @@ enum ReportCommand {
     Tabell1 {
         #[arg(long)]
         year: i32,
-        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json", "xlsx"])]
         format: String,
+        /// The file to write (required for xlsx; otherwise standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// The same as a share (%) of the population.
     Tabell2 {
         #[arg(long)]
         year: i32,
-        #[arg(long, default_value = "csv", value_parser = ["csv", "json"])]
+        #[arg(long, default_value = "csv", value_parser = ["csv", "json", "xlsx"])]
         format: String,
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// The supplementary amount per municipality for a year, step by step.
     Tillaggsbelopp {
@@ -356,11 +361,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             command: ImportCommand::Population { file },
         } => crate::stats_cli::import_population(&store, &file).await?,
         Command::Report {
-            command: ReportCommand::Tabell1 { year, format },
-        } => crate::stats_cli::report(&store, "tabell1", year, &format).await?,
+            command: ReportCommand::Tabell1 { year, format, out },
+        } => crate::stats_cli::report(&store, "tabell1", year, &format, out.as_deref()).await?,
         Command::Report {
-            command: ReportCommand::Tabell2 { year, format },
-        } => crate::stats_cli::report(&store, "tabell2", year, &format).await?,
+            command: ReportCommand::Tabell2 { year, format, out },
+        } => crate::stats_cli::report(&store, "tabell2", year, &format, out.as_deref()).await?,
         Command::Import {
             command: ImportCommand::TaxBase { file },
         } => crate::stats_cli::import_tax_base(&store, &file).await?,

@@ -114,7 +114,13 @@ fn as_json(csv: &str, year: i32, numbers_are_shares: bool) -> serde_json::Value 
     serde_json::json!({ "year": year, "rows": rows })
 }
 
-pub async fn report(store: &Store, table: &str, year: i32, format: &str) -> anyhow::Result<()> {
+pub async fn report(
+    store: &Store,
+    table: &str,
+    year: i32,
+    format: &str,
+    out: Option<&Path>,
+) -> anyhow::Result<()> {
     let t = store.tabell1(year).await?;
     let (csv, shares) = match table {
         "tabell1" => (t.to_csv(), false),
@@ -148,13 +154,40 @@ pub async fn report(store: &Store, table: &str, year: i32, format: &str) -> anyh
         }
         other => bail!("okänd tabell {other}"),
     };
-    match format {
-        "csv" => crate::out::emit(&csv),
-        "json" => crate::out::emit(&format!(
+    let body: Vec<u8> = match format {
+        "csv" => csv.into_bytes(),
+        "json" => format!(
             "{}\n",
             serde_json::to_string_pretty(&as_json(&csv, year, shares))?
-        )),
-        other => bail!("formatet {other} stöds inte (csv eller json)"),
+        )
+        .into_bytes(),
+        "xlsx" => {
+            let sheet = if table == "tabell1" {
+                "Tabell 1"
+            } else {
+                "Tabell 2"
+            };
+            samsyn_web::export::csv_to_xlsx(sheet, &csv)
+                .map_err(|e| anyhow::anyhow!("kan inte skapa XLSX: {e}"))?
+        }
+        other => bail!("formatet {other} stöds inte (csv, json eller xlsx)"),
+    };
+    match out {
+        Some(path) => {
+            std::fs::write(path, &body)
+                .with_context(|| format!("kan inte skriva {}", path.display()))?;
+            crate::out::emit(&format!(
+                "{} skriven till {}.\n",
+                if table == "tabell1" {
+                    "Tabell 1"
+                } else {
+                    "Tabell 2"
+                },
+                path.display()
+            ))
+        }
+        None if format == "xlsx" => bail!("ange --out FIL för xlsx"),
+        None => crate::out::emit(&String::from_utf8_lossy(&body)),
     }
 }
 

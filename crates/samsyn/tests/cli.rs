@@ -340,6 +340,28 @@ on_both_engines!(
         )))
         .unwrap();
         assert_eq!(json["rows"][0]["totalt"], 16572);
+        let xlsx = actions.with_extension("xlsx");
+        let x = samsyn(
+            url,
+            &[
+                "report",
+                "tabell1",
+                "--year",
+                "2019",
+                "--format",
+                "xlsx",
+                "--out",
+                xlsx.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(x.status.success(), "{}", stderr(&x));
+        assert_eq!(
+            &std::fs::read(&xlsx).unwrap()[..2],
+            b"PK",
+            "an XLSX workbook"
+        );
+        let _ = std::fs::remove_file(&xlsx);
         let missing = one_line_error(&samsyn(url, &["report", "tabell2", "--year", "2019"], None));
         assert!(
             missing.contains("befolkningsuppgifter saknas") && missing.contains("Askersund"),

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod charts;
 pub mod csrf;
 pub mod error;
+pub mod export;
 pub mod fhir;
 pub mod forms;
 pub mod json;

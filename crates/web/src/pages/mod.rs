@@ -61,6 +61,8 @@ pub fn routes() -> Router<AppState> {
         .route("/uppfoljning", get(stats::show))
         .route("/uppfoljning/tabell1.csv", get(stats::tabell1_csv))
         .route("/uppfoljning/kva.csv", get(stats::kva_csv))
+        .route("/uppfoljning/tabell1.xlsx", get(stats::tabell1_xlsx))
+        .route("/uppfoljning/kva.xlsx", get(stats::kva_xlsx))
         .route(
             "/overenskommelse",
             get(agreement::show).post(agreement::add_version),

@@ -306,6 +306,24 @@ pub async fn show(
     Ok(Html(page.render()?))
 }
 
+fn xlsx_response(name: &str, sheet: &str, csv: &str) -> Result<Response, PageError> {
+    let bytes = crate::export::csv_to_xlsx(sheet, csv).map_err(WebError::Internal)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 fn csv_response(name: &str, body: String) -> Response {
     (
         [
@@ -320,15 +338,13 @@ fn csv_response(name: &str, body: String) -> Response {
         .into_response()
 }
 
-/// Tabell 1 as CSV with the reference file's header; small counts hidden as on the page.
-pub async fn tabell1_csv(
-    State(state): State<AppState>,
-    PageSession(session): PageSession,
-    Query(q): Query<StatsQuery>,
-) -> Result<Response, PageError> {
-    let p = &session.principal;
+async fn tabell1_text(
+    state: &AppState,
+    p: &Principal,
+    q: &StatsQuery,
+) -> Result<(i32, String), PageError> {
     require(p)?;
-    let c = context(&state, &q).await?;
+    let c = context(state, q).await?;
     let mut out = samsyn_domain::stats::csv_header();
     out.push('\n');
     for r in visible_rows(&c.table, &c.members) {
@@ -338,16 +354,16 @@ pub async fn tabell1_csv(
             .collect();
         out.push_str(&format!("{},{},{}\n", r.code, r.name, vals.join(",")));
     }
-    Ok(csv_response(&format!("tabell1-{}.csv", c.year), out))
+    Ok((c.year, out))
 }
 
-pub async fn kva_csv(
-    State(state): State<AppState>,
-    PageSession(session): PageSession,
-    Query(q): Query<StatsQuery>,
-) -> Result<Response, PageError> {
-    require(&session.principal)?;
-    let c = context(&state, &q).await?;
+async fn kva_text(
+    state: &AppState,
+    p: &Principal,
+    q: &StatsQuery,
+) -> Result<(i32, String), PageError> {
+    require(p)?;
+    let c = context(state, q).await?;
     let mut out = String::from("kva_kod,titel,legitimerad,delegerad\n");
     for k in state.store.kva_counts(c.year, c.members.as_deref()).await? {
         out.push_str(&format!(
@@ -358,5 +374,42 @@ pub async fn kva_csv(
             k.delegated
         ));
     }
-    Ok(csv_response(&format!("kva-{}.csv", c.year), out))
+    Ok((c.year, out))
+}
+
+/// Tabell 1 as CSV with the reference file's header; small counts hidden as on the page.
+pub async fn tabell1_csv(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatsQuery>,
+) -> Result<Response, PageError> {
+    let (year, csv) = tabell1_text(&state, &session.principal, &q).await?;
+    Ok(csv_response(&format!("tabell1-{year}.csv"), csv))
+}
+
+pub async fn tabell1_xlsx(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatsQuery>,
+) -> Result<Response, PageError> {
+    let (year, csv) = tabell1_text(&state, &session.principal, &q).await?;
+    xlsx_response(&format!("tabell1-{year}.xlsx"), "Tabell 1", &csv)
+}
+
+pub async fn kva_csv(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatsQuery>,
+) -> Result<Response, PageError> {
+    let (year, csv) = kva_text(&state, &session.principal, &q).await?;
+    Ok(csv_response(&format!("kva-{year}.csv"), csv))
+}
+
+pub async fn kva_xlsx(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatsQuery>,
+) -> Result<Response, PageError> {
+    let (year, csv) = kva_text(&state, &session.principal, &q).await?;
+    xlsx_response(&format!("kva-{year}.xlsx"), "KVÅ", &csv)
 }
