@@ -130,6 +130,39 @@ async fn load(tx: &mut Tx, id: i64) -> Result<EpisodeView, StoreError> {
     })
 }
 
+/// Checks an action against the code table and the calendar.
+async fn check_action(tx: &mut Tx, a: &NewAction) -> Result<(), StoreError> {
+    let known: i64 = sqlx::query("SELECT COUNT(*) FROM kva_codes WHERE code = $1")
+        .bind(a.kva.as_str())
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get(0)?;
+    if known == 0 {
+        return Err(InvalidValue::new(
+            "kva_code",
+            format!("KVÅ-koden {} finns inte i kodtabellen", a.kva),
+        )
+        .into());
+    }
+    if a.performed_on > time::OffsetDateTime::now_utc().date() {
+        return Err(InvalidValue::new("performed_on", "datumet ligger i framtiden").into());
+    }
+    Ok(())
+}
+
+/// The day of a recorded action of the episode.
+async fn action_day(tx: &mut Tx, episode_id: i64, action_id: i64) -> Result<String, StoreError> {
+    Ok(
+        sqlx::query("SELECT performed_on FROM care_actions WHERE id = $1 AND episode_id = $2")
+            .bind(action_id)
+            .bind(episode_id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound("insatsen".into()))?
+            .try_get(0)?,
+    )
+}
+
 /// The municipality whose statistics a unit's actions count in: the unit's party.
 async fn municipality_of(tx: &mut Tx, unit: &str) -> Result<String, StoreError> {
     Ok(sqlx::query("SELECT party_code FROM units WHERE code = $1")
@@ -199,22 +232,7 @@ impl Store {
         );
         self.require_own_unit(p, &h)?;
         care::record_action(h.status)?;
-        let known: i64 = sqlx::query("SELECT COUNT(*) FROM kva_codes WHERE code = $1")
-            .bind(a.kva.as_str())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if known == 0 {
-            return Err(InvalidValue::new(
-                "kva_code",
-                format!("KVÅ-koden {} finns inte i kodtabellen", a.kva),
-            )
-            .into());
-        }
-        let today = time::OffsetDateTime::now_utc().date();
-        if a.performed_on > today {
-            return Err(InvalidValue::new("performed_on", "datumet ligger i framtiden").into());
-        }
+        check_action(&mut tx, &a).await?;
         let municipality = municipality_of(&mut tx, &h.unit).await?;
         crate::stats::count_action(
             &mut tx,
@@ -268,29 +286,8 @@ impl Store {
         );
         self.require_own_unit(p, &h)?;
         care::record_action(h.status)?;
-        let old: String =
-            sqlx::query("SELECT performed_on FROM care_actions WHERE id = $1 AND episode_id = $2")
-                .bind(action_id)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| StoreError::NotFound("insatsen".into()))?
-                .try_get(0)?;
-        let known: i64 = sqlx::query("SELECT COUNT(*) FROM kva_codes WHERE code = $1")
-            .bind(a.kva.as_str())
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get(0)?;
-        if known == 0 {
-            return Err(InvalidValue::new(
-                "kva_code",
-                format!("KVÅ-koden {} finns inte i kodtabellen", a.kva),
-            )
-            .into());
-        }
-        if a.performed_on > time::OffsetDateTime::now_utc().date() {
-            return Err(InvalidValue::new("performed_on", "datumet ligger i framtiden").into());
-        }
+        let old = action_day(&mut tx, id, action_id).await?;
+        check_action(&mut tx, &a).await?;
         let municipality = municipality_of(&mut tx, &h.unit).await?;
         crate::stats::count_action(&mut tx, h.person_id, &municipality, &old, -1).await?;
         crate::stats::count_action(
@@ -338,14 +335,7 @@ impl Store {
         );
         self.require_own_unit(p, &h)?;
         care::record_action(h.status)?;
-        let old: String =
-            sqlx::query("SELECT performed_on FROM care_actions WHERE id = $1 AND episode_id = $2")
-                .bind(action_id)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| StoreError::NotFound("insatsen".into()))?
-                .try_get(0)?;
+        let old = action_day(&mut tx, id, action_id).await?;
         let municipality = municipality_of(&mut tx, &h.unit).await?;
         crate::stats::count_action(&mut tx, h.person_id, &municipality, &old, -1).await?;
         sqlx::query("DELETE FROM care_actions WHERE id = $1")
