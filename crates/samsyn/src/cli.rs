@@ -74,6 +74,11 @@ enum Command {
         #[command(subcommand)]
         command: ReportCommand,
     },
+    /// Benchmarks, with their baselines in the same run.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
     /// Test data.
     Generate {
         #[command(subcommand)]
@@ -181,6 +186,24 @@ enum ReportCommand {
 }
 
 #[derive(Subcommand, Debug)]
+enum BenchCommand {
+    /// Imports a generated year of actions and times Tabell 1, against DuckDB.
+    Stats {
+        #[arg(long, default_value_t = 364_000)]
+        persons: usize,
+        #[arg(long, default_value_t = 18_000_000)]
+        actions: usize,
+        #[arg(long, default_value_t = 290)]
+        municipalities: usize,
+        #[arg(long, default_value_t = 2025)]
+        year: i32,
+        /// A database to benchmark on instead of a fresh SQLite file (it must be empty).
+        #[arg(long = "bench-database")]
+        bench_database: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 enum GenerateCommand {
     /// Actions for a year whose Tabell 1 equals a given table (CSV as the report's).
     Actions {
@@ -259,6 +282,33 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let csv = crate::generate::actions_for_table(&text, *year)?;
         std::fs::write(out, csv).with_context(|| format!("kan inte skriva {}", out.display()))?;
         say!("Insatser skrivna till {}.", out.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Bench {
+        command:
+            BenchCommand::Stats {
+                persons,
+                actions,
+                municipalities,
+                year,
+                bench_database,
+            },
+    } = cli.command
+    {
+        anyhow::ensure!(
+            persons > 0 && actions >= persons && (1..=8999).contains(&municipalities),
+            "orimlig skala"
+        );
+        crate::bench::run(
+            bench_database,
+            crate::bench::Scale {
+                persons,
+                actions,
+                municipalities,
+                year,
+            },
+        )
+        .await?;
         return Ok(ExitCode::SUCCESS);
     }
     let store = Store::open(&cli.database).await?;
@@ -394,6 +444,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Report {
             command: ReportCommand::Psykiatri { month },
         } => crate::stats_cli::invoice_basis(&store, &month).await?,
+        Command::Bench { .. } => unreachable!("handled before the database is opened"),
         Command::Generate { .. } => unreachable!("handled before the database is opened"),
         Command::VerifyAudit => match store.verify_audit().await? {
             Ok(n) => say!("Granskningsloggen är hel: {n} poster verifierade."),

@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod out;
+mod bench;
 mod cli;
 mod demo;
 mod generate;
