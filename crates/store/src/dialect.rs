@@ -31,12 +31,24 @@ impl Engine {
         sql.replace("{{ID}}", id)
     }
 
+    /// A row of `n` placeholders for a multi-row insert, numbered from `first`.
+    /// SQLite gets plain `?`: binding by number makes SQLite look each `$N` up by
+    /// name, which costs time quadratic in the number of parameters of a statement.
+    pub fn placeholders(self, first: usize, n: usize) -> String {
+        let items: Vec<String> = match self {
+            Engine::Sqlite => vec!["?".to_owned(); n],
+            Engine::Postgres => (first..first + n).map(|i| format!("${i}")).collect(),
+        };
+        format!("({})", items.join(", "))
+    }
+
     /// Statements run on every new connection.
     pub fn connection_setup(self) -> &'static str {
         match self {
             // WAL is a property of the file and is set once at open; these are per connection.
             Engine::Sqlite => {
-                "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 15000;"
+                "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 15000; \
+                 PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;"
             }
             Engine::Postgres => "SET TIME ZONE 'UTC'",
         }

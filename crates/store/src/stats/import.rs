@@ -334,17 +334,9 @@ impl Store {
         }
         let now = samsyn_domain::time_fmt::now_stored();
         for chunk in new_persons.chunks(200) {
+            // housing is bound too, so that every value is a placeholder.
             let values: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    format!(
-                        "(${}, ${}, ${}, ${}, 'ordinart', ${})",
-                        i * 5 + 1,
-                        i * 5 + 2,
-                        i * 5 + 3,
-                        i * 5 + 4,
-                        i * 5 + 5
-                    )
-                })
+                .map(|i| self.engine.placeholders(i * 6 + 1, 6))
                 .collect();
             let sql = format!(
                 "INSERT INTO persons (personnummer, birth_date, legal_sex, municipality_code, housing, created_at) VALUES {} RETURNING personnummer, id",
@@ -357,6 +349,7 @@ impl Store {
                     .bind(r.person.birth_date().to_string())
                     .bind(r.person.legal_sex().code())
                     .bind(r.municipality.as_str())
+                    .bind("ordinart")
                     .bind(now.as_str());
             }
             for r in q.fetch_all(&mut *tx).await? {
@@ -365,19 +358,7 @@ impl Store {
         }
         for chunk in parsed.rows.chunks(500) {
             let values: Vec<String> = (0..chunk.len())
-                .map(|i| {
-                    let b = i * 7;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                        b + 1,
-                        b + 2,
-                        b + 3,
-                        b + 4,
-                        b + 5,
-                        b + 6,
-                        b + 7
-                    )
-                })
+                .map(|i| self.engine.placeholders(i * 7 + 1, 7))
                 .collect();
             let sql = format!(
                 "INSERT INTO historical_actions (import_id, person_id, municipality_code, performed_on, kva_code, performer_kind, minutes) VALUES {}",
