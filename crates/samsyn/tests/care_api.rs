@@ -157,6 +157,30 @@ on_both_engines!(
         assert_eq!(ok.status, 200, "{}", ok.body);
         assert_eq!(ok.json()["agreement_version"], 1);
 
+        let specialist = Api {
+            s: &s,
+            auth: token(url, "spec.med"),
+        };
+        let mut handover = request_body(&pn("19420202123"), "ongoing");
+        handover["from_unit"] = json!("MED-USO");
+        handover["specialist_handover"] = json!(true);
+        let hid = specialist.post("/api/v1/care-requests", handover).json()["id"]
+            .as_i64()
+            .unwrap();
+        let refused = receiver
+            .post(
+                &format!("/api/v1/care-requests/{hid}/decision"),
+                json!({"outcome": "accepted"}),
+            )
+            .json();
+        assert_eq!(
+            (
+                refused["rule"].as_str(),
+                refused["agreement_version"].as_i64()
+            ),
+            (Some("specialist_handover_sip"), Some(1))
+        );
+
         let mut psych = request_body(&pn("19500505345"), "ongoing");
         psych["psychiatric"] = json!(true);
         let pid = sender.post("/api/v1/care-requests", psych).json()["id"]
