@@ -173,6 +173,7 @@ pub async fn run(database: Option<String>, scale: Scale) -> anyhow::Result<()> {
         r#"
 import duckdb, time, statistics
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 con.execute("CREATE TABLE a AS SELECT * FROM read_csv('{path}', header=true, types={{'personnummer':'VARCHAR','kommunkod':'VARCHAR','datum':'DATE','kva_kod':'VARCHAR','utforare':'VARCHAR','minuter':'INTEGER'}})")
 q = '''
 WITH pm AS (SELECT DISTINCT personnummer, kommunkod FROM a WHERE datum >= DATE '{y}-01-01' AND datum < DATE '{y1}-01-01'),
@@ -199,7 +200,7 @@ print(f"{{statistics.median(times)*1000:.2f}} {{county}} {{duckdb.__version__}}"
     {
         Ok(o) if o.status.success() => {
             let text = String::from_utf8_lossy(&o.stdout);
-            let mut parts = text.split_whitespace();
+            let mut parts = text.lines().last().unwrap_or("").split_whitespace();
             let duck_ms: f64 = parts
                 .next()
                 .and_then(|v| v.parse().ok())
