@@ -255,17 +255,15 @@ impl Store {
         .bind(samsyn_domain::time_fmt::now_stored())
         .execute(&mut *tx)
         .await?;
-        self.log(
-            &mut tx,
+        self.finish_episode(
+            tx,
             p,
             "care_action.create",
             h.person_id,
             format!("{} på inskrivning {id}", a.kva),
+            id,
         )
-        .await?;
-        let view = load(&mut tx, id).await?;
-        crate::commit(tx).await?;
-        Ok(view)
+        .await
     }
 
     /// Corrects a recorded action (a wrong date, code, performer or time); the
@@ -306,17 +304,15 @@ impl Store {
             .bind(action_id)
             .execute(&mut *tx)
             .await?;
-        self.log(
-            &mut tx,
+        self.finish_episode(
+            tx,
             p,
             "care_action.correct",
             h.person_id,
             format!("insats {action_id} på inskrivning {id}"),
+            id,
         )
-        .await?;
-        let view = load(&mut tx, id).await?;
-        crate::commit(tx).await?;
-        Ok(view)
+        .await
     }
 
     /// Removes an action recorded by mistake; the statistics follow.
@@ -342,17 +338,15 @@ impl Store {
             .bind(action_id)
             .execute(&mut *tx)
             .await?;
-        self.log(
-            &mut tx,
+        self.finish_episode(
+            tx,
             p,
             "care_action.delete",
             h.person_id,
             format!("insats {action_id} på inskrivning {id}"),
+            id,
         )
-        .await?;
-        let view = load(&mut tx, id).await?;
-        crate::commit(tx).await?;
-        Ok(view)
+        .await
     }
 
     /// Records a follow-up; `Reassess` returns the episode to assessment.
@@ -404,17 +398,15 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        self.log(
-            &mut tx,
+        self.finish_episode(
+            tx,
             p,
             "episode.follow_up",
             h.person_id,
             format!("{} på inskrivning {id}", outcome.as_str()),
+            id,
         )
-        .await?;
-        let view = load(&mut tx, id).await?;
-        crate::commit(tx).await?;
-        Ok(view)
+        .await
     }
 
     /// Avslut: closes the episode with a reason.
@@ -444,17 +436,15 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        self.log(
-            &mut tx,
+        self.finish_episode(
+            tx,
             p,
             "episode.close",
             h.person_id,
             format!("inskrivning {id} avslutad"),
+            id,
         )
-        .await?;
-        let view = load(&mut tx, id).await?;
-        crate::commit(tx).await?;
-        Ok(view)
+        .await
     }
 
     fn require_own_unit(&self, p: &Principal, h: &Head) -> Result<(), StoreError> {
@@ -465,6 +455,23 @@ impl Store {
                 "bara den enhet som har inskrivningen kan registrera i den".into(),
             ))
         }
+    }
+
+    /// Audits a change to an episode in its transaction, commits, and returns the
+    /// episode as it is after.
+    async fn finish_episode(
+        &self,
+        mut tx: Tx,
+        p: &Principal,
+        action: &str,
+        person_id: i64,
+        detail: String,
+        id: i64,
+    ) -> Result<EpisodeView, StoreError> {
+        self.log(&mut tx, p, action, person_id, detail).await?;
+        let view = load(&mut tx, id).await?;
+        crate::commit(tx).await?;
+        Ok(view)
     }
 
     pub(crate) async fn log(
