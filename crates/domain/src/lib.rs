@@ -14,6 +14,7 @@ pub mod password;
 pub mod person;
 pub mod policy;
 pub mod principal;
+pub mod protocol;
 pub mod roles;
 pub mod stats;
 pub mod throttle;

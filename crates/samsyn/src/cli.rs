@@ -133,6 +133,20 @@ enum ImportCommand {
     Population { file: PathBuf },
     /// The tax base's yearly development: `ar,procent` (e.g. `2026,4.15`).
     TaxBase { file: PathBuf },
+    /// Minutes (.txt, .md, .html, text-based .pdf) into the decisions register.
+    Protocol {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Only show what was read; store nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print what was read as JSON (one object per file, an array for several).
+        #[arg(long)]
+        json: bool,
+        /// The body the minutes belong to (name or code), if the text does not say.
+        #[arg(long)]
+        body: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -311,6 +325,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .await?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Command::Import {
+        command:
+            ImportCommand::Protocol {
+                paths,
+                dry_run: true,
+                json,
+                body,
+            },
+    } = &cli.command
+    {
+        let failed = crate::protocol_cli::dry_run(paths, body.as_deref(), *json)?;
+        return Ok(if failed == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
     let store = Store::open(&cli.database).await?;
     match cli.command {
         Command::Serve {
@@ -419,6 +450,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import {
             command: ImportCommand::TaxBase { file },
         } => crate::stats_cli::import_tax_base(&store, &file).await?,
+        Command::Import {
+            command: ImportCommand::Protocol {
+                paths, body, json, ..
+            },
+        } => {
+            let failed = crate::protocol_cli::import(&store, &paths, body.as_deref(), json).await?;
+            if failed > 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
         Command::Economy {
             command:
                 EconomyCommand::Base {

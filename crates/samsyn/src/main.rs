@@ -7,6 +7,7 @@ mod bench;
 mod cli;
 mod demo;
 mod generate;
+mod protocol_cli;
 mod serve;
 mod stats_cli;
 

@@ -1,0 +1,1243 @@
+//! The protocol's head: body and kind, date, times and place, chair, secretaries,
+//! adjusters, and the attendance lists (with struck names as absent).
+
+use super::lines::Line;
+use super::words::{self, Clock, fold};
+use super::{Attendee, DocumentKind, Presence, Protocol};
+
+#[derive(Debug, Default)]
+pub struct Head {
+    pub body: Option<String>,
+    pub kind: Option<DocumentKind>,
+    pub date: Option<String>,
+    pub start: Option<Clock>,
+    pub end: Option<Clock>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub secretaries: Vec<String>,
+    pub adjusters: Vec<String>,
+    pub adjusted_on: Option<String>,
+    pub attendees: Vec<Attendee>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Attend {
+        role: Option<&'static str>,
+        present: bool,
+    },
+    Chair,
+    ViceChair,
+    Secretary,
+    Adjuster,
+    AdjustedOn,
+    When,
+    Place,
+    Ignore,
+}
+
+const P: bool = true;
+const A: bool = false;
+
+const LABELS: &[(&str, Label)] = &[
+    (
+        "narvarande",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "narvarande ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "beslutande",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "beslutande ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "ledamot",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "deltagare",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "narvarande deltagare",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltagande",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    (
+        "tjanstgorande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    (
+        "narvarande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    (
+        "ej tjanstgorande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    (
+        "tjanstepersoner",
+        Label::Attend {
+            role: Some("tjänsteperson"),
+            present: P,
+        },
+    ),
+    (
+        "tjanstemanner",
+        Label::Attend {
+            role: Some("tjänsteperson"),
+            present: P,
+        },
+    ),
+    (
+        "tjanstemän",
+        Label::Attend {
+            role: Some("tjänsteperson"),
+            present: P,
+        },
+    ),
+    (
+        "tjansteman",
+        Label::Attend {
+            role: Some("tjänsteperson"),
+            present: P,
+        },
+    ),
+    (
+        "narvarande tjanstepersoner",
+        Label::Attend {
+            role: Some("tjänsteperson"),
+            present: P,
+        },
+    ),
+    (
+        "ovriga narvarande",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "ovriga deltagare",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "ovriga deltagande",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "adjungerade",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "franvarande",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
+        "franvarande ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: A,
+        },
+    ),
+    (
+        "franvarande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: A,
+        },
+    ),
+    (
+        "anmalt forhinder",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
+        "forhinder",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
+        "ej narvarande",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    ("ordforande", Label::Chair),
+    ("motesordforande", Label::Chair),
+    ("ordf", Label::Chair),
+    ("vice ordforande", Label::ViceChair),
+    ("sekreterare", Label::Secretary),
+    ("motessekreterare", Label::Secretary),
+    ("protokollforare", Label::Secretary),
+    ("vid protokollet", Label::Secretary),
+    ("justerare", Label::Adjuster),
+    ("justerande", Label::Adjuster),
+    ("protokollsjusterare", Label::Adjuster),
+    ("protokolljusterare", Label::Adjuster),
+    ("utses att justera", Label::Adjuster),
+    ("justerat", Label::AdjustedOn),
+    ("justerat den", Label::AdjustedOn),
+    ("justeringsdatum", Label::AdjustedOn),
+    ("protokollet justerat", Label::AdjustedOn),
+    ("protokollet justerades", Label::AdjustedOn),
+    ("justering", Label::AdjustedOn),
+    ("justeringens plats och tid", Label::AdjustedOn),
+    ("tid", Label::When),
+    ("datum", Label::When),
+    ("motesdatum", Label::When),
+    ("sammantradesdatum", Label::When),
+    ("tid och plats", Label::When),
+    ("datum och tid", Label::When),
+    ("plats och tid", Label::When),
+    ("datum och plats", Label::When),
+    ("plats", Label::Place),
+    ("lokal", Label::Place),
+    ("motesplats", Label::Place),
+    ("tjanstestalle", Label::Ignore),
+    ("diarienummer", Label::Ignore),
+    ("dnr", Label::Ignore),
+    ("handlaggare", Label::Ignore),
+    ("enhet", Label::Ignore),
+    ("mottagare", Label::Ignore),
+    ("kopia", Label::Ignore),
+    ("paragrafer", Label::Ignore),
+    ("sammantrade", Label::Ignore),
+];
+
+/// The best-matching label for a key, tolerant of OCR damage.
+fn match_label(key: &str) -> Option<Label> {
+    let k = fold(key);
+    let k = k.trim().trim_end_matches(['*', ':', '.', ' ']).trim();
+    if k.is_empty() || k.chars().count() > 40 {
+        return None;
+    }
+    let mut best: Option<(usize, Label)> = None;
+    for (name, label) in LABELS {
+        if let Some(d) = words::bounded_distance(k, name, words::tolerance(name))
+            && best.is_none_or(|(bd, _)| d < bd)
+        {
+            best = Some((d, *label));
+        }
+    }
+    best.map(|(_, l)| l)
+}
+
+/// A label line and what follows the label on it.
+fn label_of(text: &str) -> Option<(Label, String)> {
+    let t = text.trim();
+    if let Some(pos) = t.find(':')
+        && pos <= 45
+        && let Some(l) = match_label(&t[..pos])
+    {
+        return Some((l, t[pos + 1..].trim().to_owned()));
+    }
+    if let Some(pos) = t.find('\t')
+        && let Some(l) = match_label(&t[..pos])
+    {
+        return Some((l, t[pos + 1..].trim().to_owned()));
+    }
+    if t.chars().count() <= 40
+        && !t.contains(',')
+        && let Some(l) = match_label(t)
+    {
+        return Some((l, String::new()));
+    }
+    // "Tid 2024-04-19 kl 13" : a one-word label followed by a date or a time
+    let first_len = t.find(' ')?;
+    let rest = t[first_len..].trim();
+    if rest.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(l @ (Label::When | Label::AdjustedOn | Label::Place)) =
+            match_label(&t[..first_len])
+    {
+        return Some((l, rest.to_owned()));
+    }
+    None
+}
+
+const BODY_WORDS: &[&str] = &[
+    "rad",
+    "radet",
+    "grupp",
+    "gruppen",
+    "namnd",
+    "styrelse",
+    "utskott",
+    "kommitte",
+    "fullmaktige",
+    "beredning",
+    "forum",
+    "natverk",
+    "samverkan",
+    "ledningsgrupp",
+    "kc",
+    "chefsgrupp",
+];
+
+fn has_body_word(s: &str) -> bool {
+    let f = fold(s);
+    f.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        BODY_WORDS
+            .iter()
+            .any(|b| w == *b || (b.len() > 3 && w.ends_with(b)))
+    })
+}
+
+/// Kind and body from a title line such as `Protokoll Chefsgrupp för …` or
+/// `Minnesanteckningar från möte med …`.
+fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
+    let f = fold(text);
+    let kinds: &[(&str, DocumentKind)] = &[
+        ("sammantradesprotokoll", DocumentKind::Protokoll),
+        ("motesprotokoll", DocumentKind::Protokoll),
+        ("protokoll", DocumentKind::Protokoll),
+        ("minnesanteckningar", DocumentKind::Minnesanteckningar),
+        ("minnesanteckning", DocumentKind::Minnesanteckningar),
+        ("motesanteckningar", DocumentKind::Minnesanteckningar),
+        ("anteckningar", DocumentKind::Minnesanteckningar),
+    ];
+    if text.chars().count() > 160 {
+        return None;
+    }
+    for (word, kind) in kinds {
+        if f.starts_with(word) {
+            let rest_chars = text.chars().skip(word.chars().count());
+            let rest: String = rest_chars.collect();
+            // "Protokollet från föregående möte …" is text, not a title.
+            if rest.starts_with(|c: char| c.is_alphabetic()) {
+                return None;
+            }
+            return Some((*kind, clean_body(&rest)));
+        }
+    }
+    None
+}
+
+fn clean_body(rest: &str) -> String {
+    let mut s = rest
+        .trim()
+        .trim_start_matches([':', '-', '–', ','])
+        .trim()
+        .to_owned();
+    for lead in [
+        "fört vid sammanträde med ",
+        "fört vid sammanträde i ",
+        "fört vid möte med ",
+        "fört vid ",
+        "från sammanträde med ",
+        "från möte med ",
+        "från möte i ",
+        "från ",
+        "för ",
+        "vid ",
+        "med ",
+        "möte med ",
+        "möte i ",
+    ] {
+        if s.to_lowercase().starts_with(lead) {
+            s = s[lead.len()..].to_owned();
+            break;
+        }
+    }
+    if let Some(d) = words::find_date(&s) {
+        s.truncate(d.start);
+    }
+    s.trim()
+        .trim_end_matches([',', '-', '–', ':', ' '])
+        .trim()
+        .to_owned()
+}
+
+pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
+    let mut head = Head::default();
+    let mut section: Option<Label> = None;
+    let mut entries_in_section = 0usize;
+    let mut want_body_next = false;
+    let mut table: Option<Table> = None;
+    let mut guessed_body: Option<String> = None;
+    for l in lines {
+        if l.furniture {
+            continue;
+        }
+        let text = l.text.trim();
+        if text.is_empty() {
+            if matches!(
+                section,
+                Some(Label::Secretary | Label::Ignore | Label::Chair | Label::Adjuster)
+            ) && entries_in_section > 0
+            {
+                section = None;
+            }
+            continue;
+        }
+        if let Some((kind, body)) = kind_line(text) {
+            head.kind.get_or_insert(kind);
+            if head.body.is_none() {
+                if body.is_empty() {
+                    want_body_next = true;
+                } else {
+                    head.body = Some(body);
+                }
+            }
+            section = None;
+            continue;
+        }
+        if want_body_next && (label_of(text).is_some() || words::find_date(text).is_some()) {
+            want_body_next = false;
+        }
+        if want_body_next {
+            want_body_next = false;
+            if !words::is_person_name(text) && (has_body_word(text) || !text.contains(',')) {
+                head.body = Some(clean_body(text));
+                continue;
+            }
+        }
+        if text.starts_with('|') {
+            read_table_row(
+                &l.raw.replace("**", ""),
+                &mut table,
+                section,
+                &mut head,
+                warnings,
+                l.no,
+            );
+            continue;
+        }
+        if let Some((label, rest)) = label_of(text) {
+            entries_in_section = 0;
+            section = Some(label);
+            match label {
+                Label::When => {
+                    read_when(&rest, &mut head);
+                    section = None;
+                }
+                Label::Place => {
+                    if head.place.is_none() && !rest.is_empty() {
+                        head.place = Some(rest.trim_end_matches('.').to_owned());
+                    }
+                    section = None;
+                }
+                Label::AdjustedOn => {
+                    if let Some(d) = words::find_date(&rest) {
+                        head.adjusted_on.get_or_insert(d.iso());
+                    }
+                    section = None;
+                }
+                _ if !rest.is_empty() => {
+                    for part in split_entries(&rest) {
+                        entries_in_section += usize::from(entry(&part, false, label, &mut head));
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if l.heading > 0 {
+            section = None;
+        }
+        if head.date.is_none()
+            && section.is_none_or(|s| !matches!(s, Label::Attend { .. }))
+            && let Some(d) = words::find_date(text)
+        {
+            let f = fold(text);
+            if !f.contains("juster") && !f.contains("utskrift") && !f.contains("dnr") {
+                head.date = Some(d.iso());
+                read_times_and_place(&text[d.end..], &mut head);
+                continue;
+            }
+        }
+        match section {
+            Some(
+                label @ (Label::Attend { .. }
+                | Label::Chair
+                | Label::ViceChair
+                | Label::Secretary
+                | Label::Adjuster),
+            ) => {
+                if l.heading > 0 {
+                    section = None;
+                    continue;
+                }
+                if entry(text, l.struck, label, &mut head) {
+                    entries_in_section += 1;
+                } else if text.chars().count() > 120 {
+                    section = None;
+                } else if matches!(label, Label::Attend { .. }) && looks_like_entry(text) {
+                    warnings.push(format!(
+                        "rad {}: närvarorad kunde inte läsas: {}",
+                        l.no,
+                        short(text)
+                    ));
+                }
+            }
+            _ => {
+                if section == Some(Label::Ignore) {
+                    entries_in_section += 1;
+                } else if guessed_body.is_none()
+                    && head.kind.is_none()
+                    && has_body_word(text)
+                    && text.chars().count() <= 120
+                    && l.bullet.is_none()
+                {
+                    guessed_body = Some(clean_body(text));
+                }
+            }
+        }
+    }
+    if head.body.as_deref().is_none_or(str::is_empty) {
+        head.body = guessed_body;
+    }
+    head
+}
+
+fn short(s: &str) -> String {
+    let mut t: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        t.push('…');
+    }
+    t
+}
+
+fn looks_like_entry(text: &str) -> bool {
+    let f = fold(text);
+    text.starts_with(|c: char| c.is_uppercase())
+        && text.chars().count() < 100
+        && !f.starts_with("vakan")
+        && !f.starts_with("n.n")
+}
+
+fn split_entries(rest: &str) -> Vec<String> {
+    if rest.contains(';') {
+        return rest
+            .split(';')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+    }
+    if let Some(names) = words::split_names(rest)
+        && names.len() > 1
+    {
+        return names;
+    }
+    vec![rest.trim().to_owned()]
+}
+
+fn read_when(rest: &str, head: &mut Head) {
+    if let Some(d) = words::find_date(rest) {
+        head.date.get_or_insert(d.iso());
+        read_times_and_place(&rest[d.end..], head);
+    } else {
+        read_times_and_place(rest, head);
+    }
+}
+
+fn read_times_and_place(after: &str, head: &mut Head) {
+    let mut rest = after;
+    if let Some((start, end, stop)) = words::find_times(after) {
+        if head.start.is_none() {
+            head.start = Some(start);
+            head.end = end;
+        }
+        rest = &after[stop..];
+    }
+    let place = rest
+        .trim()
+        .trim_start_matches(['.', ',', ';', ':', '-', '–', ' '])
+        .trim();
+    let place = place
+        .strip_prefix("Plats:")
+        .or_else(|| place.strip_prefix("plats:"))
+        .unwrap_or(place)
+        .trim();
+    let place = place
+        .strip_prefix("i ")
+        .unwrap_or(place)
+        .trim_end_matches('.')
+        .trim();
+    if head.place.is_none() && !place.is_empty() && place.chars().count() <= 120 {
+        head.place = Some(place.to_owned());
+    }
+}
+
+/// Handles one entry under a label; returns whether it was a person.
+fn entry(text: &str, struck: bool, label: Label, head: &mut Head) -> bool {
+    let (section_role, present) = match label {
+        Label::Attend { role, present } => (role, present),
+        Label::Chair => (Some("ordförande"), true),
+        Label::ViceChair => (Some("vice ordförande"), true),
+        Label::Adjuster => (Some("justerare"), true),
+        Label::Secretary => (Some("sekreterare"), true),
+        _ => return false,
+    };
+    let parsed = parse_entry(text, section_role, struck || !present);
+    if parsed.is_empty() {
+        return false;
+    }
+    for a in parsed {
+        match label {
+            Label::Chair => {
+                head.chair.get_or_insert_with(|| a.name.clone());
+                head.attendees.push(a);
+            }
+            Label::Adjuster => {
+                if !head.adjusters.contains(&a.name) {
+                    head.adjusters.push(a.name.clone());
+                }
+                head.attendees.push(a);
+            }
+            Label::Secretary => {
+                if !head.secretaries.contains(&a.name) {
+                    head.secretaries.push(a.name);
+                }
+            }
+            _ => head.attendees.push(a),
+        }
+    }
+    true
+}
+
+const ROLE_WORDS: &[&str] = &[
+    "chef",
+    "ordf",
+    "sekreterare",
+    "ledamot",
+    "ersattare",
+    "ledare",
+    "lakare",
+    "skoterska",
+    "radgivare",
+    "strateg",
+    "handlaggare",
+    "samordnare",
+    "direktor",
+    "utvecklare",
+    "utredare",
+    "controller",
+    "specialist",
+    "ansvarig",
+    "tjansteperson",
+    "konsult",
+    "ombud",
+    "representant",
+    "kommunalrad",
+    "regionrad",
+    "politiker",
+    "tf.",
+    "bitradande",
+    "forestandare",
+    "justerare",
+    "sakkunnig",
+    "processledare",
+    "projektledare",
+    "koordinator",
+    "fysioterapeut",
+    "arbetsterapeut",
+    "mas",
+    "mar",
+    "kurator",
+    "psykolog",
+    "adjungerad",
+    "gast",
+    "inbjuden",
+    "foredragande",
+];
+
+const ORG_WORDS: &[&str] = &[
+    "kommun",
+    "region",
+    "lan",
+    "stad",
+    "forvaltning",
+    "stab",
+    "forbund",
+    "landsting",
+    "bolag",
+    "forening",
+    "universitet",
+    "forsakringskassan",
+    "arbetsformedlingen",
+    "polis",
+    "vardcentral",
+    "sjukhus",
+    "lasarett",
+    "ab",
+    "sisu",
+    "socialtjanst",
+    "avdelning",
+    "enhet",
+    "kansli",
+];
+
+/// Membership roles named explicitly beside a name.
+const MEMBER_ROLES: &[(&str, &str)] = &[
+    ("vice ordforande", "vice ordförande"),
+    ("vice ordf", "vice ordförande"),
+    ("ordforande", "ordförande"),
+    ("ordf", "ordförande"),
+    ("tjanstgorande ersattare", "ersättare"),
+    ("ersattare", "ersättare"),
+    ("ledamot", "ledamot"),
+    ("sekreterare", "sekreterare"),
+    ("justerare", "justerare"),
+];
+
+fn word_in(f: &str, list: &[&str]) -> bool {
+    f.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .any(|w| {
+            list.iter()
+                .any(|k| w == *k || (k.len() >= 4 && (w.ends_with(k) || w.starts_with(k))))
+        })
+}
+
+/// Reads one attendance entry: `Name, Organisation`, `Name\tRole`, `Name (S), ordförande`,
+/// `- Name, title, unit, Region X län`, `Name Role` run together.
+pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
+    let mut absent = absent;
+    let mut notes: Vec<String> = Vec::new();
+    // Parenthesised notes: status ("(frånvarande)", "(deltar del av mötet)") and party
+    // letters go; notes in the name column move to their own column; others stay.
+    let name_end = text.find(['\t', ',']).unwrap_or(text.len());
+    let mut t = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut note = String::new();
+    for (pos, c) in text.char_indices() {
+        match c {
+            '(' => {
+                depth += 1;
+                if depth == 1 {
+                    note.clear();
+                    continue;
+                }
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let n = std::mem::take(&mut note);
+                    let f = fold(&n);
+                    let status =
+                        f.contains("franvar") || f.contains("forhinder") || f.contains("ej narvar");
+                    let presence = f.contains("deltar")
+                        || f.contains("del av")
+                        || f.contains('§')
+                        || f.starts_with("kl")
+                        || f.contains("digitalt");
+                    let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
+                    if status {
+                        absent = true;
+                    } else if pos < name_end && !party && !presence {
+                        notes.push(n);
+                    } else if !party && !presence {
+                        t.push('(');
+                        t.push_str(&n);
+                        t.push(')');
+                    }
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            note.push(c);
+        } else {
+            t.push(c);
+        }
+    }
+    let t = t.trim().trim_start_matches(['-', '•', '*', '–']).trim();
+    let mut columns: Vec<String> = if t.contains('\t') {
+        t.split('\t')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    } else if t.contains(',') {
+        t.split(',')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
+    } else if let Some((a, b)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) {
+        vec![a.trim().to_owned(), b.trim().to_owned()]
+    } else {
+        vec![t.to_owned()]
+    };
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    // A name run together with what follows ("Anna Swift Johannison utredningssekreterare").
+    let first = columns.remove(0);
+    let tokens: Vec<&str> = first.split_whitespace().collect();
+    let cut = tokens
+        .iter()
+        .enumerate()
+        .position(|(i, tok)| {
+            i > 0
+                && !words::is_name_token(tok)
+                && !(["von", "af", "de", "van", "der"].contains(tok) && i + 1 < tokens.len())
+        })
+        .unwrap_or(tokens.len());
+    let mut name_tokens: Vec<&str> = tokens[..cut].to_vec();
+    let mut spill: Vec<&str> = tokens[cut..].to_vec();
+    // "Mathias Eriksson Ljusnarsberg kommun": the place belongs to the organisation.
+    if let Some(first_spill) = spill.first() {
+        let f = fold(first_spill);
+        if ["kommun", "stad", "lan", "region", "kommuns"].contains(&f.as_str())
+            && name_tokens.len() >= 3
+            && let Some(place) = name_tokens.pop()
+        {
+            spill.insert(0, place);
+        }
+    }
+    // Trailing membership words written without a comma ("Anna Berg ordförande").
+    let name = name_tokens.join(" ");
+    let mut rest_columns: Vec<String> = Vec::new();
+    if !spill.is_empty() {
+        rest_columns.push(spill.join(" "));
+    }
+    rest_columns.extend(columns);
+    rest_columns.extend(notes);
+    let names = split_glued(&name);
+    if names.iter().any(|n| !words::is_person_name(n)) {
+        return Vec::new();
+    }
+
+    let mut member_role: Option<&'static str> = None;
+    let mut title: Option<String> = None;
+    let mut strong_org: Option<String> = None;
+    let mut weak_org: Option<String> = None;
+    for col in &rest_columns {
+        let f = fold(col);
+        let f = f.trim().trim_end_matches('.');
+        if f.contains("franvar") || f.contains("forhinder") {
+            absent = true;
+            continue;
+        }
+        if let Some((_, role)) = MEMBER_ROLES
+            .iter()
+            .find(|(k, _)| f == *k || f.starts_with(&format!("{k} ")))
+        {
+            member_role.get_or_insert(role);
+            continue;
+        }
+        let org_like = word_in(f, ORG_WORDS);
+        let role_like = word_in(f, ROLE_WORDS);
+        let starts_upper = col.starts_with(|c: char| c.is_uppercase());
+        if role_like && !(org_like && starts_upper) {
+            title.get_or_insert_with(|| col.trim().to_owned());
+        } else if org_like {
+            strong_org = Some(col.trim().to_owned());
+        } else if starts_upper {
+            weak_org.get_or_insert_with(|| col.trim().to_owned());
+        } else {
+            title.get_or_insert_with(|| col.trim().to_owned());
+        }
+    }
+    let role = member_role
+        .map(str::to_owned)
+        .or(section_role.map(str::to_owned))
+        .or(title);
+    let organization = strong_org.or(weak_org);
+    let status = if absent {
+        Presence::Absent
+    } else {
+        Presence::Present
+    };
+    names
+        .into_iter()
+        .map(|name| Attendee {
+            name,
+            organization: organization.clone(),
+            role: role.clone(),
+            status,
+        })
+        .collect()
+}
+
+/// "Anna AnderssonEva Berg": two names run together by OCR.
+fn split_glued(name: &str) -> Vec<String> {
+    let tokens: Vec<&str> = name.split_whitespace().collect();
+    if tokens.len() >= 3 {
+        for (i, tok) in tokens
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(tokens.len().saturating_sub(2))
+        {
+            let chars: Vec<char> = tok.chars().collect();
+            if let Some(p) = (2..chars.len().saturating_sub(1))
+                .find(|&p| chars[p].is_uppercase() && chars[p - 1].is_lowercase())
+            {
+                let left: String = chars[..p].iter().collect();
+                let right: String = chars[p..].iter().collect();
+                let a = [&tokens[..i], &[left.as_str()]].concat().join(" ");
+                let b = [&[right.as_str()], &tokens[i + 1..]].concat().join(" ");
+                if words::is_person_name(&a) && words::is_person_name(&b) {
+                    return vec![a, b];
+                }
+            }
+        }
+    }
+    vec![name.to_owned()]
+}
+
+/// Columns of an attendance table.
+#[derive(Debug, Default)]
+struct Table {
+    name: Option<usize>,
+    org: Option<usize>,
+    role: Option<usize>,
+    status: Option<usize>,
+}
+
+fn read_table_row(
+    text: &str,
+    table: &mut Option<Table>,
+    section: Option<Label>,
+    head: &mut Head,
+    warnings: &mut Vec<String>,
+    no: usize,
+) {
+    let inner = text.trim().trim_start_matches('|').trim_end_matches('|');
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_owned()).collect();
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ' | '=')))
+    {
+        return;
+    }
+    let folded: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+    let find = |keys: &[&str]| {
+        folded
+            .iter()
+            .position(|c| keys.iter().any(|k| c.starts_with(k)))
+    };
+    let name_col = folded.iter().position(|c| {
+        [
+            "namn",
+            "name",
+            "deltagare",
+            "person",
+            "fornamn och efternamn",
+        ]
+        .contains(&c.as_str())
+    });
+    if let Some(name) = name_col
+        && !cells.iter().any(|c| words::is_person_name(c))
+    {
+        *table = Some(Table {
+            name: Some(name),
+            org: find(&[
+                "organisation",
+                "part",
+                "kommun",
+                "forvaltning",
+                "representerar",
+                "foretrader",
+            ]),
+            role: find(&["roll", "funktion", "uppdrag", "titel"]),
+            status: find(&["narvaro", "status", "narvarande", "deltog"]),
+        });
+        return;
+    }
+    let t = table.get_or_insert_with(|| Table {
+        name: Some(0),
+        org: Some(1),
+        role: Some(2),
+        status: Some(3),
+    });
+    let get = |i: Option<usize>| {
+        i.and_then(|i| cells.get(i))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+    };
+    let Some(name_cell) = get(t.name) else { return };
+    let (struck, name_text) = match name_cell.strip_prefix("~~") {
+        Some(n) => (true, n.trim_end_matches("~~").to_owned()),
+        None => (false, name_cell.to_owned()),
+    };
+    let section_absent = matches!(section, Some(Label::Attend { present: false, .. }));
+    let section_role = match section {
+        Some(Label::Attend { role, .. }) => role,
+        _ => None,
+    };
+    let status_absent = get(t.status).is_some_and(|s| {
+        let f = fold(s);
+        f.contains("franvar")
+            || f.contains("forhinder")
+            || f.contains("ej ")
+            || f == "nej"
+            || f == "-"
+    });
+    let mut people = parse_entry(
+        &name_text,
+        section_role,
+        struck || section_absent || status_absent,
+    );
+    if people.is_empty() {
+        warnings.push(format!(
+            "rad {no}: tabellraden kunde inte läsas som en närvarande person"
+        ));
+        return;
+    }
+    for p in &mut people {
+        if let Some(org) = get(t.org) {
+            p.organization = Some(org.to_owned());
+        }
+        if let Some(role) = get(t.role) {
+            p.role = Some(role.to_lowercase());
+        }
+    }
+    head.attendees.extend(people);
+}
+
+/// What the text around the head adds: chair from prose ("X ersätter Y som ordförande"),
+/// adjusters from a "Val av justerare" item or the signatures, and one entry per person.
+pub fn complete(p: &mut Protocol, lines: &[Line]) {
+    if p.chair.is_none() {
+        p.chair = p
+            .attendees
+            .iter()
+            .find(|a| a.role.as_deref() == Some("ordförande") && a.status == Presence::Present)
+            .map(|a| a.name.clone());
+    }
+    if p.chair.is_none() {
+        p.chair = lines
+            .iter()
+            .filter(|l| !l.furniture)
+            .find_map(|l| chair_in_prose(&l.text));
+    }
+    if p.secretaries.is_empty() {
+        p.secretaries = p
+            .attendees
+            .iter()
+            .filter(|a| a.role.as_deref() == Some("sekreterare"))
+            .map(|a| a.name.clone())
+            .collect();
+    }
+    if p.adjusters.is_empty()
+        && let Some(item) = p
+            .items
+            .iter()
+            .find(|i| fold(&i.title).contains("justerare"))
+    {
+        let start: String = item.text.split(['.', '\n']).next().unwrap_or("").to_owned();
+        let names: Vec<String> = start
+            .split(" och ")
+            .filter_map(|s| name_prefix(s.trim()))
+            .collect();
+        p.adjusters = names;
+    }
+    for s in &p.signatures {
+        let role = s.role.as_deref().map(fold).unwrap_or_default();
+        if role.contains("justera") && !p.adjusters.contains(&s.name) {
+            p.adjusters.push(s.name.clone());
+        } else if role.contains("ordf") && p.chair.is_none() {
+            p.chair = Some(s.name.clone());
+        } else if (role.contains("sekreterare") || role.contains("protokoll"))
+            && !p.secretaries.contains(&s.name)
+        {
+            p.secretaries.push(s.name.clone());
+        }
+    }
+    if p.adjusted_on.is_none() {
+        p.adjusted_on = p
+            .signatures
+            .iter()
+            .filter_map(|s| s.signed_at.as_deref().and_then(words::find_date))
+            .map(|d| d.iso())
+            .max();
+    }
+    // Fill signature roles from the head where the signing service did not say.
+    for s in &mut p.signatures {
+        if s.role.is_none() {
+            s.role = if p.chair.as_deref() == Some(s.name.as_str()) {
+                Some("ordförande".to_owned())
+            } else if p.adjusters.contains(&s.name) {
+                Some("justerare".to_owned())
+            } else if p.secretaries.contains(&s.name) {
+                Some("sekreterare".to_owned())
+            } else {
+                None
+            };
+        }
+    }
+    if p.chair.is_none() && p.document_kind == DocumentKind::Protokoll {
+        p.warnings.push("ordförande hittades inte".to_owned());
+    }
+    p.attendees = merge_attendees(std::mem::take(&mut p.attendees));
+}
+
+/// The leading person's name of a text, if it starts with one.
+pub fn name_prefix(s: &str) -> Option<String> {
+    let tokens: Vec<&str> = s
+        .split_whitespace()
+        .map(|t| t.trim_end_matches([',', '.', ';', ':']))
+        .take_while(|t| words::is_name_token(t))
+        .take(4)
+        .collect();
+    (2..=tokens.len())
+        .rev()
+        .map(|n| tokens[..n].join(" "))
+        .find(|n| words::is_person_name(n))
+}
+
+fn name_before(s: &str) -> Option<String> {
+    let tokens: Vec<&str> = s
+        .split_whitespace()
+        .rev()
+        .take_while(|t| words::is_name_token(t))
+        .take(4)
+        .collect();
+    let mut tokens = tokens;
+    tokens.reverse();
+    (0..tokens.len().saturating_sub(1))
+        .map(|i| tokens[i..].join(" "))
+        .find(|n| words::is_person_name(n))
+}
+
+fn chair_in_prose(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    if let Some(pos) = lower.find(" som ordförande") {
+        let before = &text[..pos];
+        if let Some(e) = before.find(" ersätter ") {
+            return name_before(&before[..e]);
+        }
+        return None;
+    }
+    for marker in [
+        "ordförande för mötet är ",
+        "ordförande för mötet var ",
+        "mötet leds av ",
+        "ordförande under mötet är ",
+        "ordförande under mötet var ",
+    ] {
+        if let Some(pos) = lower.find(marker) {
+            return name_prefix(&text[pos + marker.len()..]);
+        }
+    }
+    for marker in [" är ordförande", " var ordförande", " leder mötet"] {
+        if let Some(pos) = lower.find(marker) {
+            return name_before(&text[..pos]);
+        }
+    }
+    None
+}
+
+fn role_rank(role: Option<&str>) -> usize {
+    match role {
+        Some("ordförande") => 0,
+        Some("vice ordförande") => 1,
+        Some("ledamot") => 2,
+        Some("ersättare") => 3,
+        Some("sekreterare") => 4,
+        Some("tjänsteperson") => 5,
+        Some("justerare") => 7,
+        Some(_) => 6,
+        None => 8,
+    }
+}
+
+/// One entry per person (joint meetings list people under each body): present if present
+/// anywhere, the most specific role, the first organisation given.
+fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
+    let mut out: Vec<Attendee> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for a in list {
+        let key: String = fold(&a.name)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        match index.get(&key) {
+            Some(&i) => {
+                let e = &mut out[i];
+                if a.status == Presence::Present {
+                    e.status = Presence::Present;
+                }
+                if role_rank(a.role.as_deref()) < role_rank(e.role.as_deref()) {
+                    e.role = a.role;
+                }
+                if e.organization.is_none() {
+                    e.organization = a.organization;
+                }
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(a);
+            }
+        }
+    }
+    out
+}

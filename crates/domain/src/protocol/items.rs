@@ -1,0 +1,924 @@
+//! Agenda items: where they start (whatever the layout numbers them with), their number,
+//! title, presenters and kind, their text, and the decisions in it.
+
+use super::lines::Line;
+use super::markup::{ITALIC_END, ITALIC_START};
+use super::words::{self, fold};
+use super::{Item, ItemKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Heading,
+    Paragraph,
+    Word,
+    Tab,
+    Plain,
+}
+
+#[derive(Debug, Clone)]
+pub struct Start {
+    pub line: usize,
+    pub number: String,
+    style: Style,
+    /// Byte offset in the raw line where the title begins.
+    title_at: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub starts: Vec<Start>,
+}
+
+/// `(major, minor)` and the byte where the title starts, if `s` opens with an item number.
+fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let major_start = i;
+    while i < b.len() && b[i].is_ascii_digit() && i - major_start < 3 {
+        i += 1;
+    }
+    if i == major_start || (i < b.len() && b[i].is_ascii_digit()) {
+        return None;
+    }
+    let major: u32 = s[major_start..i].parse().ok()?;
+    let mut minor = 0;
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        let j = i + 1;
+        let mut k = j;
+        while k < b.len() && b[k].is_ascii_digit() && k - j < 2 {
+            k += 1;
+        }
+        if k < b.len() && b[k].is_ascii_digit() {
+            return None;
+        }
+        minor = s[j..k].parse().ok()?;
+        i = k;
+    }
+    let mut punct = false;
+    if i < b.len() && matches!(b[i], b'.' | b')' | b':') {
+        i += 1;
+        punct = true;
+    }
+    let tab = i < b.len() && b[i] == b'\t';
+    if i < b.len() && !(b[i] == b' ' || b[i] == b'\t') {
+        return None;
+    }
+    while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+        i += 1;
+    }
+    Some(((major, minor), i, tab || punct))
+}
+
+/// Classifies a line as a possible item start.
+fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
+    if l.furniture || l.bullet.is_some() {
+        return None;
+    }
+    let raw = l.raw.as_str();
+    let lead = raw.len() - raw.trim_start().len();
+    let mut s = &raw[lead..];
+    let mut offset = lead;
+    let skip = |s: &mut &str, offset: &mut usize, pat: &str| {
+        if let Some(r) = s.strip_prefix(pat) {
+            *offset += pat.len();
+            *s = r;
+            true
+        } else {
+            false
+        }
+    };
+    let mut heading = false;
+    while skip(&mut s, &mut offset, "#") {
+        heading = true;
+    }
+    loop {
+        let before = offset;
+        skip(&mut s, &mut offset, " ");
+        skip(&mut s, &mut offset, "**");
+        skip(&mut s, &mut offset, "__");
+        if offset == before {
+            break;
+        }
+    }
+    let mut style = if heading {
+        Style::Heading
+    } else {
+        Style::Plain
+    };
+    if skip(&mut s, &mut offset, "§") {
+        if !heading {
+            style = Style::Paragraph;
+        }
+        while skip(&mut s, &mut offset, " ") {}
+    } else {
+        let f = fold(super::markup::prefix(s, 12));
+        for word in ["punkt ", "arende ", "paragraf "] {
+            if f.starts_with(word) {
+                let n = s
+                    .char_indices()
+                    .nth(word.chars().count())
+                    .map(|(i, _)| i)
+                    .unwrap_or(s.len());
+                offset += n;
+                s = &s[n..];
+                if !heading {
+                    style = Style::Word;
+                }
+                break;
+            }
+        }
+    }
+    let (number, title_at, marked) = number_at(s)?;
+    let title = &s[title_at..];
+    let title_clean = super::lines::clean(title).0;
+    if title_clean.is_empty() && style != Style::Paragraph {
+        return None;
+    }
+    if style == Style::Plain {
+        if s[..title_at].contains('\t') {
+            style = Style::Tab;
+        } else if !marked || !title_clean.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+    }
+    if style == Style::Paragraph && number.1 != 0 {
+        return None;
+    }
+    Some((style, number, offset + title_at))
+}
+
+/// Finds item starts: the most specific numbering the document uses, in increasing order
+/// (lists inside items restart at 1 and are not items).
+pub fn find_items(lines: &[Line]) -> Layout {
+    let candidates: Vec<(usize, Style, (u32, u32), usize)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| candidate(l).map(|(s, n, t)| (i, s, n, t)))
+        .collect();
+    let count = |style: Style| candidates.iter().filter(|c| c.1 == style).count();
+    let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
+        .into_iter()
+        .find(|s| count(*s) >= 2)
+        .unwrap_or(Style::Plain);
+    let mut starts: Vec<Start> = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    for (i, s, n, t) in candidates {
+        if s != style {
+            continue;
+        }
+        if let Some(prev) = last
+            && (n <= prev || n.0 > prev.0 + 20)
+        {
+            continue;
+        }
+        last = Some(n);
+        let number = if n.1 > 0 {
+            format!("{}.{}", n.0, n.1)
+        } else {
+            n.0.to_string()
+        };
+        starts.push(Start {
+            line: i,
+            number,
+            style: s,
+            title_at: t,
+        });
+    }
+    Layout { starts }
+}
+
+const END_MARKERS: &[&str] = &[
+    "vid protokollet",
+    "justeras",
+    "underskrifter",
+    "signaturer",
+    "bilaga",
+    "bilagor",
+    "verifikat",
+    "detta dokument har",
+    "dokumentet har signerats",
+    "signerat av",
+    "elektroniskt signerad",
+    "transaktion ",
+];
+const END_LABELS: &[&str] = &[
+    "ordforande",
+    "sekreterare",
+    "justerare",
+    "justerande",
+    "justerat",
+];
+
+fn is_end(l: &Line) -> bool {
+    if l.furniture {
+        return false;
+    }
+    let t = l.text.trim();
+    if t.chars().filter(|c| *c == '_' || *c == '.').count() >= 8
+        && t.chars().filter(|c| c.is_alphabetic()).count() < 3
+    {
+        return true;
+    }
+    if t.chars().count() > 60 {
+        return false;
+    }
+    let f = fold(t);
+    let f = f.trim_end_matches([':', '.', ' ']);
+    END_MARKERS.iter().any(|m| f.starts_with(m)) || END_LABELS.contains(&f)
+}
+
+/// Reads every item; returns them and the line where the trailer (signatures,
+/// attachments) begins.
+pub fn read_items(
+    lines: &[Line],
+    layout: &Layout,
+    warnings: &mut Vec<String>,
+) -> (Vec<Item>, usize) {
+    let mut items = Vec::with_capacity(layout.starts.len());
+    let mut trailer = lines.len();
+    for (k, start) in layout.starts.iter().enumerate() {
+        let mut end = layout
+            .starts
+            .get(k + 1)
+            .map(|s| s.line)
+            .unwrap_or(lines.len());
+        if k + 1 == layout.starts.len()
+            && let Some(e) = (start.line + 1..end).find(|&i| is_end(&lines[i]))
+        {
+            end = e;
+            trailer = e;
+            let rest: Vec<&Line> = lines[e..]
+                .iter()
+                .filter(|l| !l.furniture && !l.is_blank())
+                .collect();
+            if rest.iter().any(|l| fold(&l.text).starts_with("bilaga")) {
+                warnings.push("bilagor efter protokollets slut lästes inte som ärenden".to_owned());
+            }
+        }
+        items.push(read_item(
+            &lines[start.line],
+            start,
+            &lines[start.line + 1..end],
+            warnings,
+        ));
+    }
+    if layout.starts.is_empty() {
+        trailer = lines.iter().position(is_end).unwrap_or(lines.len());
+    }
+    (items, trailer)
+}
+
+fn kind_marker(f: &str) -> Option<ItemKind> {
+    let f = f
+        .trim()
+        .trim_matches(['(', ')', ':', '*', '-', '–', ' ', '.']);
+    match f {
+        "beslutsarende" | "beslutspunkt" | "for beslut" | "beslut" | "arendetyp: beslut" => {
+            Some(ItemKind::Beslutsarende)
+        }
+        "informationsarende"
+        | "informationspunkt"
+        | "information"
+        | "for information"
+        | "info"
+        | "arendetyp: information" => Some(ItemKind::Informationsarende),
+        "beredningsarende"
+        | "beredning"
+        | "for beredning"
+        | "beredningspunkt"
+        | "arendetyp: beredning" => Some(ItemKind::Beredningsarende),
+        _ => None,
+    }
+}
+
+/// Takes a kind marker off the end of a title: "(Informationspunkt)", "- informationspunkt".
+fn strip_kind(title: &str) -> (String, Option<ItemKind>) {
+    let t = title.trim();
+    if let Some(open) = t.rfind('(')
+        && t.ends_with(')')
+        && let Some(k) = kind_marker(&fold(&t[open..]))
+    {
+        let rest = format!("{} {}", &t[..open], "").trim().to_owned();
+        return (rest, Some(k));
+    }
+    for sep in [" - ", " – ", ", ", ": "] {
+        if let Some(pos) = t.rfind(sep)
+            && let Some(k) = kind_marker(&fold(&t[pos + sep.len()..]))
+        {
+            return (t[..pos].trim().to_owned(), Some(k));
+        }
+    }
+    for sep in [": ", " - ", " – "] {
+        if let Some(pos) = t.find(sep)
+            && let Some(k) = kind_marker(&fold(&t[..pos]))
+        {
+            return (t[pos + sep.len()..].trim().to_owned(), Some(k));
+        }
+    }
+    (t.to_owned(), None)
+}
+
+fn tidy_title(t: &str) -> String {
+    t.trim()
+        .trim_end_matches([',', ':', ';', '-', '–', ' '])
+        .trim()
+        .to_owned()
+}
+
+/// Presenters at the end of a heading: ", Anna Berg och Per Ek", "(Anna Berg)".
+fn split_presenters(title: &str) -> (String, Vec<String>) {
+    let t = title.trim();
+    if t.ends_with(')')
+        && let Some(open) = t.rfind('(')
+        && let Some(names) = words::split_names(&t[open + 1..t.len() - 1])
+    {
+        return (tidy_title(&t[..open]), names);
+    }
+    for sep in [", ", " – ", " - "] {
+        if let Some(pos) = t.rfind(sep) {
+            let head = &t[..pos];
+            if head.trim().is_empty() {
+                continue;
+            }
+            let tail = &t[pos + sep.len()..];
+            // "Siv Liedström och Lennart Wittberg" or "Anna Berg, Per Ek"
+            if let Some(names) = words::split_names(tail) {
+                // take further comma-separated names before it
+                let mut names = names;
+                let mut head = head.to_owned();
+                if sep == ", " {
+                    while let Some(p) = head.rfind(", ") {
+                        match words::split_names(&head[p + 2..]) {
+                            Some(more) if p > 0 => {
+                                let mut all = more;
+                                all.extend(names);
+                                names = all;
+                                head.truncate(p);
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                return (tidy_title(&head), names);
+            }
+        }
+    }
+    (tidy_title(t), Vec::new())
+}
+
+/// Splits a run-together line ("Fastställande av dagordning Dagordningen fastställs.")
+/// where a new sentence starts; `None` if it does not look run together.
+fn split_run_together(c: &str) -> Option<(String, String)> {
+    let mut prev_end: Option<char> = None;
+    for (pos, tok) in token_positions(c) {
+        if let Some(pe) = prev_end {
+            let first = tok.chars().next().unwrap_or(' ');
+            let acronym = tok
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+            if first.is_uppercase() && !acronym && (pe.is_lowercase() || pe == ',') {
+                let title = tidy_title(&c[..pos]);
+                let rest = c[pos..].trim().to_owned();
+                if !title.is_empty() && rest.split_whitespace().count() >= 2 {
+                    return Some((title, rest));
+                }
+            }
+        }
+        prev_end = tok.chars().last();
+    }
+    None
+}
+
+fn token_positions(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    s.split(' ').filter_map(move |t| {
+        let here = pos;
+        pos += t.len() + 1;
+        (!t.is_empty()).then_some((here, t))
+    })
+}
+
+fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<String>) -> Item {
+    let raw_title = line.raw.get(start.title_at..).unwrap_or("");
+    let mut presenters = Vec::new();
+    let mut lead_text = String::new();
+    let title;
+    if let Some(i_start) = raw_title.find(ITALIC_START) {
+        let before = super::lines::clean(&raw_title[..i_start]).0;
+        let after_start = &raw_title[i_start + ITALIC_START.len_utf8()..];
+        let (italic, after) = match after_start.find(ITALIC_END) {
+            Some(e) => (&after_start[..e], &after_start[e + ITALIC_END.len_utf8()..]),
+            None => (after_start, ""),
+        };
+        let italic = super::lines::clean(italic).0;
+        let after = super::lines::clean(after).0;
+        let (first_sentence, rest_italic) = match italic.find(". ") {
+            Some(p) => (&italic[..p], italic[p + 2..].trim()),
+            None => (italic.as_str(), ""),
+        };
+        match words::split_names(first_sentence) {
+            Some(names) => {
+                presenters = names;
+                lead_text = [rest_italic, after.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            None => {
+                lead_text = [italic.as_str(), after.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        }
+        title = if before.trim().is_empty() {
+            tidy_title(&italic)
+        } else {
+            tidy_title(&before)
+        };
+    } else {
+        let c = super::lines::clean(raw_title).0.replace('\t', " ");
+        if start.style == Style::Heading || (c.chars().count() <= 150 && !c.ends_with('.')) {
+            let (t, p) = split_presenters(&c);
+            title = t;
+            presenters = p;
+        } else if let Some((t, rest)) = split_run_together(&c) {
+            title = t;
+            lead_text = rest;
+        } else {
+            title = tidy_title(&c);
+        }
+    }
+    let (mut title, mut kind) = strip_kind(&title);
+    if let Some(pos) = fold(&title).find("foredragande") {
+        // "Budget 2025. Föredragande: Anna Berg"
+        if title.is_char_boundary(pos) {
+            let (t, f) = title.split_at(pos);
+            let names = f
+                .split_once([':', ' '])
+                .map(|x| x.1)
+                .and_then(words::split_names);
+            if let Some(names) = names {
+                presenters.extend(names);
+                title = tidy_title(t.trim_end_matches(['.', ' ']));
+            }
+        }
+    }
+    if title.chars().count() > 200 {
+        warnings.push(format!(
+            "ärende {}: mycket lång rubrik, kortad",
+            start.number
+        ));
+        title = title.chars().take(200).collect();
+    }
+
+    let mut text_lines: Vec<&Line> = Vec::new();
+    for l in body {
+        if l.furniture {
+            continue;
+        }
+        let f = fold(l.text.trim());
+        if let Some(k) = kind_marker(&f).filter(|_| {
+            l.text.chars().count() <= 40
+                && !f.starts_with("beslut:")
+                && f.trim_end_matches([':', '*', ' ']) != "beslut"
+        }) {
+            kind.get_or_insert(k);
+            continue;
+        }
+        if let Some(rest) = presenter_label(&l.text) {
+            match words::split_names(&rest) {
+                Some(names) => presenters.extend(names),
+                None => {
+                    if let Some(n) = super::header::name_prefix(&rest) {
+                        presenters.push(n);
+                    }
+                }
+            }
+            continue;
+        }
+        text_lines.push(l);
+    }
+    let lead_line = Line {
+        no: line.no,
+        raw: lead_text.clone(),
+        text: lead_text.clone(),
+        heading: 0,
+        struck: false,
+        bullet: None,
+        furniture: false,
+    };
+    let mut scan: Vec<&Line> = Vec::with_capacity(text_lines.len() + 1);
+    if !lead_text.is_empty() {
+        scan.push(&lead_line);
+    }
+    scan.extend(text_lines.iter().copied());
+    let decisions = read_decisions(&scan, &start.number, warnings);
+    let mut text = lead_text;
+    let mut blank = false;
+    for l in &text_lines {
+        if l.is_blank() {
+            blank = true;
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        if l.bullet.is_some() {
+            text.push_str("- ");
+        }
+        text.push_str(&l.text.replace('\t', " "));
+    }
+    Item {
+        number: start.number.clone(),
+        title,
+        presenters,
+        kind,
+        decisions,
+        text,
+    }
+}
+
+fn presenter_label(text: &str) -> Option<String> {
+    let t = text.trim();
+    let f = fold(t);
+    for label in [
+        "foredragande",
+        "foredragshallare",
+        "presentator",
+        "presenteras av",
+        "dragning av",
+        "ansvarig",
+        "fororedragande",
+    ] {
+        if let Some(rest) = f.strip_prefix(label)
+            && (rest.starts_with([':', ' ']) || rest.is_empty())
+        {
+            let n = t.chars().count() - rest.chars().count();
+            let start = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(t.len());
+            return Some(t[start..].trim_start_matches([':', ' ']).trim().to_owned());
+        }
+    }
+    None
+}
+
+/// The decision marker at the start of a line and what follows it on the line:
+/// "Beslut:", "**Beslut:**", "Beslutas:", "Chefsgruppens beslut:", a heading "Beslut".
+fn decision_marker(l: &Line) -> Option<String> {
+    let t = l.text.trim();
+    let (key, rest) = match t.find(':') {
+        Some(p) if p <= 40 => (&t[..p], t[p + 1..].trim()),
+        _ => {
+            if t.chars().count() <= 20 {
+                (t.trim_end_matches('.'), "")
+            } else {
+                // "Beslut Rådet beslutar att …" with the colon lost
+                let (first, rest) = t.split_once(' ')?;
+                if fold(first) == "beslut" && rest.starts_with(|c: char| c.is_uppercase()) {
+                    return Some(rest.to_owned());
+                }
+                return None;
+            }
+        }
+    };
+    let k = fold(key);
+    let k = k.trim();
+    if k.contains("forslag") || k.contains("underlag") {
+        return None;
+    }
+    let words_n = k.split_whitespace().count();
+    let is_marker = words::fuzzy_eq(k, "beslut")
+        || [
+            "beslutas",
+            "beslutade",
+            "beslutet",
+            "beslutsformulering",
+            "beslut fattas",
+            "beslutades",
+            "beslutat",
+        ]
+        .contains(&k)
+        || (words_n <= 3 && (k.ends_with("s beslut") || k.ends_with("ets beslut")));
+    is_marker.then(|| rest.to_owned())
+}
+
+/// "… beslutar att:" / "… beslutar:" ending a line (a list follows), or "X beslutade att Y."
+/// inside a sentence (the decision is Y).
+fn inline_marker(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    for m in [
+        " beslutar att",
+        " beslutade att",
+        " beslöt att",
+        " beslutar",
+        " beslutade",
+        " beslöt",
+    ] {
+        if let Some(pos) = lower.find(m) {
+            let after = &text[pos + m.len()..];
+            if after.trim() == ":" || after.trim().is_empty() && m.ends_with("att") {
+                return Some(String::new());
+            }
+            if m.ends_with("att") && after.starts_with(' ') {
+                let rest = after.trim();
+                let end = sentence_end(rest);
+                return Some(rest[..end].trim().to_owned());
+            }
+            if after.trim_start().starts_with(':') {
+                return Some(after.trim_start()[1..].trim().to_owned());
+            }
+        }
+    }
+    for m in [". Beslut: ", ". Beslutas: ", ". Beslut. "] {
+        if let Some(pos) = text.find(m) {
+            let rest = text[pos + m.len()..].trim();
+            return Some(rest[..sentence_end(rest)].trim().to_owned());
+        }
+    }
+    if let Some(rest) = lower.strip_prefix("beslutas att ") {
+        let rest = &text[text.len() - rest.len()..];
+        return Some(rest[..sentence_end(rest)].trim().to_owned());
+    }
+    None
+}
+
+fn sentence_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    for (i, c) in s.char_indices() {
+        if c == '.' {
+            let next = s[i + 1..].chars().next();
+            let after = s[i + 1..].trim_start().chars().next();
+            if next.is_none() || (next == Some(' ') && after.is_some_and(char::is_uppercase)) {
+                return i + 1;
+            }
+        }
+    }
+    b.len()
+}
+
+fn is_list_line(l: &Line) -> bool {
+    l.bullet.is_some() || enumerated(&l.text).is_some()
+}
+
+/// "1. text", "1) text", "a) text" → the text.
+fn enumerated(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    let mut chars = t.char_indices();
+    let (_, c0) = chars.next()?;
+    let body_at = if c0.is_ascii_digit() {
+        let (end, _) = t.char_indices().find(|(_, c)| !c.is_ascii_digit())?;
+        if end > 2 {
+            return None;
+        }
+        let rest = &t[end..];
+        if rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with(".\t") {
+            end + 2
+        } else {
+            return None;
+        }
+    } else if c0.is_ascii_lowercase() && t[1..].starts_with(") ") {
+        3
+    } else {
+        return None;
+    };
+    Some(t[body_at..].trim())
+}
+
+fn list_text(l: &Line) -> String {
+    let t = l.text.trim();
+    enumerated(t).unwrap_or(t).replace('\t', " ")
+}
+
+fn starts_with_att(t: &str) -> bool {
+    let f = t.trim_start();
+    f.starts_with("att ") || f.starts_with("Att ")
+}
+
+/// Decisions after a marker: the list (every bullet, sub-bullets folded into their
+/// parent), the "att …" paragraphs, or else the next paragraph. Returns the next index.
+fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize {
+    let n = lines.len();
+    while i < n && lines[i].is_blank() {
+        i += 1;
+    }
+    if i >= n || lines[i].heading > 0 && decision_marker(lines[i]).is_none() {
+        return i;
+    }
+    if is_list_line(lines[i]) {
+        let base = lines[i].bullet.unwrap_or(0);
+        let mut last_top: Option<usize> = None;
+        while i < n {
+            let l = lines[i];
+            if l.is_blank() {
+                // a list may have blank lines between bullets
+                let next = (i + 1..n).find(|&j| !lines[j].is_blank());
+                match next {
+                    Some(j) if is_list_line(lines[j]) => {
+                        i = j;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if decision_marker(l).is_some() || l.heading > 0 {
+                break;
+            }
+            if is_list_line(l) {
+                let depth = l.bullet.unwrap_or(base);
+                let text = list_text(l);
+                match (depth > base, last_top) {
+                    (true, Some(idx)) => {
+                        let d: &mut String = &mut out[idx];
+                        if d.ends_with(':') {
+                            d.push(' ');
+                        } else {
+                            d.push_str("; ");
+                        }
+                        d.push_str(&text);
+                    }
+                    _ => {
+                        out.push(tidy_decision(&text));
+                        last_top = Some(out.len() - 1);
+                    }
+                }
+            } else if let Some(idx) = last_top {
+                // a wrapped bullet line
+                out[idx].push(' ');
+                out[idx].push_str(l.text.trim());
+            } else {
+                break;
+            }
+            i += 1;
+        }
+        return i;
+    }
+    // Paragraphs: "att …" lines each start a decision (after an intro such as
+    // "Rådet beslutar"), otherwise the next paragraph is the decision.
+    let mut block: Vec<&Line> = Vec::new();
+    let mut j = i;
+    loop {
+        while j < n
+            && !lines[j].is_blank()
+            && !is_list_line(lines[j])
+            && lines[j].heading == 0
+            && decision_marker(lines[j]).is_none()
+        {
+            block.push(lines[j]);
+            j += 1;
+        }
+        // a further paragraph continues the decision only if it is another "att"
+        let mut k = j;
+        while k < n && lines[k].is_blank() {
+            k += 1;
+        }
+        if k < n
+            && !block.is_empty()
+            && starts_with_att(&lines[k].text)
+            && block.iter().any(|l| starts_with_att(&l.text))
+        {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    if block.is_empty() {
+        return i;
+    }
+    let first_att = block.iter().position(|l| starts_with_att(&l.text));
+    match first_att {
+        Some(a) => {
+            let intro = join_lines(&block[..a]);
+            if !intro.is_empty() && !is_intro(&intro) {
+                out.push(tidy_decision(&intro));
+            }
+            let mut current = String::new();
+            for l in &block[a..] {
+                if starts_with_att(&l.text) && !current.is_empty() {
+                    out.push(tidy_decision(&current));
+                    current.clear();
+                }
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(l.text.trim());
+            }
+            if !current.is_empty() {
+                out.push(tidy_decision(&current));
+            }
+            j
+        }
+        None => {
+            let text = join_lines(&block);
+            if text.ends_with(':') || is_intro(&text) {
+                return collect_after(lines, j, out);
+            }
+            out.push(tidy_decision(&text));
+            j
+        }
+    }
+}
+
+fn join_lines(lines: &[&Line]) -> String {
+    lines
+        .iter()
+        .map(|l| l.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "Regionala samverkansrådet beslutar", "Chefsgruppen beslutar att:": introduces the
+/// decisions that follow.
+fn is_intro(t: &str) -> bool {
+    let f = t.trim().trim_end_matches([':', ' ']).to_lowercase();
+    [
+        "beslutar",
+        "beslutar att",
+        "beslutade",
+        "beslutade att",
+        "beslöt",
+        "beslöt att",
+        "föreslår",
+        "föreslås besluta",
+        "beslutas",
+    ]
+    .iter()
+    .any(|m| f.ends_with(m))
+}
+
+/// A decision without list punctuation at its end ("godkänna uppföljningen," → "godkänna
+/// uppföljningen").
+fn tidy_decision(t: &str) -> String {
+    let mut s = t.trim().trim_end_matches([',', ';']).trim_end().to_owned();
+    for tail in [" samt", " och"] {
+        if s.ends_with(tail) {
+            s.truncate(s.len() - tail.len());
+        }
+    }
+    s
+}
+
+fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if let Some(rest) = decision_marker(l) {
+            let before = out.len();
+            let mut next = i + 1;
+            if !rest.is_empty() && !rest.ends_with(':') && !is_intro(&rest) {
+                let mut text = rest;
+                while next < lines.len()
+                    && !lines[next].is_blank()
+                    && !is_list_line(lines[next])
+                    && lines[next].heading == 0
+                    && decision_marker(lines[next]).is_none()
+                    && !starts_with_att(&lines[next].text)
+                {
+                    text.push(' ');
+                    text.push_str(lines[next].text.trim());
+                    next += 1;
+                }
+                out.push(tidy_decision(&text));
+            } else if let Some(inline) = inline_marker(&rest).filter(|s| !s.is_empty()) {
+                out.push(inline);
+            } else {
+                next = collect_after(lines, i + 1, &mut out);
+                if out.len() == before && !rest.is_empty() {
+                    out.push(rest.trim_end_matches(':').to_owned());
+                }
+            }
+            if out.len() == before {
+                warnings.push(format!("ärende {number}: \"Beslut\" utan beslutstext"));
+            }
+            i = next.max(i + 1);
+            continue;
+        }
+        if l.bullet.is_none()
+            && l.heading == 0
+            && let Some(after) = inline_marker(&l.text)
+        {
+            if after.is_empty() || after.ends_with(':') {
+                let before = out.len();
+                let next = collect_after(lines, i + 1, &mut out);
+                if out.len() > before {
+                    i = next.max(i + 1);
+                    continue;
+                }
+            } else {
+                out.push(after);
+            }
+        }
+        i += 1;
+    }
+    out.retain(|d| !d.trim().is_empty());
+    out
+}

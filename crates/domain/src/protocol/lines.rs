@@ -1,0 +1,474 @@
+//! The document as lines, and the removal of page furniture: footers with addresses and
+//! phone numbers, page numbers, signature margins and page headers repeated on every
+//! page.
+
+use super::markup::{ITALIC_END, ITALIC_START};
+use super::words::fold;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the (tag-converted) text.
+    pub no: usize,
+    /// With marks kept: `**`, `~~` and the italic marks.
+    pub raw: String,
+    /// Clean text: no marks, no heading hashes or bullet, struck parts removed unless the
+    /// whole line starts struck. Tabs are kept (they separate columns).
+    pub text: String,
+    pub heading: u8,
+    /// The line starts with struck-through text (a struck name: absent).
+    pub struck: bool,
+    /// Bullet depth (0 for a top-level bullet) if the line is a list bullet.
+    pub bullet: Option<usize>,
+    pub furniture: bool,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Labels that OCR and page layouts glue to the end of the previous text.
+const GLUED_LABELS: &[&str] = &[
+    "Sekreterare",
+    "Ordförande",
+    "Justerare",
+    "Närvarande",
+    "Datum",
+    "Plats",
+];
+
+pub fn split_lines(marked: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for (i, raw) in marked.split('\n').enumerate() {
+        let raw = raw.trim_end();
+        if let Some((head, label)) = glued_label(raw) {
+            lines.push(make_line(i + 1, head));
+            lines.push(make_line(i + 1, label));
+        } else {
+            lines.push(make_line(i + 1, raw));
+        }
+    }
+    mark_furniture(&mut lines);
+    lines
+}
+
+fn glued_label(raw: &str) -> Option<(&str, &str)> {
+    if raw.len() > 100 {
+        return None;
+    }
+    let t = raw.trim_end();
+    GLUED_LABELS.iter().find_map(|label| {
+        let head = t.strip_suffix(label)?;
+        let last = head.chars().last()?;
+        last.is_lowercase().then_some((head, &t[head.len()..]))
+    })
+}
+
+fn make_line(no: usize, raw: &str) -> Line {
+    let (text, heading, struck, bullet) = clean(raw);
+    Line {
+        no,
+        raw: raw.to_owned(),
+        text,
+        heading,
+        struck,
+        bullet,
+        furniture: false,
+    }
+}
+
+/// Clean text, heading level, struck-at-start and bullet depth of a raw line.
+pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
+    let indent: usize = raw
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    let mut t = raw.trim_start();
+    let mut heading = 0u8;
+    while let Some(rest) = t.strip_prefix('#') {
+        heading = heading.saturating_add(1);
+        t = rest;
+    }
+    if heading > 0 {
+        t = t.trim_start();
+    }
+    let mut bullet = None;
+    for marker in ["- ", "• ", "* ", "– ", "· ", "•\t", "-\t", "▪ ", "o\t"] {
+        if let Some(rest) = t.strip_prefix(marker) {
+            bullet = Some(indent / 2);
+            t = rest.trim_start();
+            break;
+        }
+    }
+    let unbold = t.replace("**", "");
+    let unbold = unbold.trim_start();
+    let struck = unbold.trim_start_matches(ITALIC_START).starts_with("~~");
+    let mut text = String::with_capacity(unbold.len());
+    if struck {
+        text.push_str(&unbold.replace("~~", ""));
+    } else {
+        let mut inside = false;
+        for (k, part) in unbold.split("~~").enumerate() {
+            if k > 0 {
+                inside = !inside;
+            }
+            if !inside {
+                text.push_str(part);
+            }
+        }
+    }
+    let text: String = text
+        .chars()
+        .filter(|c| *c != ITALIC_START && *c != ITALIC_END && *c != '\u{FEFF}')
+        .collect();
+    (
+        fix_ocr_digits(&collapse_spaces(&text)),
+        heading,
+        struck,
+        bullet,
+    )
+}
+
+/// Words after which a lone `1` is a number, not OCR's `i`.
+const NUMBER_WORDS: &[&str] = &[
+    "punkt", "sida", "bilaga", "kapitel", "steg", "nr", "nummer", "fas", "paragraf", "version",
+    "del", "år", "dag", "vecka", "kvartal", "nivå", "grupp", "rum", "hus", "plan", "ärende", "av",
+    "till", "och", "eller", "om", "med", "på", "per", "mellan", "från", "kl", "klockan", "ca",
+    "cirka", "minst", "högst", "under", "över", "än", "bara", "endast", "totalt", "varav",
+];
+
+/// OCR reads `i` as `1`: `f1nns` → `finns`, `vård 1 samverkan` → `vård i samverkan`.
+/// Numbers stay numbers: a `1` beside digits or after a counting word is left alone.
+pub fn fix_ocr_digits(s: &str) -> String {
+    if !s.contains('1') {
+        return s.to_owned();
+    }
+    let tokens: Vec<&str> = s.split(' ').collect();
+    let is_word = |t: &str| {
+        t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        // "1nskrivna": a word that starts with OCR's 1
+        if let Some(rest) = t.strip_prefix('1')
+            && rest.chars().count() >= 3
+            && rest.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        {
+            out.push(format!("i{rest}"));
+            continue;
+        }
+        if *t == "1" {
+            let prev = out.last().map(String::as_str);
+            let next = tokens.get(i + 1).copied();
+            let after = tokens.get(i + 2).copied().unwrap_or("");
+            if prev.is_some_and(|p| is_word(p) && !NUMBER_WORDS.contains(&p))
+                && next.is_some_and(|n| is_word(n) && !NUMBER_WORDS.contains(&n))
+                && !after.starts_with(|c: char| c.is_ascii_digit())
+            {
+                out.push("i".to_owned());
+                continue;
+            }
+        }
+        let chars: Vec<char> = t.chars().collect();
+        if chars.contains(&'1') && !chars.iter().any(|c| c.is_ascii_digit() && *c != '1') {
+            let fixed: String = chars
+                .iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    let inside = k > 0
+                        && k + 1 < chars.len()
+                        && chars[k - 1].is_lowercase()
+                        && chars[k + 1].is_lowercase();
+                    if *c == '1' && inside { 'i' } else { *c }
+                })
+                .collect();
+            out.push(fixed);
+            continue;
+        }
+        out.push((*t).to_owned());
+    }
+    out.join(" ")
+}
+
+/// Runs of spaces become one; tabs stay (they separate columns); ends trimmed.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if !prev_space {
+                out.push(' ');
+            }
+            prev_space = true;
+        } else {
+            out.push(c);
+            prev_space = false;
+        }
+    }
+    out.trim().to_owned()
+}
+
+const FOOTER_KEYWORDS: &[&str] = &[
+    "postadress",
+    "besoksadress",
+    "telefon",
+    "telefax",
+    "fax",
+    "org.nr",
+    "orgnr",
+    "org nr",
+    "organisationsnummer",
+    "plusgiro",
+    "bankgiro",
+    "e-post",
+    "epost",
+    "internet",
+    "webbplats",
+    "hemsida",
+    "vaxel",
+    "www",
+];
+
+const MARGIN_LINES: &[&str] = &[
+    "justerandes sign",
+    "justerandes signatur",
+    "justerandes signaturer",
+    "utdragsbestyrkande",
+    "ordforandes sign",
+    "sekreterarens sign",
+    "justerarens sign",
+    "signatur justerare",
+];
+
+fn is_footer_keyword(folded: &str) -> bool {
+    let f = folded.trim().trim_end_matches(':');
+    FOOTER_KEYWORDS.iter().any(|k| {
+        f == *k
+            || f.strip_prefix(k)
+                .is_some_and(|rest| rest.starts_with([' ', ':', '\t']))
+    })
+}
+
+fn is_page_number(folded: &str) -> bool {
+    let f = folded.trim();
+    let (had_sida, rest) = match f.strip_prefix("sida") {
+        Some(r) => (true, r.trim()),
+        None => (false, f),
+    };
+    if rest.is_empty()
+        || rest.len() > 12
+        || !rest.starts_with(|c: char| c.is_ascii_digit() || c == '-')
+    {
+        return false;
+    }
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || " ()/av-".contains(c))
+    {
+        return false;
+    }
+    had_sida
+        || rest.contains('(')
+        || rest.contains('/')
+        || (rest.starts_with('-') && rest.ends_with('-') && rest.len() > 2)
+}
+
+fn looks_like_item_start(l: &Line) -> bool {
+    let t = l.text.trim_start_matches('§').trim_start();
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits > 0
+        && digits <= 3
+        && (l.heading > 0
+            || l.raw.contains('\t')
+            || l.text.starts_with('§')
+            || t[digits..].starts_with(". "))
+}
+
+fn mark_furniture(lines: &mut [Line]) {
+    // Footer blocks: a keyword line and the short lines after it.
+    let mut i = 0;
+    while i < lines.len() {
+        let folded = fold(&lines[i].text);
+        if is_footer_keyword(&folded) && lines[i].text.len() <= 80 {
+            let mut j = i;
+            while j < lines.len() {
+                let l = &lines[j];
+                let f = fold(&l.text);
+                let short = l.text.chars().count() <= 60
+                    && !looks_like_item_start(l)
+                    && !f.starts_with("beslut")
+                    && l.bullet.is_none()
+                    && !l.raw.starts_with('\t');
+                if l.is_blank() || is_footer_keyword(&f) || short {
+                    lines[j].furniture = !l.is_blank() || lines[j].furniture;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Leave trailing blank lines alone; the block ends at its last text line.
+            i = j.max(i + 1);
+            continue;
+        }
+        let f = folded.trim().to_owned();
+        if is_page_number(&fold(lines[i].raw.trim()))
+            || MARGIN_LINES.iter().any(|m| f.starts_with(m))
+        {
+            lines[i].furniture = true;
+        }
+        i += 1;
+    }
+
+    // Lines repeated on three or more pages.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| repeatable(l)) {
+        *counts.entry(fold(&l.text)).or_default() += 1;
+    }
+    let first_item = lines
+        .iter()
+        .position(looks_like_item_start)
+        .unwrap_or(lines.len());
+    for l in lines.iter_mut().skip(first_item) {
+        if repeatable(l) && counts.get(&fold(&l.text)).copied().unwrap_or(0) >= 3 {
+            l.furniture = true;
+        }
+    }
+
+    // The page header of the first page, repeated later: runs of two or more of its
+    // lines after the first item.
+    let preamble_end = lines
+        .iter()
+        .position(|l| {
+            let f = fold(&l.text);
+            f.starts_with("protokoll")
+                || f.starts_with("minnesanteckning")
+                || super::words::find_date(&l.text).is_some()
+        })
+        .unwrap_or(0)
+        .min(first_item);
+    let preamble: Vec<String> = lines[..preamble_end]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(20)
+        .map(|l| page_key(&l.text))
+        .collect();
+    if preamble.is_empty() {
+        return;
+    }
+    let in_preamble = |t: &str| {
+        let f = page_key(t);
+        f.len() >= 3
+            && preamble
+                .iter()
+                .any(|p| *p == f || (p.starts_with(&f) && f.len() * 2 >= p.len()))
+    };
+    let mut i = first_item;
+    while i < lines.len() {
+        if lines[i].is_blank() || !in_preamble(&lines[i].text) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut hits = Vec::new();
+        while j < lines.len() && (lines[j].is_blank() || in_preamble(&lines[j].text)) {
+            if !lines[j].is_blank() {
+                hits.push(j);
+            }
+            j += 1;
+        }
+        if hits.len() >= 2 {
+            for k in hits {
+                lines[k].furniture = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A header line for comparison across pages: folded, without page numbers.
+fn page_key(t: &str) -> String {
+    fold(t)
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn repeatable(l: &Line) -> bool {
+    let n = l.text.chars().count();
+    (3..=80).contains(&n)
+        && l.bullet.is_none()
+        && !looks_like_item_start(l)
+        && !fold(&l.text).contains("beslut")
+        && !l.text.ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(input: &str) -> Vec<String> {
+        split_lines(input)
+            .into_iter()
+            .filter(|l| !l.furniture && !l.is_blank())
+            .map(|l| l.text)
+            .collect()
+    }
+
+    #[test]
+    fn footer_blocks_with_addresses_are_furniture() {
+        let doc = "1.\tFörsta punkten med text.\n\nPOSTADRESS\n\nRegion Örebro län\nBox 1613\n701 16 Örebro\n\nTELEFON\n\n019-602 70 00\n\nINTERNET www.regionorebrolan.se\n\n\tFortsättning av texten som är lång nog att vara brödtext i protokollet.";
+        assert_eq!(
+            texts(doc),
+            vec![
+                "1.\tFörsta punkten med text.".to_owned(),
+                "Fortsättning av texten som är lång nog att vara brödtext i protokollet."
+                    .to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn struck_lines_keep_their_text_and_are_marked() {
+        let l = make_line(1, "~~Helena Fagerstedt, Lekeberg kommun~~");
+        assert!(l.struck);
+        assert_eq!(l.text, "Helena Fagerstedt, Lekeberg kommun");
+        let l = make_line(1, "Beställare, ~~det saknas samsyn~~. Slut");
+        assert!(!l.struck);
+        assert_eq!(l.text, "Beställare, . Slut");
+    }
+
+    #[test]
+    fn a_label_glued_to_the_previous_word_is_split_off() {
+        let t = texts("Välfärd och folkhälsaSekreterare\nMalin Ek");
+        assert_eq!(t, vec!["Välfärd och folkhälsa", "Sekreterare", "Malin Ek"]);
+    }
+
+    #[test]
+    fn ocr_ones_between_letters_become_i_but_numbers_stay() {
+        assert_eq!(
+            fix_ocr_digits("Styrgrupp nära vård 1 samverkan"),
+            "Styrgrupp nära vård i samverkan"
+        );
+        assert_eq!(
+            fix_ocr_digits("det f1nns 1 punkt 1 och 2"),
+            "det finns 1 punkt 1 och 2"
+        );
+        assert_eq!(
+            fix_ocr_digits("Antalet 1nskrivna 1 hemsjukvården"),
+            "Antalet inskrivna i hemsjukvården"
+        );
+        assert_eq!(fix_ocr_digits("2024-01-11 kl 11"), "2024-01-11 kl 11");
+    }
+
+    #[test]
+    fn page_numbers_and_signature_margins_are_furniture() {
+        let t = texts("Sida 2 av 5\nText\nJusterandes sign\n3 (5)\n- 4 -");
+        assert_eq!(t, vec!["Text"]);
+    }
+}

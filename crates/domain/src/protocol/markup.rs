@@ -1,0 +1,333 @@
+//! HTML-ish fragments to plain lines with a few kept marks.
+//!
+//! Archives mix plain text with `<p>`, `<i>`, `<del>` and whole HTML exports. This
+//! pass turns block tags into line breaks, list items into `- ` bullets, table cells
+//! into `|`, bold into `**`, strike-through into `~~`, and italics into two private
+//! marks ([`ITALIC_START`], [`ITALIC_END`]) that the item parser reads presenters from.
+//! Text that only looks like a tag (`< 5 personer`) is kept. One pass, linear time.
+
+/// Start of an italic span in the marked text.
+pub const ITALIC_START: char = '\u{E000}';
+/// End of an italic span in the marked text.
+pub const ITALIC_END: char = '\u{E001}';
+
+/// Longest tag or entity looked at; anything longer is text.
+const MAX_TAG: usize = 400;
+
+pub fn to_marked_text(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut rest = input;
+    let mut skip_until: Option<&'static str> = None;
+    while let Some(pos) = rest.find(['<', '&', '\r', ITALIC_START, ITALIC_END, '\u{a0}', '\u{c}']) {
+        let (before, at) = rest.split_at(pos);
+        if skip_until.is_none() {
+            out.push_str(before);
+        }
+        let c = at.chars().next().unwrap_or(' ');
+        let after = &at[c.len_utf8()..];
+        match c {
+            '<' => match parse_tag(at) {
+                Some((tag, len)) => {
+                    rest = &at[len..];
+                    if let Some(end) = skip_until {
+                        if tag.closing && tag.name == end {
+                            skip_until = None;
+                        }
+                        continue;
+                    }
+                    if !tag.closing && matches!(tag.name, "script" | "style" | "title") {
+                        skip_until = Some(tag.name);
+                        continue;
+                    }
+                    emit_tag(&mut out, &tag);
+                    continue;
+                }
+                None => {
+                    if skip_until.is_none() {
+                        out.push('<');
+                    }
+                }
+            },
+            '&' => match parse_entity(at) {
+                Some((ch, len)) => {
+                    if skip_until.is_none() {
+                        out.push(ch);
+                    }
+                    rest = &at[len..];
+                    continue;
+                }
+                None => {
+                    if skip_until.is_none() {
+                        out.push('&');
+                    }
+                }
+            },
+            '\u{a0}' => out.push(' '),
+            '\u{c}' => out.push('\n'),
+            // carriage returns and stray private marks are dropped
+            _ => {}
+        }
+        rest = after;
+    }
+    if skip_until.is_none() {
+        out.push_str(rest);
+    }
+    out
+}
+
+struct Tag {
+    name: &'static str,
+    closing: bool,
+}
+
+const KNOWN: &[&str] = &[
+    "p",
+    "br",
+    "i",
+    "em",
+    "b",
+    "strong",
+    "u",
+    "del",
+    "s",
+    "strike",
+    "ol",
+    "ul",
+    "li",
+    "div",
+    "span",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "a",
+    "html",
+    "head",
+    "body",
+    "title",
+    "meta",
+    "font",
+    "sup",
+    "sub",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "style",
+    "script",
+    "link",
+    "img",
+    "main",
+    "nav",
+    "blockquote",
+    "pre",
+    "code",
+    "small",
+    "mark",
+    "ins",
+    "caption",
+    "tfoot",
+    "dl",
+    "dt",
+    "dd",
+];
+
+/// `<name attrs>` or `</name>` with a known name, or a comment / doctype (`name` ""),
+/// with its byte length.
+fn parse_tag(at: &str) -> Option<(Tag, usize)> {
+    let window = prefix(at, MAX_TAG);
+    if let Some(body) = window.strip_prefix("<!--") {
+        let end = body.find("-->")?;
+        return Some((
+            Tag {
+                name: "",
+                closing: false,
+            },
+            4 + end + 3,
+        ));
+    }
+    if window.starts_with("<!") || window.starts_with("<?") {
+        let end = window.find('>')?;
+        return Some((
+            Tag {
+                name: "",
+                closing: false,
+            },
+            end + 1,
+        ));
+    }
+    let inner_start = if window.starts_with("</") { 2 } else { 1 };
+    let closing = inner_start == 2;
+    let name_len = window[inner_start..]
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(window.len() - inner_start);
+    let raw_name = &window[inner_start..inner_start + name_len];
+    let lower = raw_name.to_ascii_lowercase();
+    let name = *KNOWN.iter().find(|k| **k == lower)?;
+    let after_name = &window[inner_start + name_len..];
+    let next = after_name.chars().next()?;
+    if !(next == '>' || next == '/' || next.is_whitespace()) {
+        return None;
+    }
+    let end = after_name.find('>')?;
+    Some((Tag { name, closing }, inner_start + name_len + end + 1))
+}
+
+fn emit_tag(out: &mut String, tag: &Tag) {
+    match (tag.name, tag.closing) {
+        ("br", _)
+        | ("hr", _)
+        | ("tr", true)
+        | ("table", _)
+        | ("ol", _)
+        | ("ul", _)
+        | ("div", _)
+        | ("dl", _)
+        | ("dd", _)
+        | ("dt", _)
+        | ("blockquote", _)
+        | ("pre", _)
+        | ("section", _)
+        | ("article", _)
+        | ("header", _)
+        | ("footer", _)
+        | ("title", true)
+        | ("li", true)
+        | ("main", _)
+        | ("caption", _) => out.push('\n'),
+        ("p", closing)
+            // A paragraph right after an item number ("6.\t<p>Title") continues that line.
+            if (closing || !only_number_on_line(out)) => {
+                out.push('\n');
+            }
+        ("li", false) => out.push_str("\n- "),
+        ("tr", false) => out.push_str("\n|"),
+        ("td", false) | ("th", false) => {
+            if !out.ends_with('|') {
+                out.push_str(" |");
+            }
+            out.push(' ');
+        }
+        ("td", true) | ("th", true) => out.push_str(" |"),
+        (h, false) if h.len() == 2 && h.starts_with('h') => {
+            let level = h.as_bytes()[1].saturating_sub(b'0') as usize;
+            out.push('\n');
+            out.push_str(&"#".repeat(level.clamp(1, 6)));
+            out.push(' ');
+        }
+        (h, true) if h.len() == 2 && h.starts_with('h') => out.push('\n'),
+        ("i", false) | ("em", false) => out.push(ITALIC_START),
+        ("i", true) | ("em", true) => out.push(ITALIC_END),
+        ("b", _) | ("strong", _) => out.push_str("**"),
+        ("del", _) | ("s", _) | ("strike", _) => out.push_str("~~"),
+        _ => {}
+    }
+}
+
+fn only_number_on_line(out: &str) -> bool {
+    let line = out.rsplit('\n').next().unwrap_or("");
+    let t = line.trim();
+    !t.is_empty()
+        && t.trim_end_matches(['.', ')', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '§' || c == ' ' || c == '.')
+}
+
+fn parse_entity(at: &str) -> Option<(char, usize)> {
+    let window = prefix(at, 12);
+    let end = window.find(';')?;
+    let name = &window[1..end];
+    let ch = if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        char::from_u32(code).filter(|c| !c.is_control() || *c == '\n' || *c == '\t')?
+    } else {
+        match name {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => ' ',
+            "ndash" => '–',
+            "mdash" => '—',
+            "bull" => '•',
+            "aring" => 'å',
+            "auml" => 'ä',
+            "ouml" => 'ö',
+            "Aring" => 'Å',
+            "Auml" => 'Ä',
+            "Ouml" => 'Ö',
+            "eacute" => 'é',
+            "Eacute" => 'É',
+            "uuml" => 'ü',
+            "Uuml" => 'Ü',
+            "sect" => '§',
+            _ => return None,
+        }
+    };
+    Some((ch, end + 1))
+}
+
+/// At most `n` bytes of `s`, cut at a character boundary.
+pub fn prefix(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_become_lines_and_italics_are_marked() {
+        let t = to_marked_text("6.\t<p>Aktuellt <i>Ingmar Ångman</i></p> <p>Text.</p>");
+        assert_eq!(t, "6.\tAktuellt \u{E000}Ingmar Ångman\u{E001}\n \nText.\n");
+    }
+
+    #[test]
+    fn strike_through_and_entities_are_kept_as_marks() {
+        assert_eq!(
+            to_marked_text("<del>Anna</del> &amp; Bo&#229;"),
+            "~~Anna~~ & Boå"
+        );
+    }
+
+    #[test]
+    fn text_that_only_looks_like_a_tag_is_kept() {
+        assert_eq!(to_marked_text("< 5 personer & fler"), "< 5 personer & fler");
+        assert_eq!(to_marked_text("<unknown>"), "<unknown>");
+    }
+
+    #[test]
+    fn list_items_become_bullets_and_cells_bars() {
+        let t = to_marked_text(
+            "<ul><li>Ett</li><li>Två</li></ul><table><tr><td>A</td><td>B</td></tr></table>",
+        );
+        assert!(t.contains("\n- Ett\n"), "{t:?}");
+        assert!(t.contains("| A | B |"), "{t:?}");
+    }
+
+    #[test]
+    fn scripts_and_comments_vanish() {
+        assert_eq!(to_marked_text("a<script>x<y</script>b<!-- c -->d"), "abd");
+    }
+}

@@ -1,0 +1,194 @@
+//! Signatures after the last item: paper style (`Ordförande` / `______` / name) and the
+//! verification pages of e-signature services (`Signerat 2024-10-01 09:12 av Name`, or a
+//! name followed by its `Signerade …` line).
+
+use super::Signature;
+use super::lines::Line;
+use super::words::{self, fold};
+
+const ROLE_LABELS: &[(&str, &str)] = &[
+    ("ordforande", "ordförande"),
+    ("mötesordförande", "ordförande"),
+    ("vice ordforande", "vice ordförande"),
+    ("justerare", "justerare"),
+    ("justerande", "justerare"),
+    ("justeras", "justerare"),
+    ("sekreterare", "sekreterare"),
+    ("vid protokollet", "sekreterare"),
+    ("protokollforare", "sekreterare"),
+];
+
+fn role_label(text: &str) -> Option<&'static str> {
+    let f = fold(text);
+    let f = f.trim().trim_end_matches([':', '.', ' ']);
+    ROLE_LABELS
+        .iter()
+        .find(|(k, _)| f == *k || words::fuzzy_eq(f, k))
+        .map(|(_, r)| *r)
+}
+
+fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().filter(|c| matches!(c, '_' | '.' | '-')).count() >= 5
+        && t.chars().filter(|c| c.is_alphabetic()).count() < 3
+}
+
+/// A person's name on a signature line: "Bechet Barsom (BB)", "Bechet Barsom, ordförande".
+fn signer_name(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = match t.find('(') {
+        Some(p) => &t[..p],
+        None => t,
+    };
+    let t = t.split([',', '\t']).next().unwrap_or("").trim();
+    let t = t.trim_matches(|c: char| c == '_' || c == '.' || c.is_whitespace());
+    words::is_person_name(t).then(|| t.to_owned())
+}
+
+fn is_sign_event(f: &str) -> bool {
+    [
+        "signerat",
+        "signerad",
+        "signerade",
+        "undertecknat",
+        "undertecknad",
+        "e-signerat",
+        "signed",
+        "underskrivet",
+    ]
+    .iter()
+    .any(|k| f.contains(k))
+}
+
+fn signed_at(text: &str) -> Option<String> {
+    let d = words::find_date(text)?;
+    let mut s = d.iso();
+    if let Some((start, _, _)) = words::find_times(&text[d.end..]) {
+        s.push(' ');
+        s.push_str(&words::clock_text(start));
+    }
+    Some(s)
+}
+
+pub fn read(lines: &[Line]) -> Vec<Signature> {
+    let lines: Vec<&Line> = lines
+        .iter()
+        .filter(|l| !l.furniture && !l.is_blank())
+        .collect();
+    let mut out: Vec<Signature> = Vec::new();
+    let mut pending_name: Option<(usize, String)> = None;
+    let mut pending_role: Option<(usize, &'static str)> = None;
+    let mut used_names: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let text = l.text.trim();
+        let f = fold(text);
+        if is_sign_event(&f) {
+            // name on the line itself ("Signerat av Anna Berg 2024-10-01 …")
+            let after_av = [
+                "signerat av ",
+                "signerad av ",
+                "undertecknat av ",
+                "signed by ",
+                "e-signerat av ",
+            ]
+            .iter()
+            .find_map(|k| f.find(k).map(|p| (p, k.len())))
+            .and_then(|(p, len)| text.get(p + len..))
+            .and_then(super::header::name_prefix);
+            let name = after_av.or_else(|| {
+                pending_name
+                    .as_ref()
+                    .filter(|(at, _)| i - at <= 4 && !used_names.contains(at))
+                    .map(|(at, n)| {
+                        used_names.push(*at);
+                        n.clone()
+                    })
+            });
+            if let Some(name) = name {
+                let role = pending_role
+                    .filter(|(at, _)| i - at <= 5)
+                    .map(|(_, r)| r.to_owned());
+                out.push(Signature {
+                    name,
+                    role,
+                    signed_at: signed_at(text),
+                });
+                pending_role = None;
+            }
+            continue;
+        }
+        if let Some(role) = role_label(text) {
+            pending_role = Some((i, role));
+            // paper style: the name follows the role, after a rule
+            let next = lines[i + 1..]
+                .iter()
+                .take(3)
+                .position(|l| !is_rule(&l.text))
+                .map(|p| i + 1 + p);
+            if let Some(j) = next
+                && let Some(name) = signer_name(&lines[j].text)
+            {
+                // but an e-signature block puts the event after the name
+                let event_follows = lines
+                    .get(j + 1)
+                    .is_some_and(|l| is_sign_event(&fold(&l.text)));
+                if !event_follows {
+                    // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
+                    let own = lines[j]
+                        .text
+                        .split_once(',')
+                        .and_then(|(_, r)| role_label(r));
+                    let role = own.unwrap_or(role);
+                    out.push(Signature {
+                        name,
+                        role: Some(role.to_owned()),
+                        signed_at: None,
+                    });
+                    used_names.push(j);
+                    pending_role = None;
+                    continue;
+                }
+            }
+            // name above the role ("Anna Berg" / "Ordförande")
+            if let Some((at, name)) = pending_name.clone()
+                && i - at <= 2
+                && !used_names.contains(&at)
+            {
+                out.push(Signature {
+                    name,
+                    role: Some(role.to_owned()),
+                    signed_at: None,
+                });
+                used_names.push(at);
+                pending_role = None;
+            }
+            continue;
+        }
+        if let Some(name) = signer_name(text)
+            && !used_names.contains(&i)
+        {
+            pending_name = Some((i, name));
+        }
+    }
+    merge(out)
+}
+
+/// One signature per person: a paper signature and the service's record of the same
+/// person become one, with the time from the service and the role from the paper.
+fn merge(list: Vec<Signature>) -> Vec<Signature> {
+    let mut out: Vec<Signature> = Vec::new();
+    for s in list {
+        match out.iter_mut().find(|o| o.name == s.name) {
+            Some(o) => {
+                if o.signed_at.is_none() {
+                    o.signed_at = s.signed_at;
+                }
+                if o.role.is_none() {
+                    o.role = s.role;
+                }
+            }
+            None => out.push(s),
+        }
+    }
+    out
+}

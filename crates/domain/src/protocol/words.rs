@@ -1,0 +1,467 @@
+//! Small word tools: folding for tolerant matching (OCR damage), names, dates, times.
+
+/// Lowercase without diacritics, for matching only (`Nérvarande` → `nervarande`).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            out.push(match l {
+                'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' | 'æ' => 'a',
+                'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'ü' | 'ú' | 'ù' | 'û' => 'u',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                other => other,
+            });
+        }
+    }
+    out
+}
+
+/// Edit distance if it is at most `limit`.
+pub fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit || a.len() > 64 || b.len() > 64 {
+        return (a == b).then_some(0);
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= limit).then_some(prev[b.len()])
+}
+
+/// How far a folded word may be from a folded label: none for short labels, more for
+/// long ones (OCR damage).
+pub fn tolerance(label: &str) -> usize {
+    match label.chars().count() {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Whether a folded word matches a folded label, allowing OCR damage in longer words.
+pub fn fuzzy_eq(word: &str, label: &str) -> bool {
+    bounded_distance(word, label, tolerance(label)).is_some()
+}
+
+/// Name particles that may be lowercase inside a name.
+const PARTICLES: &[&str] = &[
+    "von", "af", "de", "van", "der", "la", "du", "di", "da", "zu",
+];
+
+/// Words that are never part of a person's name in these documents.
+const NOT_NAMES: &[&str] = &[
+    "region",
+    "kommun",
+    "protokoll",
+    "minnesanteckningar",
+    "beslut",
+    "ordförande",
+    "sekreterare",
+    "justerare",
+    "ledamöter",
+    "ersättare",
+    "närvarande",
+    "frånvarande",
+    "mötet",
+    "punkt",
+    "ärende",
+    "dagordning",
+    "vakant",
+    "vakans",
+    "information",
+    "rapport",
+    "tid",
+    "plats",
+    "datum",
+    "tjänsteställe",
+    "gemensam",
+    "chefsgrupp",
+    "chefsgruppen",
+    "styrgrupp",
+    "samverkansrådet",
+    "bilaga",
+    "bilagor",
+    "sida",
+    "telefon",
+    "postadress",
+    "avslut",
+    "inledning",
+    "övriga",
+];
+
+/// A token that can be part of a person's name: starts with an uppercase letter, then
+/// letters, hyphens or apostrophes (`Forsberg-Fransson`, `O'Brien`).
+pub fn is_name_token(t: &str) -> bool {
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    if rest.is_empty() {
+        return false;
+    }
+    // An all-caps word of more than one letter is an acronym, not a name.
+    if rest.iter().all(|c| c.is_uppercase()) && !rest.is_empty() && !rest.contains(&'-') {
+        return false;
+    }
+    rest.iter()
+        .all(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+}
+
+/// A person's name: two to five name tokens (particles allowed inside).
+pub fn is_person_name(s: &str) -> bool {
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&tokens.len()) || s.chars().count() > 60 {
+        return false;
+    }
+    let last = tokens.len() - 1;
+    tokens.iter().enumerate().all(|(i, t)| {
+        let lower = t.to_lowercase();
+        if NOT_NAMES.contains(&lower.as_str()) {
+            return false;
+        }
+        is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(t))
+    })
+}
+
+/// Splits "Anna Berg och Per Ek", "Anna Berg, Per Ek" or "Anna Berg & Per Ek" into names,
+/// if every part is a person's name.
+pub fn split_names(s: &str) -> Option<Vec<String>> {
+    let s = s.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in s.split([',', '&', ';', '/']) {
+        for name in part.split(" och ") {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            if !is_person_name(name) {
+                return None;
+            }
+            names.push(name.to_owned());
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
+/// A calendar date found in text, with the byte range it took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl FoundDate {
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("januari", 1),
+    ("februari", 2),
+    ("mars", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augusti", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn valid(year: i32, month: u8, day: u8) -> bool {
+    (1900..=2200).contains(&year)
+        && time::Month::try_from(month)
+            .ok()
+            .and_then(|m| time::Date::from_calendar_date(year, m, day).ok())
+            .is_some()
+}
+
+/// The first valid date in `s`: `2024-04-19`, `2024.04.19`, `19 april 2024`,
+/// `19 apr. 2024`, `19/4 2024`, `19.4.2024`.
+pub fn find_date(s: &str) -> Option<FoundDate> {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit()
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && let Some(d) = date_at(s, i)
+        {
+            return Some(d);
+        }
+        i += 1;
+    }
+    None
+}
+
+fn digits_at(s: &str, i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() && j - i < max {
+        j += 1;
+    }
+    if j - i < min || (j < b.len() && b[j].is_ascii_digit()) {
+        return None;
+    }
+    s[i..j].parse().ok().map(|v| (v, j))
+}
+
+fn date_at(s: &str, i: usize) -> Option<FoundDate> {
+    let b = s.as_bytes();
+    // ISO-like: YYYY-MM-DD or YYYY.MM.DD
+    if let Some((y, j)) = digits_at(s, i, 4, 4) {
+        if j < b.len() && matches!(b[j], b'-' | b'.' | b'/') {
+            let sep = b[j];
+            if let Some((m, k)) = digits_at(s, j + 1, 1, 2)
+                && k < b.len()
+                && b[k] == sep
+                && let Some((d, e)) = digits_at(s, k + 1, 1, 2)
+                && valid(y as i32, m as u8, d as u8)
+            {
+                return Some(FoundDate {
+                    year: y as i32,
+                    month: m as u8,
+                    day: d as u8,
+                    start: i,
+                    end: e,
+                });
+            }
+        }
+        return None;
+    }
+    let (d, j) = digits_at(s, i, 1, 2)?;
+    // 19 april 2024
+    let after = &s[j..];
+    let trimmed = after.trim_start_matches([' ', '\t']);
+    let skip = after.len() - trimmed.len();
+    if skip > 0 {
+        let word_len = trimmed
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(trimmed.len());
+        let word = trimmed[..word_len].to_lowercase();
+        if let Some((_, m)) = MONTHS.iter().find(|(name, _)| *name == word) {
+            let mut k = j + skip + word_len;
+            if s[k..].starts_with('.') {
+                k += 1;
+            }
+            let rest = &s[k..];
+            let t = rest.trim_start_matches([' ', '\t', ',']);
+            let k2 = k + (rest.len() - t.len());
+            if let Some((y, e)) = digits_at(s, k2, 4, 4)
+                && valid(y as i32, *m, d as u8)
+            {
+                return Some(FoundDate {
+                    year: y as i32,
+                    month: *m,
+                    day: d as u8,
+                    start: i,
+                    end: e,
+                });
+            }
+        }
+        return None;
+    }
+    // 19/4 2024, 19.4.2024, 19/4-2024
+    if j < b.len() && matches!(b[j], b'/' | b'.') {
+        let (m, k) = digits_at(s, j + 1, 1, 2)?;
+        if k < b.len() && matches!(b[k], b' ' | b'.' | b'-' | b'/') {
+            let (y, e) = digits_at(s, k + 1, 4, 4)?;
+            if valid(y as i32, m as u8, d as u8) {
+                return Some(FoundDate {
+                    year: y as i32,
+                    month: m as u8,
+                    day: d as u8,
+                    start: i,
+                    end: e,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A clock time `HH:MM`.
+pub type Clock = (u8, u8);
+
+pub fn clock_text((h, m): Clock) -> String {
+    format!("{h:02}:{m:02}")
+}
+
+/// Start and end times in `s` (`kl. 09.00-12.00`, `klockan 13.00–16.00`, `13:15`,
+/// `kl 9–12`), and the byte offset where they end.
+pub fn find_times(s: &str) -> Option<(Clock, Option<Clock>, usize)> {
+    let b = s.as_bytes();
+    let lower = s.to_lowercase();
+    let after_kl = ["klockan", "kl.", "kl "]
+        .iter()
+        .find_map(|k| lower.find(k).map(|p| p + k.len()));
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit() && b[i - 1] != b'-' && b[i - 1] != b'.')
+        {
+            let bare_ok = after_kl
+                .is_some_and(|p| p <= i && s.get(p..i).is_some_and(|x| x.trim().is_empty()));
+            if let Some((start, j)) = clock_at(s, i, bare_ok) {
+                let rest = &s[j..];
+                let t = rest.trim_start();
+                let mut k = j + (rest.len() - t.len());
+                let mut sep = false;
+                for dash in ["-", "–", "—", "till"] {
+                    if s[k..].starts_with(dash) {
+                        k += dash.len();
+                        sep = true;
+                        break;
+                    }
+                }
+                if sep {
+                    let rest = &s[k..];
+                    let t = rest.trim_start();
+                    let k = k + (rest.len() - t.len());
+                    if let Some((end, e)) = clock_at(s, k, true) {
+                        return Some((start, Some(end), e));
+                    }
+                }
+                return Some((start, None, j));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
+    let b = s.as_bytes();
+    let (h, j) = digits_at(s, i, 1, 2)?;
+    if h > 23 {
+        return None;
+    }
+    if j < b.len()
+        && matches!(b[j], b'.' | b':')
+        && let Some((m, k)) = digits_at(s, j + 1, 2, 2)
+    {
+        if m < 60
+            && !(k < b.len()
+                && matches!(b[k], b'.' | b'/')
+                && k + 1 < b.len()
+                && b[k + 1].is_ascii_digit())
+        {
+            return Some(((h as u8, m as u8), k));
+        }
+        return None;
+    }
+    if bare_ok && !(j < b.len() && b[j].is_ascii_alphabetic()) {
+        return Some(((h as u8, 0), j));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_forgives_ocr_accents() {
+        assert_eq!(fold("Nérvarande"), "nervarande");
+        assert!(fuzzy_eq(&fold("Nérvarande"), &fold("Närvarande")));
+        assert!(!fuzzy_eq("tid", "tio"));
+    }
+
+    #[test]
+    fn dates_are_found_in_their_swedish_forms() {
+        assert_eq!(
+            find_date("Tid: 2024-04-19 klockan").map(|d| d.iso()),
+            Some("2024-04-19".into())
+        );
+        assert_eq!(
+            find_date("den 19 april 2024").map(|d| d.iso()),
+            Some("2024-04-19".into())
+        );
+        assert_eq!(
+            find_date("Mötet 3 okt. 2023 i").map(|d| d.iso()),
+            Some("2023-10-03".into())
+        );
+        assert_eq!(
+            find_date("19/4 2024").map(|d| d.iso()),
+            Some("2024-04-19".into())
+        );
+        assert_eq!(
+            find_date("2024-02-30 och 19.4.2024").map(|d| d.iso()),
+            Some("2024-04-19".into())
+        );
+        assert_eq!(find_date("019-602 70 00"), None);
+    }
+
+    #[test]
+    fn times_are_read_with_or_without_minutes() {
+        assert_eq!(
+            find_times("2024-09-20, kl. 09.00-12.00. Lokal").map(|t| (t.0, t.1)),
+            Some(((9, 0), Some((12, 0))))
+        );
+        assert_eq!(
+            find_times("klockan 13.00–16.00").map(|t| (t.0, t.1)),
+            Some(((13, 0), Some((16, 0))))
+        );
+        assert_eq!(
+            find_times("kl 9–12").map(|t| (t.0, t.1)),
+            Some(((9, 0), Some((12, 0))))
+        );
+        assert_eq!(find_times("2024-04-19"), None);
+    }
+
+    #[test]
+    fn names_are_two_to_five_capitalised_words() {
+        assert!(is_person_name("Malin Duckert Ek"));
+        assert!(is_person_name("Marie-Louise Forsberg Fransson"));
+        assert!(!is_person_name("Region Örebro län"));
+        assert!(!is_person_name("Askersund"));
+        assert!(!is_person_name("ViSam uppdrag"));
+        assert_eq!(
+            split_names("Siv Liedström och Lennart Wittberg"),
+            Some(vec![
+                "Siv Liedström".to_owned(),
+                "Lennart Wittberg".to_owned()
+            ])
+        );
+        assert_eq!(split_names("länsgemensam rehabilitering"), None);
+    }
+}

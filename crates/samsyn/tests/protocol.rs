@@ -1,0 +1,569 @@
+//! `samsyn import protocol --dry-run --json` on the two real protocols and on fixtures
+//! of other layouts (OCR damage, `|` tables, e-signature pages, HTML from another
+//! region): what a secretary would read off the page is what comes out.
+
+mod common;
+
+use common::{samsyn, stderr, stdout};
+use serde_json::Value;
+
+fn shared(name: &str) -> String {
+    format!(
+        "{}/../../../shared/domain/sources/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn own(name: &str) -> String {
+    format!("{}/tests/protocols/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &str) -> Value {
+    let o = samsyn(
+        "sqlite://unused-dry-run.db",
+        &["import", "protocol", "--dry-run", "--json", path],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("JSON")
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn titles(p: &Value) -> Vec<(String, String)> {
+    p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["number"].as_str().unwrap().to_owned(),
+                i["title"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn decisions(p: &Value, number: &str) -> Vec<String> {
+    let item = p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["number"] == number)
+        .unwrap();
+    strs(&item["decisions"])
+}
+
+fn attendee<'a>(p: &'a Value, name: &str) -> &'a Value {
+    p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .unwrap_or_else(|| panic!("{name} missing"))
+}
+
+fn present(p: &Value) -> usize {
+    p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["status"] == "present")
+        .count()
+}
+
+#[test]
+fn the_chefsgrupp_protocol_is_read_field_by_field() {
+    let path = shared("protokoll-chefsgrupp-2024-04-19.txt");
+    let p = read(&path);
+    let raw = stdout(&samsyn(
+        "sqlite://unused-dry-run.db",
+        &["import", "protocol", "--dry-run", "--json", &path],
+        None,
+    ));
+    let mut keys: Vec<(usize, &str)> = p
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| (raw.find(&format!("\n  \"{k}\":")).unwrap(), k.as_str()))
+        .collect();
+    keys.sort();
+    let keys: Vec<&str> = keys.into_iter().map(|(_, k)| k).collect();
+    assert_eq!(
+        keys,
+        [
+            "body",
+            "document_kind",
+            "date",
+            "start_time",
+            "end_time",
+            "place",
+            "chair",
+            "secretaries",
+            "adjusters",
+            "adjusted_on",
+            "attendees",
+            "items",
+            "signatures",
+            "warnings"
+        ]
+    );
+    assert_eq!(
+        p["body"],
+        "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-04-19");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("13:00"), Some("16:00"))
+    );
+    assert_eq!(p["place"], "Digitalt");
+    assert_eq!(
+        p["chair"], "Johanna Viberg",
+        "Johanna ersätter Ingmar som ordförande"
+    );
+    assert_eq!(strs(&p["secretaries"]), ["Malin Duckert Ek"]);
+    assert!(strs(&p["adjusters"]).is_empty());
+    assert_eq!(p["adjusted_on"], Value::Null);
+
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 24);
+    assert_eq!(present(&p), 19);
+    for absent in [
+        "Katrin Eriksson",
+        "Martin Gunnarsson",
+        "Lise Bergman Nordgren",
+        "Madelene Maxe",
+        "Patrik Jonsson",
+    ] {
+        assert_eq!(
+            attendee(&p, absent)["status"],
+            "absent",
+            "{absent} is struck through"
+        );
+    }
+    assert_eq!(
+        attendee(&p, "Karin Haster")["role"],
+        "områdeschef Psykiatri"
+    );
+    assert_eq!(
+        attendee(&p, "Therese Johansson")["organization"],
+        "Askersund"
+    );
+    assert_eq!(
+        attendee(&p, "Ingmar Ångman")["organization"],
+        "Region Örebro län"
+    );
+
+    let expected = [
+        "Inledning",
+        "Dagens agenda",
+        "Föregående möte",
+        "Rapport från AU",
+        "Rapport från länsdelsgrupperna",
+        "Nära vård systemanalys, länsgemensam rehabilitering",
+        "Psykisk hälsa, uppdragsbeskrivning styrgrupp",
+        "Styrgrupp nära vård i samverkan, Förslag till uppdragsbeskrivning",
+        "Ny överenskommelse för hälso- och sjukvård i hemmet, sammanställning av remissvar",
+        "ViSam uppdrag och roller, förslag till revidering",
+        "Stöd i läkemedelshantering, rapport om genomförd förstudie",
+        "Organisationsöversyn Välfärd och folkhälsa",
+        "Planeringsdagar oktober",
+        "Kort utvärdering och sammanfattning",
+        "Avslut",
+    ];
+    let got = titles(&p);
+    assert_eq!(got.len(), 15);
+    for (k, (number, title)) in got.iter().enumerate() {
+        assert_eq!(number, &(k + 1).to_string());
+        assert_eq!(title, expected[k]);
+    }
+    let item6 = &p["items"][5];
+    assert_eq!(
+        strs(&item6["presenters"]),
+        ["Siv Liedström", "Lennart Wittberg"]
+    );
+
+    assert_eq!(
+        decisions(&p, "6"),
+        [
+            "Byta inriktning och i stället för föreslagen strategi för rehabilitering påbörjas arbetet med att ta fram ett förslag till ändring av nuvarande gränssnitt",
+            "Frågan ska vidare till specifika samverkansrådet och KCRD.",
+            "En ekonomisk beräkning behöver göras, av neutral part, för huruvida det krävs en ekonomisk växling samt en omvärldsanalys och tydliggörande för när patienter med rehabiliteringsbehov tillhör region eller kommun i primärvården. Tidsplanen behöver ses över.",
+            "VFU-platser och framtida kompetensförsörjning via utbildning behöver inkluderas i uppdraget.",
+            "Chefsgruppen beslutar att beslut om utvecklingsarbete och finansiering fattas på kommande AU.",
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "7"),
+        [
+            "Anta uppdragsbeskrivningen.",
+            "Malin Bäcklund väljs in i styrgruppen och representerar södra länsdelen. Chefsgruppen beslutar att det även behövs representation från habiliteringen.",
+            "Representation i arbetsgruppen blir ett uppdrag för styrgruppen.",
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "8"),
+        [
+            "Styrgruppen för ny överenskommelse för hälso- och sjukvård i hemmet får ett utökat uppdrag för läns gemensamma och samfinansierade insatser för omställning till nära vård.",
+            "Styrgruppen kommer att ändra namn till nära vård i samverkan.",
+            "Uppdrag som är aktuella för styrgruppen är: Gemensam plan för primärvårdens som nav; Systemledning; Uppföljningsuppdrag",
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "9"),
+        [
+            "Chefsgruppen bedömer att parterna är redo för en beslutsprocess i höst, arbetet med överenskommelsen fortsätter enligt plan."
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "10"),
+        [
+            "Chefsgruppen ställer sig bakom förslaget för förvaltningsmodellen ViSam organisation och roller"
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "11"),
+        [
+            "Att välfärd och folkhälsa ska ta fram ett uppdrag för ett införande/pilotprojekt.",
+            "Att uppdraget ska förankras hos identifierade aktörer och utifrån det anpassa tidsplanen.",
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "13"),
+        ["Att planeringsdagarna ska genomföras som externat i oktober."]
+    );
+    let with_decisions: usize = p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| !i["decisions"].as_array().unwrap().is_empty())
+        .count();
+    assert_eq!(with_decisions, 7, "only items 6–11 and 13 decide anything");
+
+    let item9 = p["items"][8]["text"].as_str().unwrap();
+    assert!(
+        !item9.contains("Tjänsteställe"),
+        "the repeated page header is not item text"
+    );
+    let item12 = p["items"][11]["text"].as_str().unwrap();
+    assert!(
+        !item12.contains("saknas samsyn"),
+        "struck-through text is deleted text"
+    );
+}
+
+#[test]
+fn the_joint_council_protocol_is_read_field_by_field() {
+    let p = read(&shared(
+        "protokoll-specifika-samverkansradet-2024-09-20.txt",
+    ));
+    assert_eq!(
+        p["body"],
+        "Specifika samverkansrådet för social välfärd samt vård och omsorg"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-09-20");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("09:00"), Some("12:00"))
+    );
+    assert_eq!(p["place"], "Lokal Eken, Eklundavägen 1");
+    assert_eq!(p["chair"], "Bechet Barsom");
+    assert_eq!(
+        strs(&p["secretaries"]),
+        ["Malin Duckert Ek", "Maria Lindborg"]
+    );
+    assert_eq!(strs(&p["adjusters"]), ["Siw Lunader"]);
+    assert_eq!(p["adjusted_on"], "2024-10-01");
+
+    assert_eq!(attendee(&p, "Bechet Barsom")["role"], "ordförande");
+    assert_eq!(attendee(&p, "Siw Lunader")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Helena Fagerstedt")["status"], "absent");
+    assert_eq!(attendee(&p, "Caroline Dieker")["status"], "absent");
+    assert_eq!(attendee(&p, "Mattias Kjellberg")["status"], "absent");
+    assert_eq!(
+        attendee(&p, "Jerry Karjalainen")["status"],
+        "present",
+        "present for one council, struck for the other"
+    );
+    assert_eq!(attendee(&p, "Monika Klockars")["status"], "present");
+    assert_eq!(
+        attendee(&p, "Mathias Eriksson")["organization"],
+        "Ljusnarsberg kommun"
+    );
+    assert_eq!(
+        attendee(&p, "Anna Swift Johannison")["role"],
+        "tjänsteperson"
+    );
+    assert_eq!(
+        attendee(&p, "Ingmar Ångman")["organization"],
+        "Region Örebro län"
+    );
+    assert!(
+        p["attendees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["name"] != "Vakant")
+    );
+    let names: Vec<&str> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "one entry per person");
+
+    let expected = [
+        "Mötet öppnas och justerare utses",
+        "Fastställande av dagordning",
+        "Val av justerare",
+        "Föregående möte och protokoll",
+        "Rapport från chefsgrupp social vålfärd samt vård och omsorg och chefsgrupp folkhälsa",
+        "Aktuellt inom områdena",
+        "Förändringar med stadsbidrag nära vård och psykisk hälsa",
+        "Ny socialtjänstlag",
+        "Introduktion dialog om arbetssätt för specifika samverkansråden",
+        "Gruppdialoger arbetssätt specifika samverkansråden",
+        "Kvalitativ rapport Liv och hälsa med fokus på äldre och jämställdhet",
+        "Övriga frågor",
+        "Beslut och implementering av ny överenskommelse för hälso-och sjukvård i hemmet",
+        "Avslut",
+    ];
+    let got = titles(&p);
+    assert_eq!(
+        got.len(),
+        14,
+        "the numbered lists inside items 10 are not items"
+    );
+    for (k, (number, title)) in got.iter().enumerate() {
+        assert_eq!(number, &(k + 1).to_string());
+        assert_eq!(title, expected[k]);
+    }
+    assert_eq!(strs(&p["items"][6]["presenters"]), ["Ingmar Ångman"]);
+    assert_eq!(p["items"][6]["kind"], "informationsarende");
+    assert_eq!(
+        strs(&p["items"][10]["presenters"]),
+        ["Maria Lindborg", "Anna Swift Johannison"]
+    );
+    for item in p["items"].as_array().unwrap() {
+        assert!(
+            item["decisions"].as_array().unwrap().is_empty(),
+            "the council only reports others' decisions"
+        );
+        let text = item["text"].as_str().unwrap();
+        assert!(
+            !text.contains("POSTADRESS") && !text.contains("019-602"),
+            "footers are not text"
+        );
+    }
+    assert!(
+        p["items"][4]["text"]
+            .as_str()
+            .unwrap()
+            .contains("hygiensjuksköterska"),
+        "text continues after a footer"
+    );
+}
+
+#[test]
+fn ocr_damage_is_forgiven() {
+    let p = read(&own("ocr-styrgrupp-nara-vard-2023-03-14.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Styrgrupp nära vård i samverkan");
+    assert_eq!(p["date"], "2023-03-14");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("09:00"), Some("11:30"))
+    );
+    assert_eq!(p["chair"], "Mikael Strand");
+    assert_eq!(
+        attendee(&p, "Per Olsson")["status"],
+        "present",
+        "two names run together are two people"
+    );
+    assert_eq!(attendee(&p, "Karin Ek")["status"], "present");
+    assert_eq!(attendee(&p, "Sara Berg")["status"], "absent");
+    assert_eq!(attendee(&p, "Lars Nyberg")["status"], "absent");
+    assert_eq!(titles(&p)[1].1, "Uppföljning av hemsjukvård 2022");
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "Styrgruppen ger arbetsgruppen i uppdrag att ta fram en gemensam rapport till nästa möte."
+        ]
+    );
+    assert_eq!(p["items"][2]["kind"], "informationsarende");
+    assert!(
+        !p["items"][1]["text"].as_str().unwrap().contains("Sida 2"),
+        "page header removed"
+    );
+}
+
+#[test]
+fn attendance_in_a_table_is_read() {
+    let p = read(&own("tabell-lansdelsgrupp-norr-2024-02-08.md"));
+    assert_eq!(p["body"], "Länsdelsgrupp Norr");
+    assert_eq!(p["chair"], "Fredrik Bergström");
+    assert_eq!(strs(&p["secretaries"]), ["Annika Karlsson Juliussen"]);
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 6);
+    assert_eq!(attendee(&p, "Natalie Ström")["status"], "absent");
+    assert_eq!(attendee(&p, "Christina Kuurne")["status"], "absent");
+    assert_eq!(
+        attendee(&p, "Helen Willyams")["organization"],
+        "Region Örebro län"
+    );
+    assert_eq!(titles(&p)[1].1, "Hemsjukvård i norra länsdelen – läget");
+    assert_eq!(
+        strs(&p["items"][1]["presenters"]),
+        ["Helen Willyams", "Jari Mehtäläinen"]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "Länsdelen skriver under avtalet för Backa barnet den 14 november.",
+            "Jari Mehtäläinen är kontaktperson."
+        ]
+    );
+}
+
+#[test]
+fn an_e_signature_page_gives_signatures_and_adjustment() {
+    let p = read(&own("esign-regionala-samverkansradet-2024-06-14.txt"));
+    assert_eq!(p["body"], "Regionala samverkansrådet");
+    assert_eq!(p["chair"], "Bechet Barsom");
+    assert_eq!(strs(&p["adjusters"]), ["Siw Lunader"]);
+    assert_eq!(
+        p["adjusted_on"], "2024-06-19",
+        "the last signature adjusts the protocol"
+    );
+    assert_eq!(attendee(&p, "Siw Lunader")["role"], "vice ordförande");
+    assert_eq!(
+        attendee(&p, "Jessica Ekerbring")["organization"],
+        "Örebro kommun"
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            (
+                "12".to_owned(),
+                "Ny överenskommelse om hälso- och sjukvård i hemmet".to_owned()
+            ),
+            ("13".to_owned(), "Rapport från KC/RD".to_owned())
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "12"),
+        [
+            "att ställa sig bakom förslaget till ny överenskommelse om hälso- och sjukvård i hemmet",
+            "att rekommendera parterna att anta överenskommelsen senast 2024-12-31.",
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "13"),
+        ["lägga informationen till handlingarna."]
+    );
+    let sigs = p["signatures"].as_array().unwrap();
+    let find = |n: &str| {
+        sigs.iter()
+            .find(|s| s["name"] == n)
+            .unwrap_or_else(|| panic!("{n} did not sign"))
+    };
+    assert_eq!(find("Bechet Barsom")["role"], "ordförande");
+    assert_eq!(find("Bechet Barsom")["signed_at"], "2024-06-18 14:20");
+    assert_eq!(find("Siw Lunader")["role"], "justerare");
+    assert_eq!(find("Malin Duckert Ek")["role"], "sekreterare");
+    assert!(
+        !p["items"][1]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Verifikat"),
+        "the signature page is not item text"
+    );
+}
+
+#[test]
+fn another_regions_html_with_item_kinds_and_presenters() {
+    let p = read(&own("annan-region-halsosamverkan-2024-11-05.html"));
+    assert_eq!(p["body"], "Ledningsgrupp för hälsosamverkan");
+    assert_eq!(p["date"], "2024-11-05");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("13:15"), Some("16:00"))
+    );
+    assert_eq!(p["place"], "Kommunhuset, Sala");
+    assert_eq!(p["chair"], "Eva Lund");
+    assert_eq!(attendee(&p, "Maria Sund")["status"], "absent");
+    assert_eq!(p["items"][0]["kind"], "beslutsarende");
+    assert_eq!(p["items"][1]["kind"], "beredningsarende");
+    assert_eq!(
+        strs(&p["items"][1]["presenters"]),
+        ["Olof Berg", "Jonas Ek"]
+    );
+    assert_eq!(
+        decisions(&p, "1"),
+        [
+            "godkänna uppföljningen",
+            "ge sekreteraren i uppdrag att sprida rapporten."
+        ]
+    );
+    assert_eq!(
+        titles(&p).len(),
+        3,
+        "attachments after the end are not items"
+    );
+    assert!(strs(&p["warnings"]).iter().any(|w| w.contains("bilagor")));
+}
+
+#[test]
+fn several_files_give_an_array_and_a_bad_one_is_named() {
+    let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("tom.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.join("bild.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let undated = dir.join("odaterad.txt");
+    std::fs::write(&undated, "Protokoll\n1. Inledning\nText utan datum.").unwrap();
+    let scanned = dir.join("skannad.pdf");
+    std::fs::write(
+        &scanned,
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+    )
+    .unwrap();
+    let good = shared("protokoll-chefsgrupp-2024-04-19.txt");
+    let args = [
+        "import",
+        "protocol",
+        "--dry-run",
+        "--json",
+        &good,
+        empty.to_str().unwrap(),
+        binary.to_str().unwrap(),
+        undated.to_str().unwrap(),
+        scanned.to_str().unwrap(),
+    ];
+    let o = samsyn("sqlite://unused-dry-run.db", &args, None);
+    assert!(!o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v.as_array().unwrap().len(),
+        1,
+        "the good file is still read"
+    );
+    let err = stderr(&o);
+    assert!(err.contains("tom.txt: filen är tom"), "{err}");
+    assert!(err.contains("bild.txt: filen är inte text"), "{err}");
+    assert!(err.contains("odaterad.txt: inget mötesdatum"), "{err}");
+    assert!(err.contains("skannad.pdf: PDF-filen"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
