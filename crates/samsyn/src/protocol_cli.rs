@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 /// One file read and parsed, or why not.
 pub struct Parsed {
     pub path: PathBuf,
-    #[allow(dead_code)] // stored by the import (next step)
     pub bytes: Vec<u8>,
     pub result: Result<Protocol, String>,
 }
@@ -101,10 +100,77 @@ pub fn summary_line(path: &Path, p: &Protocol) -> String {
 
 /// Stores each file that parses; reports the others. Returns how many failed.
 pub async fn import(
-    _store: &samsyn_store::Store,
-    _paths: &[PathBuf],
-    _body: Option<&str>,
-    _json: bool,
+    store: &samsyn_store::Store,
+    paths: &[PathBuf],
+    body: Option<&str>,
+    json: bool,
 ) -> anyhow::Result<usize> {
-    anyhow::bail!("import utan --dry-run är inte klar ännu")
+    use samsyn_store::register::ImportOutcome;
+    let mut failed = 0;
+    let mut report = Vec::new();
+    for path in paths {
+        let parsed = read_and_parse(path, body);
+        let protocol = match parsed.result {
+            Ok(p) => p,
+            Err(e) => {
+                failed += 1;
+                eprintln!("samsyn: {}: {e}", path.display());
+                continue;
+            }
+        };
+        let body_ref = store.resolve_body(body, protocol.body.as_deref()).await?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let outcome = store
+            .import_protocol(&name, &parsed.bytes, &protocol, &body_ref, "cli")
+            .await?;
+        let (status, id, line) = match outcome {
+            ImportOutcome::Imported { meeting_id } => (
+                "imported",
+                meeting_id,
+                format!(
+                    "inläst som möte {meeting_id}: {}",
+                    summary_line(path, &protocol)
+                ),
+            ),
+            ImportOutcome::Unchanged { meeting_id } => (
+                "unchanged",
+                meeting_id,
+                format!(
+                    "{}: redan inläst (möte {meeting_id}); inget ändrat",
+                    path.display()
+                ),
+            ),
+            ImportOutcome::Changed { meeting_id } => {
+                failed += 1;
+                (
+                    "changed",
+                    meeting_id,
+                    format!(
+                        "{}: mötet finns redan i registret (möte {meeting_id}) från en annan fil; inget sparat – rätta i samsyn eller ta bort det gamla först",
+                        path.display()
+                    ),
+                )
+            }
+        };
+        if json {
+            report.push(serde_json::json!({"file": path.display().to_string(), "status": status, "meeting_id": id, "body_code": body_ref.code}));
+        } else if status == "changed" {
+            eprintln!("samsyn: {line}");
+        } else {
+            say!("{line}");
+            if body_ref.code.is_none() && status == "imported" {
+                say!(
+                    "  varning: organet «{}» finns inte i registret; sparat med namnet",
+                    body_ref.name.as_deref().unwrap_or("okänt")
+                );
+            }
+        }
+    }
+    if json {
+        crate::out::emit(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
+    }
+    Ok(failed)
 }

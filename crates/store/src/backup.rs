@@ -45,6 +45,13 @@ pub const TABLES: &[(&str, &str)] = &[
     ("stat_cells", "year, area, sex, age_group"),
     ("supplement_bases", "municipality_code, base_year"),
     ("tax_base_development", "year"),
+    ("protocol_files", "id"),
+    ("meetings", "id"),
+    ("meeting_attendees", "id"),
+    ("agenda_items", "id"),
+    ("decisions", "id"),
+    ("search_docs", "id"),
+    ("search_postings", "term, doc_id"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

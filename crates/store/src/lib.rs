@@ -11,6 +11,7 @@ pub mod dialect;
 mod error;
 pub mod migrate;
 pub mod org;
+pub mod register;
 pub mod sessions;
 pub mod stats;
 pub mod testing;

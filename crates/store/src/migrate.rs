@@ -36,6 +36,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "economy",
         sql: include_str!("../migrations/0005_economy.sql"),
     },
+    Migration {
+        version: 6,
+        name: "register",
+        sql: include_str!("../migrations/0006_register.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

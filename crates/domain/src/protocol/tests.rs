@@ -33,7 +33,9 @@ fn the_file_name_gives_the_date_when_the_text_has_none() {
 
 #[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
-    let p = parse_ok("Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n");
+    let p = parse_ok(
+        "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
+    );
     assert_eq!(p.body.as_deref(), Some("Styrgruppen"));
     assert_eq!(p.items.len(), 2);
     assert_eq!(p.items[0].decisions, ["Budgeten antas."]);
@@ -41,12 +43,64 @@ fn a_minimal_protocol_reads_its_items_and_decisions() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
-    "Protokoll ", "Närvarande:", "Nérvarande", "~~", "<del>", "</del>", "<i>", "</i>", "<p>", "</p>",
-    "<li>", "| ", " |", "\t", "\n", "\n\n", "## ", "**", "1. ", "2.\t", "§ 3 ", "Beslut:", "Beslutas att ",
-    " beslutar att:", "- ", "  - ", "att ", "Anna Berg", ", Kumla kommun", "(S)", "(", ")", "2024-04-19",
-    "19 april 2024", "kl. 09.00-12.00", "Justerare: ", "Ordförande", "Signerat ", "_____", "POSTADRESS",
-    "Sida 2 av 3", "å", "é", "\u{FFFD}", "1", "&amp;", "&#", "<", ">", "Föredragande: ", "(Informationspunkt)",
-    "\u{E000}", "\u{E001}", "Bilaga", ".", ":", "Ärende 4.", "Punkt 5",
+    "Protokoll ",
+    "Närvarande:",
+    "Nérvarande",
+    "~~",
+    "<del>",
+    "</del>",
+    "<i>",
+    "</i>",
+    "<p>",
+    "</p>",
+    "<li>",
+    "| ",
+    " |",
+    "\t",
+    "\n",
+    "\n\n",
+    "## ",
+    "**",
+    "1. ",
+    "2.\t",
+    "§ 3 ",
+    "Beslut:",
+    "Beslutas att ",
+    " beslutar att:",
+    "- ",
+    "  - ",
+    "att ",
+    "Anna Berg",
+    ", Kumla kommun",
+    "(S)",
+    "(",
+    ")",
+    "2024-04-19",
+    "19 april 2024",
+    "kl. 09.00-12.00",
+    "Justerare: ",
+    "Ordförande",
+    "Signerat ",
+    "_____",
+    "POSTADRESS",
+    "Sida 2 av 3",
+    "å",
+    "é",
+    "\u{FFFD}",
+    "1",
+    "&amp;",
+    "&#",
+    "<",
+    ">",
+    "Föredragande: ",
+    "(Informationspunkt)",
+    "\u{E000}",
+    "\u{E001}",
+    "Bilaga",
+    ".",
+    ":",
+    "Ärende 4.",
+    "Punkt 5",
 ];
 
 #[test]
@@ -54,10 +108,14 @@ fn no_combination_of_fragments_panics() {
     let mut seed: u64 = 0x5eed;
     for _ in 0..3000 {
         let mut s = String::new();
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         let n = (seed >> 33) % 60;
         for _ in 0..n {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             s.push_str(FRAGMENTS[((seed >> 33) as usize) % FRAGMENTS.len()]);
         }
         let _ = parse(&s, &Hints::default());
