@@ -69,6 +69,13 @@ pub fn acts_for_unit(p: &Principal, unit: &str) -> bool {
     })
 }
 
+/// Minutes are imported into the decisions register by the bodies' secretaries and by
+/// administrators (who move archives in). Everyone logged in may search the register:
+/// minutes are public documents.
+pub fn can_import_protocols(p: &Principal) -> bool {
+    p.has_role(Role::Sekreterare) || p.has_role(Role::Admin)
+}
+
 /// The follow-up dashboard is for analysts, administrators and the MAS.
 pub fn can_view_statistics(p: &Principal) -> bool {
     p.has_role(Role::Analytiker) || p.has_role(Role::Admin) || p.has_role(Role::Mas)

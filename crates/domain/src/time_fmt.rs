@@ -21,6 +21,15 @@ pub fn from_stored(text: &str) -> Option<OffsetDateTime> {
 }
 
 /// Now, in the stored text form.
+/// A calendar date written `YYYY-MM-DD`, if it is one.
+pub fn parse_date(text: &str) -> Option<time::Date> {
+    time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
 pub fn now_stored() -> String {
     to_stored(OffsetDateTime::now_utc())
 }

@@ -79,10 +79,33 @@ CREATE TABLE search_docs (
 );
 CREATE INDEX search_docs_meeting ON search_docs(meeting_id);
 
+-- impact: the term's BM25 weight in the document without idf (tf saturated, length
+-- normalised), in thousandths. Ordered by impact, a one-word query reads only its top
+-- rows; the covering index serves several words without touching the table.
 CREATE TABLE search_postings (
     term TEXT NOT NULL,
     doc_id BIGINT NOT NULL REFERENCES search_docs(id),
     tf BIGINT NOT NULL,
+    impact BIGINT NOT NULL,
     PRIMARY KEY (term, doc_id)
 );
 CREATE INDEX search_postings_doc ON search_postings(doc_id);
+CREATE INDEX search_postings_cover ON search_postings(term, doc_id, impact);
+CREATE INDEX search_postings_impact ON search_postings(term, impact, doc_id);
+
+-- Imports uploaded in the browser: each file waits here, read and then reviewed by the
+-- secretary, until it is saved into the register (or fails, named).
+CREATE TABLE protocol_drafts (
+    id {{ID}},
+    batch TEXT NOT NULL,
+    position BIGINT NOT NULL,
+    file_name TEXT NOT NULL,
+    content TEXT NOT NULL,
+    state TEXT NOT NULL,
+    parsed TEXT,
+    error TEXT,
+    meeting_id BIGINT REFERENCES meetings(id),
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX protocol_drafts_batch ON protocol_drafts(batch);

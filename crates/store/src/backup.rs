@@ -52,6 +52,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("decisions", "id"),
     ("search_docs", "id"),
     ("search_postings", "term, doc_id"),
+    ("protocol_drafts", "id"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

@@ -282,12 +282,21 @@ const LABELS: &[(&str, Label)] = &[
 fn match_label(key: &str) -> Option<Label> {
     let k = fold(key);
     let k = k.trim().trim_end_matches(['*', ':', '.', ' ']).trim();
-    if k.is_empty() || k.chars().count() > 40 {
+    if k.is_empty() || k.len() > 80 {
         return None;
     }
+    if let Some((_, label)) = LABELS.iter().find(|(name, _)| *name == k) {
+        return Some(*label);
+    }
+    let chars = k.chars().count();
     let mut best: Option<(usize, Label)> = None;
     for (name, label) in LABELS {
-        if let Some(d) = words::bounded_distance(k, name, words::tolerance(name))
+        // labels are ASCII: their byte length is their length in characters
+        let tol = words::tolerance(name);
+        if tol == 0 || name.len().abs_diff(chars) > tol {
+            continue;
+        }
+        if let Some(d) = words::bounded_distance(k, name, tol)
             && best.is_none_or(|(bd, _)| d < bd)
         {
             best = Some((d, *label));

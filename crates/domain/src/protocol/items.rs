@@ -222,8 +222,7 @@ fn is_end(l: &Line) -> bool {
     if t.chars().count() > 60 {
         return false;
     }
-    let f = fold(t);
-    let f = f.trim_end_matches([':', '.', ' ']);
+    let f = l.folded.trim().trim_end_matches([':', '.', ' ']);
     END_MARKERS.iter().any(|m| f.starts_with(m)) || END_LABELS.contains(&f)
 }
 
@@ -251,7 +250,7 @@ pub fn read_items(
                 .iter()
                 .filter(|l| !l.furniture && !l.is_blank())
                 .collect();
-            if rest.iter().any(|l| fold(&l.text).starts_with("bilaga")) {
+            if rest.iter().any(|l| l.folded.starts_with("bilaga")) {
                 warnings.push("bilagor efter protokollets slut lästes inte som ärenden".to_owned());
             }
         }
@@ -482,8 +481,8 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         if l.furniture {
             continue;
         }
-        let f = fold(l.text.trim());
-        if let Some(k) = kind_marker(&f).filter(|_| {
+        let f = &l.folded;
+        if let Some(k) = kind_marker(f).filter(|_| {
             l.text.chars().count() <= 40
                 && !f.starts_with("beslut:")
                 && f.trim_end_matches([':', '*', ' ']) != "beslut"
@@ -512,6 +511,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         struck: false,
         bullet: None,
         furniture: false,
+        folded: fold(&lead_text),
     };
     let mut scan: Vec<&Line> = Vec::with_capacity(text_lines.len() + 1);
     if !lead_text.is_empty() {
@@ -547,6 +547,10 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
 
 fn presenter_label(text: &str) -> Option<String> {
     let t = text.trim();
+    let f0 = t.chars().next().map(|c| c.to_ascii_lowercase());
+    if !matches!(f0, Some('f' | 'p' | 'd' | 'a' | 'F' | 'P' | 'D' | 'A')) {
+        return None;
+    }
     let f = fold(t);
     for label in [
         "foredragande",
@@ -611,6 +615,9 @@ fn decision_marker(l: &Line) -> Option<String> {
 /// "… beslutar att:" / "… beslutar:" ending a line (a list follows), or "X beslutade att Y."
 /// inside a sentence (the decision is Y).
 fn inline_marker(text: &str) -> Option<String> {
+    if !text.contains("eslut") && !text.contains("eslöt") {
+        return None;
+    }
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         return None;

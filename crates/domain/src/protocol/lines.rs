@@ -21,6 +21,8 @@ pub struct Line {
     /// Bullet depth (0 for a top-level bullet) if the line is a list bullet.
     pub bullet: Option<usize>,
     pub furniture: bool,
+    /// `text` folded for matching ([`fold`]), computed once.
+    pub folded: String,
 }
 
 impl Line {
@@ -68,6 +70,7 @@ fn glued_label(raw: &str) -> Option<(&str, &str)> {
 
 fn make_line(no: usize, raw: &str) -> Line {
     let (text, heading, struck, bullet) = clean(raw);
+    let folded = fold(&text);
     Line {
         no,
         raw: raw.to_owned(),
@@ -76,6 +79,7 @@ fn make_line(no: usize, raw: &str) -> Line {
         struck,
         bullet,
         furniture: false,
+        folded,
     }
 }
 
@@ -103,11 +107,18 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
             break;
         }
     }
-    let unbold = t.replace("**", "");
-    let unbold = unbold.trim_start();
+    let unbold_owned;
+    let unbold = if t.contains("**") {
+        unbold_owned = t.replace("**", "");
+        unbold_owned.trim_start()
+    } else {
+        t
+    };
     let struck = unbold.trim_start_matches(ITALIC_START).starts_with("~~");
     let mut text = String::with_capacity(unbold.len());
-    if struck {
+    if !unbold.contains("~~") {
+        text.push_str(unbold);
+    } else if struck {
         text.push_str(&unbold.replace("~~", ""));
     } else {
         let mut inside = false;
@@ -120,12 +131,15 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
             }
         }
     }
-    let text: String = text
-        .chars()
-        .filter(|c| *c != ITALIC_START && *c != ITALIC_END && *c != '\u{FEFF}')
-        .collect();
+    let text: String = if text.contains([ITALIC_START, ITALIC_END, '\u{FEFF}']) {
+        text.chars()
+            .filter(|c| *c != ITALIC_START && *c != ITALIC_END && *c != '\u{FEFF}')
+            .collect()
+    } else {
+        text
+    };
     (
-        fix_ocr_digits(&collapse_spaces(&text)),
+        fix_ocr_digits(collapse_spaces(&text)),
         heading,
         struck,
         bullet,
@@ -142,9 +156,9 @@ const NUMBER_WORDS: &[&str] = &[
 
 /// OCR reads `i` as `1`: `f1nns` → `finns`, `vård 1 samverkan` → `vård i samverkan`.
 /// Numbers stay numbers: a `1` beside digits or after a counting word is left alone.
-pub fn fix_ocr_digits(s: &str) -> String {
+pub fn fix_ocr_digits(s: String) -> String {
     if !s.contains('1') {
-        return s.to_owned();
+        return s;
     }
     let tokens: Vec<&str> = s.split(' ').collect();
     let is_word = |t: &str| {
@@ -195,6 +209,9 @@ pub fn fix_ocr_digits(s: &str) -> String {
 
 /// Runs of spaces become one; tabs stay (they separate columns); ends trimmed.
 fn collapse_spaces(s: &str) -> String {
+    if !s.contains("  ") {
+        return s.trim().to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
     for c in s.chars() {
@@ -291,18 +308,18 @@ fn mark_furniture(lines: &mut [Line]) {
     // Footer blocks: a keyword line and the short lines after it.
     let mut i = 0;
     while i < lines.len() {
-        let folded = fold(&lines[i].text);
+        let folded = lines[i].folded.clone();
         if is_footer_keyword(&folded) && lines[i].text.len() <= 80 {
             let mut j = i;
             while j < lines.len() {
                 let l = &lines[j];
-                let f = fold(&l.text);
+                let f = &l.folded;
                 let short = l.text.chars().count() <= 60
                     && !looks_like_item_start(l)
                     && !f.starts_with("beslut")
                     && l.bullet.is_none()
                     && !l.raw.starts_with('\t');
-                if l.is_blank() || is_footer_keyword(&f) || short {
+                if l.is_blank() || is_footer_keyword(f) || short {
                     lines[j].furniture = !l.is_blank() || lines[j].furniture;
                     j += 1;
                 } else {
@@ -314,7 +331,8 @@ fn mark_furniture(lines: &mut [Line]) {
             continue;
         }
         let f = folded.trim().to_owned();
-        if is_page_number(&fold(lines[i].raw.trim()))
+        let raw = lines[i].raw.trim();
+        if (raw.len() <= 24 && is_page_number(&fold(raw)))
             || MARGIN_LINES.iter().any(|m| f.starts_with(m))
         {
             lines[i].furniture = true;
@@ -325,14 +343,14 @@ fn mark_furniture(lines: &mut [Line]) {
     // Lines repeated on three or more pages.
     let mut counts: HashMap<String, usize> = HashMap::new();
     for l in lines.iter().filter(|l| repeatable(l)) {
-        *counts.entry(fold(&l.text)).or_default() += 1;
+        *counts.entry(l.folded.clone()).or_default() += 1;
     }
     let first_item = lines
         .iter()
         .position(looks_like_item_start)
         .unwrap_or(lines.len());
     for l in lines.iter_mut().skip(first_item) {
-        if repeatable(l) && counts.get(&fold(&l.text)).copied().unwrap_or(0) >= 3 {
+        if repeatable(l) && counts.get(&l.folded).copied().unwrap_or(0) >= 3 {
             l.furniture = true;
         }
     }
@@ -342,7 +360,7 @@ fn mark_furniture(lines: &mut [Line]) {
     let preamble_end = lines
         .iter()
         .position(|l| {
-            let f = fold(&l.text);
+            let f = &l.folded;
             f.starts_with("protokoll")
                 || f.starts_with("minnesanteckning")
                 || super::words::find_date(&l.text).is_some()
@@ -358,7 +376,11 @@ fn mark_furniture(lines: &mut [Line]) {
     if preamble.is_empty() {
         return;
     }
+    let longest = preamble.iter().map(|p| p.len()).max().unwrap_or(0) + 12;
     let in_preamble = |t: &str| {
+        if t.len() > longest {
+            return false;
+        }
         let f = page_key(t);
         f.len() >= 3
             && preamble
@@ -404,7 +426,7 @@ fn repeatable(l: &Line) -> bool {
     (3..=80).contains(&n)
         && l.bullet.is_none()
         && !looks_like_item_start(l)
-        && !fold(&l.text).contains("beslut")
+        && !l.folded.contains("beslut")
         && !l.text.ends_with(':')
 }
 
@@ -452,18 +474,21 @@ mod tests {
     #[test]
     fn ocr_ones_between_letters_become_i_but_numbers_stay() {
         assert_eq!(
-            fix_ocr_digits("Styrgrupp nära vård 1 samverkan"),
+            fix_ocr_digits(String::from("Styrgrupp nära vård 1 samverkan")),
             "Styrgrupp nära vård i samverkan"
         );
         assert_eq!(
-            fix_ocr_digits("det f1nns 1 punkt 1 och 2"),
+            fix_ocr_digits(String::from("det f1nns 1 punkt 1 och 2")),
             "det finns 1 punkt 1 och 2"
         );
         assert_eq!(
-            fix_ocr_digits("Antalet 1nskrivna 1 hemsjukvården"),
+            fix_ocr_digits(String::from("Antalet 1nskrivna 1 hemsjukvården")),
             "Antalet inskrivna i hemsjukvården"
         );
-        assert_eq!(fix_ocr_digits("2024-01-11 kl 11"), "2024-01-11 kl 11");
+        assert_eq!(
+            fix_ocr_digits(String::from("2024-01-11 kl 11")),
+            "2024-01-11 kl 11"
+        );
     }
 
     #[test]

@@ -129,9 +129,7 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
                 && let Some(name) = signer_name(&lines[j].text)
             {
                 // but an e-signature block puts the event after the name
-                let event_follows = lines
-                    .get(j + 1)
-                    .is_some_and(|l| is_sign_event(&fold(&l.text)));
+                let event_follows = lines.get(j + 1).is_some_and(|l| is_sign_event(&l.folded));
                 if !event_follows {
                     // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
                     let own = lines[j]

@@ -2,34 +2,65 @@
 
 /// Lowercase without diacritics, for matching only (`Nérvarande` → `nervarande`).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        for l in c.to_lowercase() {
-            out.push(match l {
-                'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' | 'æ' => 'a',
-                'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'ü' | 'ú' | 'ù' | 'û' => 'u',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                other => other,
-            });
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
         }
+        let folded = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' | 'æ' | 'Å' | 'Ä' | 'À' | 'Á' | 'Â' | 'Ã' | 'Æ' => {
+                'a'
+            }
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' | 'Ö' | 'Ø' | 'Ó' | 'Ò' | 'Ô' | 'Õ' => {
+                'o'
+            }
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+            'ü' | 'ú' | 'ù' | 'û' | 'Ü' | 'Ú' | 'Ù' | 'Û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
+            other => {
+                out.extend(other.to_lowercase());
+                continue;
+            }
+        };
+        out.push(folded);
     }
     out
 }
 
 /// Edit distance if it is at most `limit`.
 pub fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a == b {
+        return Some(0);
+    }
+    if limit == 0 {
+        return None;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return distance(a.as_bytes(), b.as_bytes(), limit);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit || a.len() > 64 || b.len() > 64 {
-        return (a == b).then_some(0);
+    distance(&a, &b, limit)
+}
+
+/// Levenshtein distance of short sequences (at most 63 long), without allocation,
+/// giving up as soon as every path exceeds `limit`.
+fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit || a.len() > 63 || b.len() > 63 {
+        return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let mut prev = [0usize; 64];
+    let mut cur = [0usize; 64];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
-        let mut row_min = cur[0];
+        let mut row_min = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
@@ -134,8 +165,10 @@ pub fn is_person_name(s: &str) -> bool {
     }
     let last = tokens.len() - 1;
     tokens.iter().enumerate().all(|(i, t)| {
-        let lower = t.to_lowercase();
-        if NOT_NAMES.contains(&lower.as_str()) {
+        if NOT_NAMES
+            .iter()
+            .any(|n| n.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
+        {
             return false;
         }
         is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(t))

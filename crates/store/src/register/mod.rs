@@ -1,6 +1,7 @@
 //! The decisions register: meetings, attendance, agenda items and decisions, and
 //! imports of earlier minutes into it (the original file kept beside what was read).
 
+pub mod drafts;
 pub mod search;
 
 use crate::{Store, StoreError, Tx, audit};

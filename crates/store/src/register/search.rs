@@ -82,6 +82,14 @@ pub fn analyze(text: &str) -> (HashMap<String, i64>, i64) {
     (counts, n)
 }
 
+/// BM25's term weight without idf (k1 = 1.2, b = 0.75, average length 300 words), in
+/// thousandths.
+pub fn impact(tf: i64, length: i64) -> i64 {
+    let tf = tf as f64;
+    let norm = 1.2 * (0.25 + 0.75 * (length as f64 / 300.0));
+    (1000.0 * tf * 2.2 / (tf + norm)).round() as i64
+}
+
 /// One searchable document: an agenda item with its decisions.
 pub struct NewDoc<'a> {
     pub meeting_id: i64,
@@ -116,15 +124,19 @@ pub async fn index(tx: &mut Tx, engine: crate::Engine, doc: NewDoc<'_>) -> Resul
     let terms: Vec<(String, i64)> = terms.into_iter().collect();
     for chunk in terms.chunks(200) {
         let rows: Vec<String> = (0..chunk.len())
-            .map(|i| engine.placeholders(i * 3 + 1, 3))
+            .map(|i| engine.placeholders(i * 4 + 1, 4))
             .collect();
         let sql = format!(
-            "INSERT INTO search_postings (term, doc_id, tf) VALUES {}",
+            "INSERT INTO search_postings (term, doc_id, tf, impact) VALUES {}",
             rows.join(", ")
         );
         let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
         for (t, tf) in chunk {
-            q = q.bind(t.clone()).bind(id).bind(*tf);
+            q = q
+                .bind(t.clone())
+                .bind(id)
+                .bind(*tf)
+                .bind(impact(*tf, length));
         }
         q.execute(&mut **tx).await?;
     }
@@ -177,81 +189,138 @@ impl Store {
             });
         }
         let mut conn = self.pool.acquire().await?;
-        let n_docs: i64 = sqlx::query("SELECT COUNT(*) FROM search_docs")
+        let limit = q.limit.clamp(1, 200) as i64;
+        // document frequencies, for idf
+        let list = (0..terms.len())
+            .map(|i| format!("${}", i + 1))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut df_query = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT term, COUNT(*) FROM search_postings WHERE term IN ({list}) GROUP BY term"
+        )));
+        for t in &terms {
+            df_query = df_query.bind(t.clone());
+        }
+        let mut df: HashMap<String, i64> = HashMap::new();
+        for r in df_query.fetch_all(&mut *conn).await? {
+            df.insert(r.try_get(0)?, r.try_get(1)?);
+        }
+        if terms.iter().any(|t| !df.contains_key(t)) {
+            return Ok(Results {
+                total: 0,
+                hits: Vec::new(),
+            });
+        }
+        let n_docs: i64 = sqlx::query("SELECT COALESCE(MAX(id), 0) FROM search_docs")
             .fetch_one(&mut *conn)
             .await?
             .try_get(0)?;
-        let mut filter = String::new();
-        let mut binds: Vec<String> = Vec::new();
-        if let Some(b) = q.body.as_deref().filter(|b| !b.is_empty()) {
-            binds.push(b.to_owned());
-            filter.push_str(&format!(
-                " AND (d.body_code = ${0} OR d.body_name = ${0})",
-                binds.len() + 1
-            ));
-        }
-        if let Some(f) = q.from.as_deref().filter(|s| !s.is_empty()) {
-            binds.push(f.to_owned());
-            filter.push_str(&format!(" AND d.meeting_date >= ${}", binds.len() + 1));
-        }
-        if let Some(t) = q.to.as_deref().filter(|s| !s.is_empty()) {
-            binds.push(t.to_owned());
-            filter.push_str(&format!(" AND d.meeting_date <= ${}", binds.len() + 1));
-        }
-        if let Some(k) = q.kind.as_deref().filter(|s| !s.is_empty()) {
-            binds.push(k.to_owned());
-            filter.push_str(&format!(" AND d.document_kind = ${}", binds.len() + 1));
-        }
-        let sql = format!(
-            "SELECT p.doc_id, p.tf, d.length FROM search_postings p JOIN search_docs d ON d.id = p.doc_id \
-             WHERE p.term = $1{filter}"
-        );
-        // score per document, and how many of the terms it has
-        let mut scores: HashMap<i64, (f64, usize)> = HashMap::new();
-        for t in &terms {
-            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(t.clone());
-            for b in &binds {
-                query = query.bind(b.clone());
+        let idf = |t: &str| {
+            let d = df[t] as f64;
+            ((n_docs as f64 - d + 0.5) / (d + 0.5) + 1.0).ln()
+        };
+        let filtered = [&q.body, &q.from, &q.to, &q.kind]
+            .iter()
+            .any(|f| f.as_deref().is_some_and(|s| !s.is_empty()));
+        let (ranked, total): (Vec<(i64, f64)>, usize) = if terms.len() == 1 && !filtered {
+            // one word: its best postings are the first rows of the impact index
+            let w = idf(&terms[0]);
+            let rows = sqlx::query(
+                "SELECT doc_id, impact FROM search_postings WHERE term = $1 ORDER BY impact DESC, doc_id LIMIT $2",
+            )
+            .bind(terms[0].clone())
+            .bind(limit)
+            .fetch_all(&mut *conn)
+            .await?;
+            let ranked = rows
+                .iter()
+                .map(|r| {
+                    Ok((
+                        r.try_get::<i64, _>(0)?,
+                        w * r.try_get::<i64, _>(1)? as f64 / 1000.0,
+                    ))
+                })
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            (ranked, df[&terms[0]] as usize)
+        } else {
+            let mut binds: Vec<String> = terms.clone();
+            let mut weight = String::from("CASE p.term");
+            for (i, t) in terms.iter().enumerate() {
+                weight.push_str(&format!(" WHEN ${} THEN {:.6}", i + 1, idf(t)));
+            }
+            weight.push_str(" ELSE 0 END");
+            let mut filter = String::new();
+            let mut next = terms.len() + 1;
+            let mut add = |cond: &str, value: &Option<String>, binds: &mut Vec<String>| {
+                if let Some(v) = value.as_deref().filter(|s| !s.is_empty()) {
+                    binds.push(v.to_owned());
+                    filter.push_str(&cond.replace("$X", &format!("${next}")));
+                    next += 1;
+                }
+            };
+            add(
+                " AND (d.body_code = $X OR d.body_name = $X)",
+                &q.body,
+                &mut binds,
+            );
+            add(" AND d.meeting_date >= $X", &q.from, &mut binds);
+            add(" AND d.meeting_date <= $X", &q.to, &mut binds);
+            add(" AND d.document_kind = $X", &q.kind, &mut binds);
+            let join = if filter.is_empty() {
+                ""
+            } else {
+                " JOIN search_docs d ON d.id = p.doc_id"
+            };
+            let sql = format!(
+                "SELECT p.doc_id, SUM(CAST(({weight}) * p.impact AS DOUBLE PRECISION)) AS score, COUNT(*) OVER () AS total \
+                 FROM search_postings p{join} WHERE p.term IN ({list}){filter} \
+                 GROUP BY p.doc_id HAVING COUNT(*) = {} ORDER BY score DESC, p.doc_id LIMIT {limit}",
+                terms.len()
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for b in binds {
+                query = query.bind(b);
             }
             let rows = query.fetch_all(&mut *conn).await?;
-            let df = rows.len() as f64;
-            let idf = ((n_docs as f64 - df + 0.5) / (df + 0.5) + 1.0).ln();
-            for r in rows {
-                let doc: i64 = r.try_get(0)?;
-                let tf: i64 = r.try_get(1)?;
-                let len: i64 = r.try_get(2)?;
-                let tf = tf as f64;
-                let norm = 1.2 * (0.25 + 0.75 * (len as f64 / 300.0));
-                let e = scores.entry(doc).or_insert((0.0, 0));
-                e.0 += idf * tf * 2.2 / (tf + norm);
-                e.1 += 1;
-            }
-        }
-        let mut ranked: Vec<(i64, f64)> = scores
-            .into_iter()
-            .filter(|(_, (_, n))| *n == terms.len())
-            .map(|(d, (s, _))| (d, s))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let total = ranked.len();
-        ranked.truncate(q.limit.clamp(1, 200));
+            let total = match rows.first() {
+                Some(r) => r.try_get::<i64, _>(2)? as usize,
+                None => 0,
+            };
+            let ranked = rows
+                .iter()
+                .map(|r| Ok((r.try_get::<i64, _>(0)?, number(r, 1)? / 1000.0)))
+                .collect::<Result<Vec<_>, StoreError>>()?;
+            (ranked, total)
+        };
         let mut hits = Vec::with_capacity(ranked.len());
+        if ranked.is_empty() {
+            return Ok(Results { total, hits });
+        }
+        let ids = ranked
+            .iter()
+            .map(|(d, _)| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id, meeting_id, item_id, body_name, meeting_date, document_kind, title, content FROM search_docs WHERE id IN ({ids})"
+        )))
+        .fetch_all(&mut *conn)
+        .await?;
+        let mut by_id: HashMap<i64, sqlx::any::AnyRow> = HashMap::new();
+        for r in rows {
+            by_id.insert(r.try_get(0)?, r);
+        }
         for (doc, score) in ranked {
-            let r = sqlx::query(
-                "SELECT meeting_id, item_id, body_name, meeting_date, document_kind, title, content FROM search_docs WHERE id = $1",
-            )
-            .bind(doc)
-            .fetch_one(&mut *conn)
-            .await?;
-            let content: String = r.try_get(6)?;
+            let Some(r) = by_id.get(&doc) else { continue };
+            let content: String = r.try_get(7)?;
             let (snippet, snippet_html) = snippet(&content, &terms);
             hits.push(Hit {
-                meeting_id: r.try_get(0)?,
-                item_id: r.try_get(1)?,
-                body: r.try_get(2)?,
-                date: r.try_get(3)?,
-                document_kind: r.try_get(4)?,
-                title: r.try_get(5)?,
+                meeting_id: r.try_get(1)?,
+                item_id: r.try_get(2)?,
+                body: r.try_get(3)?,
+                date: r.try_get(4)?,
+                document_kind: r.try_get(5)?,
+                title: r.try_get(6)?,
                 snippet,
                 snippet_html,
                 score: (score * 1000.0).round() / 1000.0,
@@ -269,6 +338,14 @@ fn escape(s: &str) -> String {
 }
 
 /// About 240 characters around the first matching word, with every match marked.
+/// A number column that one engine returns as a float and the other as an integer.
+fn number(r: &sqlx::any::AnyRow, i: usize) -> Result<f64, StoreError> {
+    match r.try_get::<f64, _>(i) {
+        Ok(v) => Ok(v),
+        Err(_) => Ok(r.try_get::<i64, _>(i)? as f64),
+    }
+}
+
 pub fn snippet(content: &str, terms: &[String]) -> (String, String) {
     let mut matches: Vec<(usize, usize)> = words(content)
         .filter(|(s, e)| term(&content[*s..*e]).is_some_and(|t| terms.contains(&t)))
