@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .route("/healthz", get(healthz))
         .route("/static/samsyn.css", get(stylesheet))
+        .route("/static/progress.js", get(progress_script))
         .fallback(page_not_found)
         .layer(DefaultBodyLimit::max(json::MAX_JSON_BYTES))
         .layer(axum::middleware::from_fn(csrf::guard))
@@ -90,6 +91,16 @@ async fn stylesheet() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../static/samsyn.css"),
+    )
+}
+
+async fn progress_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/progress.js"),
     )
 }
 

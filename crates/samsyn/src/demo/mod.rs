@@ -306,7 +306,49 @@ pub async fn load(store: &Store) -> Result<Loaded, StoreError> {
     samsyn_store::commit(tx).await?;
     let hash = password::hash_new(DEMO_PASSWORD).expect("the demo password is long enough");
     added += care::load(store, &hash).await?;
+    added += protocols(store).await?;
     Ok(Loaded { added })
+}
+
+/// Minutes in four layouts (the importer's own test fixtures), so the decisions
+/// register has something to search.
+const PROTOCOLS: &[(&str, &str)] = &[
+    (
+        "ocr-styrgrupp-nara-vard-2023-03-14.txt",
+        include_str!("../../tests/protocols/ocr-styrgrupp-nara-vard-2023-03-14.txt"),
+    ),
+    (
+        "tabell-lansdelsgrupp-norr-2024-02-08.md",
+        include_str!("../../tests/protocols/tabell-lansdelsgrupp-norr-2024-02-08.md"),
+    ),
+    (
+        "esign-regionala-samverkansradet-2024-06-14.txt",
+        include_str!("../../tests/protocols/esign-regionala-samverkansradet-2024-06-14.txt"),
+    ),
+    (
+        "annan-region-halsosamverkan-2024-11-05.html",
+        include_str!("../../tests/protocols/annan-region-halsosamverkan-2024-11-05.html"),
+    ),
+];
+
+async fn protocols(store: &Store) -> Result<usize, StoreError> {
+    use samsyn_domain::protocol::{self, Hints};
+    let mut added = 0;
+    for (name, text) in PROTOCOLS {
+        let hints = Hints {
+            file_name: Some((*name).to_owned()),
+            body: None,
+        };
+        let p = protocol::parse(text, &hints).expect("the demo protocols parse");
+        let body = store.resolve_body(None, p.body.as_deref()).await?;
+        if let samsyn_store::register::ImportOutcome::Imported { .. } = store
+            .import_protocol(name, text.as_bytes(), &p, &body, "demo")
+            .await?
+        {
+            added += 1;
+        }
+    }
+    Ok(added)
 }
 
 async fn unit(

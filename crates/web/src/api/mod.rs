@@ -6,6 +6,7 @@ mod episodes;
 mod inbox;
 mod openapi;
 mod plans;
+mod register;
 mod units;
 
 use crate::AppState;
@@ -22,6 +23,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/v1/units", get(units::list).post(units::create))
         .route("/api/v1/inbox", get(inbox::inbox))
+        .route("/api/v1/search", get(register::search))
+        .route("/api/v1/meetings/{id}", get(register::meeting))
         .route("/api/v1/care-requests", post(care::create))
         .route("/api/v1/care-requests/{id}", get(care::read))
         .route("/api/v1/care-requests/{id}/decision", post(care::decide))

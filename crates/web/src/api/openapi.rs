@@ -16,10 +16,11 @@ use utoipa::{Modify, OpenApi};
         super::inbox::fhir, super::inbox::log_extract, super::attachments::upload, super::attachments::fetch,
         super::plans::create, super::plans::read, super::plans::add_goal, super::plans::add_action,
         super::plans::set_status, super::plans::consent, super::plans::withdraw,
+        super::register::search, super::register::meeting,
     ),
     components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
     modifiers(&Security),
-    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"))
+    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"))
 )]
 pub struct ApiDoc;
 

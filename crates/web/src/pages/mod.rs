@@ -8,6 +8,7 @@ mod economy;
 mod episodes;
 mod login;
 mod plans;
+mod register;
 mod start;
 mod stats;
 mod units;
@@ -68,6 +69,21 @@ pub fn routes() -> Router<AppState> {
             get(agreement::show).post(agreement::add_version),
         )
         .route("/personer/{id}/loggutdrag", get(agreement::extract))
+        .route("/beslut", get(register::search))
+        .route("/moten/{id}", get(register::meeting))
+        .route("/moten/{id}/original", get(register::original))
+        .route(
+            "/beslut/import",
+            get(register::upload_form)
+                .post(register::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(register::UPLOAD_LIMIT)),
+        )
+        .route("/beslut/import/{batch}", get(register::batch))
+        .route("/beslut/import/{batch}/status", get(register::progress))
+        .route(
+            "/beslut/import/{batch}/{id}",
+            get(register::review).post(register::save),
+        )
 }
 
 /// What the page frame needs: who is logged in and what the menu offers them.
