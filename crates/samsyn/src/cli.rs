@@ -201,6 +201,22 @@ enum ReportCommand {
 
 #[derive(Subcommand, Debug)]
 enum BenchCommand {
+    /// Parses a corpus of protocols (at least --mb megabytes) against the floor of
+    /// reading the same bytes and splitting them into lines.
+    Import {
+        #[arg(long, default_value_t = 50)]
+        mb: usize,
+        /// Folder with the real protocols to add to the corpus.
+        #[arg(long, default_value = "../shared/domain/sources")]
+        fixtures: PathBuf,
+    },
+    /// Imports --protocols protocols into the database (if it has fewer) and times searches.
+    Search {
+        #[arg(long, default_value_t = 10_000)]
+        protocols: usize,
+        #[arg(long, default_value = "../shared/domain/sources")]
+        fixtures: PathBuf,
+    },
     /// Imports a generated year of actions and times Tabell 1, against DuckDB.
     Stats {
         #[arg(long, default_value_t = 364_000)]
@@ -296,6 +312,24 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let csv = crate::generate::actions_for_table(&text, *year)?;
         std::fs::write(out, csv).with_context(|| format!("kan inte skriva {}", out.display()))?;
         say!("Insatser skrivna till {}.", out.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Bench {
+        command: BenchCommand::Import { mb, fixtures },
+    } = &cli.command
+    {
+        crate::out::emit(&crate::bench_protocol::import(fixtures, *mb)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Command::Bench {
+        command: BenchCommand::Search {
+            protocols,
+            fixtures,
+        },
+    } = &cli.command
+    {
+        let store = Store::open(&cli.database).await?;
+        crate::out::emit(&crate::bench_protocol::search(&store, fixtures, *protocols).await?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Command::Bench {

@@ -4,6 +4,7 @@
 #[macro_use]
 mod out;
 mod bench;
+mod bench_protocol;
 mod cli;
 mod demo;
 mod generate;

@@ -567,3 +567,110 @@ fn several_files_give_an_array_and_a_bad_one_is_named() {
     assert!(err.contains("skannad.pdf: PDF-filen"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn import_cli(url: &str, paths: &[&str], extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["import", "protocol"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(paths);
+    samsyn(url, &args, None)
+}
+
+#[test]
+fn importing_stores_once_names_failures_and_keeps_the_good_files() {
+    for engine in [samsyn_store::Engine::Sqlite, samsyn_store::Engine::Postgres] {
+        let Some((url, _guard)) = common::fresh_database(engine) else {
+            continue;
+        };
+        assert!(samsyn(&url, &["demo"], None).status.success());
+        let cg = shared("protokoll-chefsgrupp-2024-04-19.txt");
+        let ssr = shared("protokoll-specifika-samverkansradet-2024-09-20.txt");
+        let dir =
+            std::env::temp_dir().join(format!("samsyn-import-{}-{engine:?}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let empty = dir.join("tom.txt");
+        std::fs::write(&empty, "  \n").unwrap();
+
+        let o = import_cli(&url, &[&cg, empty.to_str().unwrap(), &ssr], &[]);
+        assert!(!o.status.success(), "one file failed");
+        let out = stdout(&o);
+        assert_eq!(out.matches("inläst som möte").count(), 2, "{out}");
+        assert!(
+            stderr(&o).contains("tom.txt: filen är tom"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(
+            !out.contains("finns inte i registret"),
+            "both bodies are matched to the demo's: {out}"
+        );
+
+        let again = import_cli(&url, &[&cg], &["--json"]);
+        assert!(again.status.success(), "{}", stderr(&again));
+        let v: Value = serde_json::from_str(&stdout(&again)).unwrap();
+        assert_eq!(v[0]["status"], "unchanged");
+        assert_eq!(v[0]["body_code"], "CG-VO");
+
+        let changed = dir.join("chefsgrupp-andrad.txt");
+        std::fs::write(
+            &changed,
+            std::fs::read_to_string(&cg).unwrap() + "\nTillägg efter justering.\n",
+        )
+        .unwrap();
+        let o = import_cli(&url, &[changed.to_str().unwrap()], &[]);
+        assert!(!o.status.success());
+        assert!(
+            stderr(&o).contains("mötet finns redan i registret"),
+            "{}",
+            stderr(&o)
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
+
+#[test]
+fn the_search_api_finds_word_forms_and_refuses_a_bad_filter() {
+    let Some((url, _guard)) = common::fresh_database(samsyn_store::Engine::Sqlite) else {
+        return;
+    };
+    assert!(samsyn(&url, &["demo"], None).status.success());
+    let o = import_cli(
+        &url,
+        &[
+            &shared("protokoll-chefsgrupp-2024-04-19.txt"),
+            &shared("protokoll-specifika-samverkansradet-2024-09-20.txt"),
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let server = common::Server::start(&url, false);
+    let token = stdout(&samsyn(
+        &url,
+        &["token", "create", "--username", "ledamot"],
+        None,
+    ))
+    .trim()
+    .to_owned();
+    let auth = format!("Bearer {token}");
+    let get = |path: &str| {
+        let r = server.get(path, &[("authorization", auth.as_str())]);
+        (r.status, r.body)
+    };
+    let (status, body) = get("/api/v1/search?q=%C3%B6verenskommelsen&limit=50");
+    assert_eq!(status, 200, "{body}");
+    let v: Value = serde_json::from_str(&body).unwrap();
+    assert!(v["total"].as_u64().unwrap() >= 2);
+    assert!(
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["snippet_html"].as_str().unwrap().contains("<mark>"))
+    );
+    let (status, body) = get("/api/v1/search?q=x&from=2024-13-01");
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("\"field\":\"from\""), "{body}");
+    let id = v["hits"][0]["meeting_id"].as_i64().unwrap();
+    let (status, body) = get(&format!("/api/v1/meetings/{id}"));
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"items\""));
+}

@@ -1,0 +1,236 @@
+//! `samsyn bench import` and `samsyn bench search`: the protocol parser's throughput
+//! against the floor of reading the same bytes and splitting them into lines, and
+//! search latency over a register of many imported protocols.
+
+use samsyn_domain::protocol::{self, Hints};
+use samsyn_store::Store;
+use samsyn_store::register::search::Query;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The layouts the corpus is built from: fixtures of this repository, and the two real
+/// protocols when the shared folder is beside it.
+fn seeds(shared: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = vec![
+        (
+            "ocr".into(),
+            include_str!("../tests/protocols/ocr-styrgrupp-nara-vard-2023-03-14.txt").into(),
+        ),
+        (
+            "tabell".into(),
+            include_str!("../tests/protocols/tabell-lansdelsgrupp-norr-2024-02-08.md").into(),
+        ),
+        (
+            "esign".into(),
+            include_str!("../tests/protocols/esign-regionala-samverkansradet-2024-06-14.txt")
+                .into(),
+        ),
+        (
+            "html".into(),
+            include_str!("../tests/protocols/annan-region-halsosamverkan-2024-11-05.html").into(),
+        ),
+    ];
+    for name in [
+        "protokoll-chefsgrupp-2024-04-19.txt",
+        "protokoll-specifika-samverkansradet-2024-09-20.txt",
+    ] {
+        if let Ok(text) = std::fs::read_to_string(shared.join(name)) {
+            out.push((name.into(), text));
+        }
+    }
+    out
+}
+
+/// Copy `i` of a seed, varied: another year and day, and the attendees' names and
+/// item texts shuffled by a word so no two documents are the same.
+fn vary(text: &str, i: usize) -> String {
+    let year = 2005 + (i % 20);
+    let day = 1 + (i % 28);
+    text.replace("2024-", &format!("{year}-"))
+        .replace("2023-", &format!("{year}-"))
+        .replace("-19", &format!("-{day:02}"))
+        .replace("Malin", ["Malin", "Maria", "Mona", "Mia"][i % 4])
+        .replace(
+            "överenskommelse",
+            [
+                "överenskommelse",
+                "överenskommelsen",
+                "avtal",
+                "överenskommelser",
+            ][i % 4],
+        )
+}
+
+/// Documents totalling at least `mb` megabytes.
+pub fn corpus(shared: &Path, mb: usize) -> Vec<Vec<u8>> {
+    let seeds = seeds(shared);
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut i = 0;
+    while total < mb * 1_000_000 {
+        let (_, text) = &seeds[i % seeds.len()];
+        let doc = vary(text, i / seeds.len()).into_bytes();
+        total += doc.len();
+        out.push(doc);
+        i += 1;
+    }
+    out
+}
+
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        last = Some(v);
+    }
+    (best, last.expect("at least one run"))
+}
+
+pub fn import(shared: &Path, mb: usize) -> anyhow::Result<String> {
+    let docs = corpus(shared, mb);
+    let bytes: usize = docs.iter().map(Vec::len).sum();
+    let (floor, lines) = best_of(3, || {
+        docs.iter()
+            .map(|d| {
+                std::str::from_utf8(d)
+                    .map(|s| s.lines().count())
+                    .unwrap_or(0)
+            })
+            .sum::<usize>()
+    });
+    let hints = Hints::default();
+    let (parse, (items, failed)) = best_of(3, || {
+        let mut items = 0;
+        let mut failed = 0;
+        for d in &docs {
+            match protocol::read_document(d).and_then(|(t, _)| protocol::parse(&t, &hints)) {
+                Ok(p) => items += p.items.len(),
+                Err(_) => failed += 1,
+            }
+        }
+        (items, failed)
+    });
+    let mbs = |d: Duration| bytes as f64 / 1e6 / d.as_secs_f64();
+    Ok(format!(
+        "Corpus: {} documents, {:.1} MB, {lines} lines ({} layouts).\n\
+         Floor (UTF-8 check + split into lines): {:.3} s = {:.0} MB/s\n\
+         Parse (decode + parse every protocol):   {:.3} s = {:.1} MB/s, {items} items, {failed} failed\n\
+         Ratio parse/floor: {:.1}× (goal: at most 10×)\n",
+        docs.len(),
+        bytes as f64 / 1e6,
+        seeds(shared).len(),
+        floor.as_secs_f64(),
+        mbs(floor),
+        parse.as_secs_f64(),
+        mbs(parse),
+        parse.as_secs_f64() / floor.as_secs_f64()
+    ))
+}
+
+const QUERIES: &[&str] = &[
+    "hemsjukvård",
+    "överenskommelsen",
+    "psykisk hälsa",
+    "uppföljning",
+    "styrgrupp",
+    "systemledning",
+    "läkemedelshantering",
+    "Backa barnet",
+    "remissvar",
+    "ViSam",
+    "kompetensförsörjning",
+    "socialtjänstlag",
+    "primärvården",
+    "rehabilitering",
+    "implementering",
+    "nära vård",
+];
+
+pub async fn search(store: &Store, shared: &Path, protocols: usize) -> anyhow::Result<String> {
+    let seeds = seeds(shared);
+    let have = store.table_count("meetings").await?;
+    let start = Instant::now();
+    let mut imported = 0;
+    for i in have as usize..protocols {
+        let (_, text) = &seeds[i % seeds.len()];
+        // a line of its own makes every copy a different file
+        let text = format!("{}\nArkivkopia nr {i}.\n", vary(text, i / seeds.len()));
+        let mut p = protocol::parse(&text, &Hints::default())?;
+        // each copy its own meeting
+        p.date = format!(
+            "{:04}-{:02}-{:02}",
+            1990 + (i / 336) % 40,
+            1 + (i / 28) % 12,
+            1 + i % 28
+        );
+        p.body = Some(format!(
+            "{} {}",
+            p.body.as_deref().unwrap_or("Organ"),
+            i % 17
+        ));
+        let body = samsyn_store::register::BodyRef {
+            code: None,
+            name: p.body.clone(),
+        };
+        store
+            .import_protocol(
+                &format!("bench-{i}.txt"),
+                text.as_bytes(),
+                &p,
+                &body,
+                "bench",
+            )
+            .await?;
+        imported += 1;
+    }
+    let import_time = start.elapsed();
+    let mut times = Vec::new();
+    let mut per_query: Vec<(String, usize, Vec<Duration>)> = QUERIES
+        .iter()
+        .map(|q| ((*q).to_owned(), 0, Vec::new()))
+        .collect();
+    let mut hits = 0;
+    for round in 0..10 {
+        for (k, q) in QUERIES.iter().enumerate() {
+            let t = Instant::now();
+            let r = store
+                .search(&Query {
+                    text: (*q).into(),
+                    limit: 20,
+                    ..Query::default()
+                })
+                .await?;
+            let took = t.elapsed();
+            times.push(took);
+            per_query[k].2.push(took);
+            if round == 0 {
+                hits += r.total;
+                per_query[k].1 = r.total;
+            }
+        }
+    }
+    let mut breakdown = String::new();
+    for (q, total, mut ts) in per_query {
+        ts.sort();
+        breakdown.push_str(&format!(
+            "  {q:<22} {total:>6} items  median {:.1} ms\n",
+            ts[ts.len() / 2].as_secs_f64() * 1e3
+        ));
+    }
+    times.sort();
+    let pct = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    Ok(format!(
+        "Register: {protocols} protocols ({imported} imported now in {:.1} s).\n\
+         {} queries ({} distinct, each run 10 times), {hits} matching items in all.\n\
+         Search latency: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (goal: p95 under 20 ms)\n{breakdown}",
+        import_time.as_secs_f64(),
+        times.len(),
+        QUERIES.len(),
+        pct(0.5).as_secs_f64() * 1e3,
+        pct(0.95).as_secs_f64() * 1e3,
+        times.last().copied().unwrap_or_default().as_secs_f64() * 1e3,
+    ))
+}
