@@ -121,3 +121,76 @@ fn no_combination_of_fragments_panics() {
         let _ = parse(&s, &Hints::default());
     }
 }
+
+/// A one-page PDF with a text layer (Helvetica, WinAnsi), one text line per entry.
+fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 11 Tf 50 800 Td 14 TL\n");
+    for l in lines {
+        let escaped = l
+            .replace('\\', "\\\\")
+            .replace('(', "\\(")
+            .replace(')', "\\)");
+        content.push_str(&format!("({escaped}) Tj T*\n"));
+    }
+    content.push_str("ET\n");
+    // WinAnsi: å ä ö as single bytes
+    let content: Vec<u8> = content
+        .chars()
+        .map(|c| if (c as u32) < 256 { c as u8 } else { b'?' })
+        .collect();
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        [format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(), content, b"\nendstream".to_vec()].concat(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(o);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn a_text_pdf_is_read_through_its_text_layer() {
+    let pdf = text_pdf(&[
+        "Protokoll Styrgruppen för nära vård",
+        "Datum: 2024-05-02",
+        "Närvarande:",
+        "Anna Berg, Kumla kommun",
+        "1. Budget för hemsjukvård",
+        "Beslut: Budgeten antas.",
+        "2. Avslut",
+    ]);
+    let (text, _) = read_document(&pdf).expect("a PDF with text");
+    let p = parse(&text, &Hints::default()).expect("parses");
+    assert_eq!(p.date, "2024-05-02");
+    assert_eq!(p.body.as_deref(), Some("Styrgruppen för nära vård"));
+    assert_eq!(p.items.len(), 2);
+    assert_eq!(p.items[0].title, "Budget för hemsjukvård");
+    assert_eq!(p.items[0].decisions, ["Budgeten antas."]);
+}
+
+#[test]
+fn a_pdf_without_text_is_named_as_such() {
+    assert_eq!(read_document(&text_pdf(&[])), Err(ParseError::NoText));
+}
