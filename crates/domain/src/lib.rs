@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod audit;
 pub mod care;
+pub mod deviation;
 pub mod discharge;
 pub mod economy;
 pub mod hex;

@@ -30,6 +30,11 @@ pub fn parse_date(text: &str) -> Option<time::Date> {
     .ok()
 }
 
+/// A calendar date as `YYYY-MM-DD`.
+pub fn date_text(d: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+}
+
 pub fn now_stored() -> String {
     to_stored(OffsetDateTime::now_utc())
 }

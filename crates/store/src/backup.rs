@@ -53,6 +53,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("search_docs", "id"),
     ("search_postings", "term, doc_id"),
     ("protocol_drafts", "id"),
+    ("deviations", "id"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod backup;
 pub mod care;
+pub mod deviations;
 pub mod dialect;
 mod error;
 pub mod migrate;

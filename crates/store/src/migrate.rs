@@ -41,6 +41,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "register",
         sql: include_str!("../migrations/0006_register.sql"),
     },
+    Migration {
+        version: 7,
+        name: "deviations",
+        sql: include_str!("../migrations/0007_deviations.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -2,6 +2,7 @@
 
 mod attachments;
 mod care;
+mod deviations;
 mod episodes;
 mod inbox;
 mod openapi;
@@ -24,6 +25,15 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/units", get(units::list).post(units::create))
         .route("/api/v1/inbox", get(inbox::inbox))
         .route("/api/v1/search", get(register::search))
+        .route("/api/v1/deviations", post(deviations::report))
+        .route("/api/v1/deviations/summary", get(deviations::summary))
+        .route("/api/v1/deviations/{id}", get(deviations::read))
+        .route("/api/v1/deviations/{id}/answer", post(deviations::answer))
+        .route(
+            "/api/v1/deviations/{id}/feedback",
+            post(deviations::feedback),
+        )
+        .route("/api/v1/deviations/{id}/close", post(deviations::close))
         .route("/api/v1/meetings/{id}", get(register::meeting))
         .route("/api/v1/care-requests", post(care::create))
         .route("/api/v1/care-requests/{id}", get(care::read))

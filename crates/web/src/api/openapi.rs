@@ -17,10 +17,12 @@ use utoipa::{Modify, OpenApi};
         super::plans::create, super::plans::read, super::plans::add_goal, super::plans::add_action,
         super::plans::set_status, super::plans::consent, super::plans::withdraw,
         super::register::search, super::register::meeting,
+        super::deviations::report, super::deviations::read, super::deviations::answer,
+        super::deviations::feedback, super::deviations::close, super::deviations::summary,
     ),
     components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
     modifiers(&Security),
-    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"))
+    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"), (name = "deviations", description = "Avvikelser i samverkan"))
 )]
 pub struct ApiDoc;
 
