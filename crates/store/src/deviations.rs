@@ -45,6 +45,18 @@ pub struct DeviationView {
     pub reported_at: String,
 }
 
+/// A deviation in a list: no description, no person.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DeviationListItem {
+    pub id: i64,
+    pub reporter_unit: String,
+    pub responsible_unit: String,
+    pub category: String,
+    pub severity: String,
+    pub state: String,
+    pub occurred_on: String,
+}
+
 /// Anonymous counts: county part, quarter, category, number of reports.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct SummaryRow {
@@ -345,6 +357,43 @@ impl Store {
         let v = view(&mut tx, p, id).await?;
         crate::commit(tx).await?;
         Ok(v)
+    }
+
+    /// The deviations the principal may see (their units', or their party's for a MAS),
+    /// newest first, without persons.
+    pub async fn deviations_for(
+        &self,
+        p: &Principal,
+    ) -> Result<Vec<DeviationListItem>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT d.id, d.reporter_unit, ru.party_code, d.responsible_unit, su.party_code, d.category, d.severity, d.state, d.occurred_on \
+             FROM deviations d JOIN units ru ON ru.code = d.reporter_unit JOIN units su ON su.code = d.responsible_unit \
+             ORDER BY d.id DESC LIMIT 2000",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in rows {
+            let reporter: (String, String) = (r.try_get(1)?, r.try_get(2)?);
+            let responsible: (String, String) = (r.try_get(3)?, r.try_get(4)?);
+            if !deviation::can_see(
+                p,
+                (&reporter.0, &reporter.1),
+                (&responsible.0, &responsible.1),
+            ) {
+                continue;
+            }
+            out.push(DeviationListItem {
+                id: r.try_get(0)?,
+                reporter_unit: reporter.0,
+                responsible_unit: responsible.0,
+                category: r.try_get(5)?,
+                severity: r.try_get(6)?,
+                state: r.try_get(7)?,
+                occurred_on: r.try_get(8)?,
+            });
+        }
+        Ok(out)
     }
 
     /// Reports a year's deviations without persons: per county part (of the responsible

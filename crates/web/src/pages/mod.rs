@@ -4,6 +4,7 @@
 mod agreement;
 mod audit;
 mod care;
+mod deviations;
 mod economy;
 mod episodes;
 mod login;
@@ -69,6 +70,15 @@ pub fn routes() -> Router<AppState> {
             get(agreement::show).post(agreement::add_version),
         )
         .route("/personer/{id}/loggutdrag", get(agreement::extract))
+        .route(
+            "/avvikelser",
+            get(deviations::list).post(deviations::create),
+        )
+        .route("/avvikelser/ny", get(deviations::new))
+        .route("/avvikelser/{id}", get(deviations::show))
+        .route("/avvikelser/{id}/svar", post(deviations::answer))
+        .route("/avvikelser/{id}/aterkoppling", post(deviations::feedback))
+        .route("/avvikelser/{id}/avsluta", post(deviations::close))
         .route("/beslut", get(register::search))
         .route("/moten/{id}", get(register::meeting))
         .route("/moten/{id}/original", get(register::original))
@@ -93,6 +103,8 @@ pub struct Layout {
     pub csrf: String,
     pub can_review_log: bool,
     pub can_view_statistics: bool,
+    /// Staff and the MAS follow deviations.
+    pub sees_deviations: bool,
     /// Which menu item is the current page.
     pub current: &'static str,
 }
@@ -111,6 +123,14 @@ impl Layout {
             csrf: session.csrf_token.clone(),
             can_review_log: policy::audit_scope(p).is_some(),
             can_view_statistics: policy::can_view_statistics(p),
+            sees_deviations: p.assignments.iter().any(|a| {
+                matches!(
+                    a.role,
+                    samsyn_domain::Role::Vardpersonal
+                        | samsyn_domain::Role::Samordnare
+                        | samsyn_domain::Role::Mas
+                )
+            }),
             current,
         }
     }
