@@ -45,6 +45,14 @@ pub struct DeviationView {
     pub reported_at: String,
 }
 
+/// Deviations on the dashboard: counts only.
+#[derive(Debug, Clone, Default)]
+pub struct DeviationFigures {
+    pub per_month: [i64; 12],
+    /// (party code, party name, counts in the order of `Category::ALL`)
+    pub per_party: Vec<(String, String, Vec<i64>)>,
+}
+
 /// A deviation in a list: no description, no person.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DeviationListItem {
@@ -394,6 +402,48 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// The dashboard's deviations for a year, without persons: per month, and per
+    /// responsible party (municipality or region) and category. `parties` limits them to
+    /// some parties (a county part's).
+    pub async fn deviation_figures(
+        &self,
+        year: i32,
+        parties: Option<&[String]>,
+    ) -> Result<DeviationFigures, StoreError> {
+        let rows = sqlx::query(
+            "SELECT u.party_code, pa.name, d.occurred_on, d.category FROM deviations d \
+             JOIN units u ON u.code = d.responsible_unit JOIN parties pa ON pa.code = u.party_code \
+             WHERE d.occurred_on >= $1 AND d.occurred_on <= $2",
+        )
+        .bind(format!("{year:04}-01-01"))
+        .bind(format!("{year:04}-12-31"))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut f = DeviationFigures::default();
+        let mut per_party: std::collections::BTreeMap<(String, String), Vec<i64>> =
+            Default::default();
+        for r in rows {
+            let party: String = r.try_get(0)?;
+            if parties.is_some_and(|ps| !ps.contains(&party)) {
+                continue;
+            }
+            let date: String = r.try_get(2)?;
+            let month: usize = date.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+            f.per_month[month.clamp(1, 12) - 1] += 1;
+            let cat = Category::parse(&r.try_get::<String, _>(3)?).unwrap_or(Category::Other);
+            let idx = Category::ALL.iter().position(|c| *c == cat).unwrap_or(0);
+            let counts = per_party
+                .entry((party, r.try_get(1)?))
+                .or_insert_with(|| vec![0; Category::ALL.len()]);
+            counts[idx] += 1;
+        }
+        f.per_party = per_party
+            .into_iter()
+            .map(|((code, name), counts)| (code, name, counts))
+            .collect();
+        Ok(f)
     }
 
     /// Reports a year's deviations without persons: per county part (of the responsible

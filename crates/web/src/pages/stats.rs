@@ -44,6 +44,9 @@ struct StatsPage {
     chart_months: String,
     requests: Vec<(String, RequestFigures)>,
     follow_ups: FollowUpFigures,
+    deviation_categories: Vec<&'static str>,
+    deviations: Vec<(String, Vec<i64>, i64)>,
+    chart_deviations: String,
 }
 
 fn require(p: &Principal) -> Result<(), WebError> {
@@ -254,6 +257,26 @@ pub async fn show(
         &months,
     );
 
+    let deviation_figures = state
+        .store
+        .deviation_figures(c.year, c.members.as_deref())
+        .await?;
+    let chart_deviations = columns(
+        "avvikelser",
+        &format!("Avvikelser per månad {}", c.year),
+        &format!(
+            "Antal avvikelser i samverkan per månad: {}",
+            month_names
+                .iter()
+                .zip(deviation_figures.per_month)
+                .map(|(m, v)| format!("{m} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        &month_names,
+        &deviation_figures.per_month,
+    );
+
     let names_by_code: std::collections::HashMap<String, String> = c
         .table
         .municipalities
@@ -302,6 +325,16 @@ pub async fn show(
         chart_months,
         requests,
         follow_ups: state.store.follow_up_figures(c.year).await?,
+        deviation_categories: samsyn_domain::deviation::Category::ALL
+            .iter()
+            .map(|c| c.label())
+            .collect(),
+        deviations: deviation_figures
+            .per_party
+            .iter()
+            .map(|(_, name, counts)| (name.clone(), counts.clone(), counts.iter().sum()))
+            .collect(),
+        chart_deviations,
     };
     Ok(Html(page.render()?))
 }
