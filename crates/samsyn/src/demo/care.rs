@@ -119,7 +119,66 @@ pub async fn load(store: &Store, hash: &str) -> Result<usize, StoreError> {
     if store.table_count("supplement_bases").await? == 0 {
         added += economy(store).await?;
     }
+    if store.table_count("deviations").await? == 0 {
+        added += deviations(store).await?;
+    }
     Ok(added)
+}
+
+/// A few deviations between vårdcentral and home care, one answered, so the
+/// Avvikelser page and the dashboard have something to show.
+async fn deviations(store: &Store) -> Result<usize, StoreError> {
+    use samsyn_domain::deviation::{Category, Severity, Step};
+    use samsyn_store::deviations::NewDeviation;
+    let today = time::OffsetDateTime::now_utc().date();
+    let cases = [
+        (
+            Category::InformationTransfer,
+            Severity::Moderate,
+            "Läkemedelslistan följde inte med när personen skrevs in i hemsjukvården.",
+        ),
+        (
+            Category::Medication,
+            Severity::Serious,
+            "Dosändringen nådde inte hemsjukvården; personen fick fel dos i två dagar.",
+        ),
+        (
+            Category::Sip,
+            Severity::Low,
+            "Kallelsen till SIP-mötet kom dagen före mötet.",
+        ),
+    ];
+    let mut n = 0;
+    for (i, (m, (category, severity, text))) in MUNICIPALITIES.iter().zip(cases).enumerate() {
+        let vc = principal(store, &format!("vc.{m}")).await?;
+        let d = store
+            .report_deviation(
+                &vc,
+                NewDeviation {
+                    reporter_unit: format!("VC-{m}"),
+                    responsible_unit: format!("HSV-{m}"),
+                    category,
+                    severity,
+                    occurred_on: today - time::Duration::days(10 + 40 * i as i64),
+                    description: text.into(),
+                    request_id: None,
+                },
+            )
+            .await?;
+        if i == 0 {
+            let ssk = principal(store, &format!("ssk.{m}")).await?;
+            store
+                .deviation_step(
+                    &ssk,
+                    d.id,
+                    Step::Answer,
+                    "Rutinen för överlämning ses över tillsammans med vårdcentralen.",
+                )
+                .await?;
+        }
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Example economy: a supplementary-amount base per municipality for 2025 and an
