@@ -54,6 +54,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("search_postings", "term, doc_id"),
     ("protocol_drafts", "id"),
     ("deviations", "id"),
+    ("stays", "id"),
+    ("discharge_messages", "id"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

@@ -9,6 +9,7 @@ pub mod backup;
 pub mod care;
 pub mod deviations;
 pub mod dialect;
+pub mod discharge;
 mod error;
 pub mod migrate;
 pub mod org;

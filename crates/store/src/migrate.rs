@@ -46,6 +46,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "deviations",
         sql: include_str!("../migrations/0007_deviations.sql"),
     },
+    Migration {
+        version: 8,
+        name: "discharge",
+        sql: include_str!("../migrations/0008_discharge.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

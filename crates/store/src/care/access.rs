@@ -13,7 +13,10 @@ pub async fn related_units(tx: &mut Tx, person_id: i64) -> Result<Vec<RelatedUni
            SELECT from_unit FROM care_requests WHERE person_id = $1 \
            UNION SELECT to_unit FROM care_requests WHERE person_id = $1 \
            UNION SELECT unit_code FROM episodes WHERE person_id = $1 \
-           UNION SELECT pp.unit_code FROM plan_participants pp JOIN plans p ON p.id = pp.plan_id WHERE p.person_id = $1)",
+           UNION SELECT pp.unit_code FROM plan_participants pp JOIN plans p ON p.id = pp.plan_id WHERE p.person_id = $1 \
+           UNION SELECT ward_unit FROM stays WHERE person_id = $1 \
+           UNION SELECT municipality_unit FROM stays WHERE person_id = $1 \
+           UNION SELECT primary_unit FROM stays WHERE person_id = $1)",
     )
     .bind(person_id)
     .fetch_all(&mut **tx)

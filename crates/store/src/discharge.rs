@@ -1,0 +1,492 @@
+//! Utskrivning från slutenvård, first part: a stay with its messages (inskrivnings-
+//! meddelande to the municipality and primary care, acknowledgements, fast vårdkontakt,
+//! utskrivningsklar and its withdrawal, kallelse to SIP, discharge) and the payment
+//! liability computed from them. Every step touches a person and is audited.
+
+use crate::care::access::{self, Check, Refusal, allowed};
+use crate::care::requests::notify;
+use crate::sessions::event_for;
+use crate::{Store, StoreError, Tx, audit, org};
+use samsyn_domain::audit::{Outcome, Purpose};
+use samsyn_domain::discharge::{self as rules, Event, Liability, LiabilityRules, Stay};
+use samsyn_domain::org::UnitKind;
+use samsyn_domain::person::{Housing, PersonNumber};
+use samsyn_domain::{InvalidValue, PartyCode, Principal, policy};
+use sqlx::Row;
+use time::PrimitiveDateTime;
+
+/// Message kinds, as stored.
+pub mod kind {
+    pub const ADMISSION: &str = "inskrivningsmeddelande";
+    pub const CONTACT: &str = "fast_vardkontakt";
+    pub const READY: &str = "utskrivningsklar";
+    pub const WITHDRAWN: &str = "aterkallad";
+    pub const SIP_CALL: &str = "kallelse";
+    pub const DISCHARGED: &str = "utskriven";
+}
+
+/// An admission reported by the ward.
+#[derive(Debug, Clone)]
+pub struct NewStay {
+    pub personnummer: PersonNumber,
+    pub ward_unit: String,
+    pub municipality_unit: String,
+    pub primary_unit: String,
+    pub psychiatric: bool,
+    pub needs_sip: bool,
+    pub admitted_at: PrimitiveDateTime,
+    /// When the inskrivningsmeddelande is sent (now, in the ward's own use).
+    pub notice_at: PrimitiveDateTime,
+    pub expected_discharge: Option<time::Date>,
+    /// What the person has consented to (or why information is shared without it).
+    pub consent: String,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct MessageView {
+    pub id: i64,
+    pub kind: String,
+    pub from_unit: String,
+    pub to_unit: Option<String>,
+    pub at: String,
+    pub acknowledged: bool,
+}
+
+/// The county's default rules until the agreement holds its own (version 1): three
+/// calendar days in somatic care, thirty in psychiatry, notices from noon count from
+/// the next day.
+pub fn default_rules() -> LiabilityRules {
+    LiabilityRules {
+        version: 1,
+        somatic: rules::FreePeriod {
+            kind: rules::DayKind::Calendar,
+            days: 3,
+        },
+        psychiatric: rules::FreePeriod {
+            kind: rules::DayKind::Calendar,
+            days: 30,
+        },
+        cutoff_hour: 12,
+        daily_rates: vec![(2024, 912_500), (2025, 942_000), (2026, 968_000)],
+    }
+}
+
+const STAMP: &[time::format_description::FormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+
+fn stamp(t: PrimitiveDateTime) -> String {
+    t.format(STAMP).unwrap_or_default()
+}
+
+fn parse_stamp(s: &str) -> Option<PrimitiveDateTime> {
+    PrimitiveDateTime::parse(s, STAMP).ok()
+}
+
+struct StayHead {
+    person_id: i64,
+    ward: String,
+    municipality: String,
+    primary: String,
+}
+
+async fn stay_head(
+    tx: &mut Tx,
+    p: &Principal,
+    id: i64,
+    action: &'static str,
+) -> Result<StayHead, Check> {
+    let row = sqlx::query(
+        "SELECT person_id, ward_unit, municipality_unit, primary_unit FROM stays WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(r) = row else {
+        return Err(Check::Refused(Refusal {
+            action,
+            person_id: None,
+            what: "vårdtillfället",
+        }));
+    };
+    let h = StayHead {
+        person_id: r.try_get(0)?,
+        ward: r.try_get(1)?,
+        municipality: r.try_get(2)?,
+        primary: r.try_get(3)?,
+    };
+    if policy::can_read_person(p, &access::related_units(tx, h.person_id).await?) {
+        Ok(h)
+    } else {
+        Err(Check::Refused(Refusal {
+            action,
+            person_id: Some(h.person_id),
+            what: "vårdtillfället",
+        }))
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one column each; a struct would only rename them
+async fn add_message(
+    tx: &mut Tx,
+    stay: i64,
+    kind: &str,
+    from: &str,
+    to: Option<&str>,
+    at: PrimitiveDateTime,
+    body: &str,
+    by: &str,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query(
+        "INSERT INTO discharge_messages (stay_id, kind, from_unit, to_unit, at, body, sent_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(stay)
+    .bind(kind)
+    .bind(from)
+    .bind(to)
+    .bind(stamp(at))
+    .bind(body)
+    .bind(by)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)?)
+}
+
+fn unit_of_kind(
+    u: &org::Unit,
+    kinds: &[UnitKind],
+    field: &'static str,
+    what: &str,
+) -> Result<(), InvalidValue> {
+    if kinds.iter().any(|k| k.as_str() == u.kind) {
+        Ok(())
+    } else {
+        Err(InvalidValue::new(
+            field,
+            format!("{} är ingen {what}", u.code),
+        ))
+    }
+}
+
+impl Store {
+    /// The ward reports an admission: the stay, and the inskrivningsmeddelande to the
+    /// municipality's home care and the primary-care unit.
+    pub async fn admit(&self, p: &Principal, s: NewStay) -> Result<i64, StoreError> {
+        if !policy::acts_for_unit(p, &s.ward_unit) {
+            return Err(StoreError::Forbidden(
+                "inskrivningsmeddelandet skickas av personal på avdelningen".into(),
+            ));
+        }
+        let mut tx = self.begin_write().await?;
+        let mut units = Vec::new();
+        for (field, code) in [
+            ("ward_unit", &s.ward_unit),
+            ("municipality_unit", &s.municipality_unit),
+            ("primary_unit", &s.primary_unit),
+        ] {
+            let u = org::unit(&mut tx, code)
+                .await?
+                .ok_or_else(|| InvalidValue::new(field, format!("enheten {code} finns inte")))?;
+            units.push(u);
+        }
+        unit_of_kind(
+            &units[0],
+            &[
+                UnitKind::Vardavdelning,
+                UnitKind::Psykiatri,
+                UnitKind::Specialistklinik,
+            ],
+            "ward_unit",
+            "vårdavdelning",
+        )?;
+        unit_of_kind(
+            &units[1],
+            &[UnitKind::Hemsjukvard],
+            "municipality_unit",
+            "kommunal hemsjukvård",
+        )?;
+        unit_of_kind(
+            &units[2],
+            &[UnitKind::Vardcentral],
+            "primary_unit",
+            "vårdcentral",
+        )?;
+        let municipality = PartyCode::parse(&units[1].party)?;
+        let person_id = crate::care::persons::ensure(
+            &mut tx,
+            &s.personnummer,
+            &municipality,
+            Housing::Ordinary,
+        )
+        .await?;
+        if s.notice_at < s.admitted_at {
+            return Err(InvalidValue::new(
+                "notice_at",
+                "meddelandet kan inte skickas före inskrivningen",
+            )
+            .into());
+        }
+        let id: i64 = sqlx::query(
+            "INSERT INTO stays (person_id, ward_unit, municipality_unit, primary_unit, psychiatric, needs_sip, admitted_at, expected_discharge, consent, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(person_id)
+        .bind(&s.ward_unit)
+        .bind(&s.municipality_unit)
+        .bind(&s.primary_unit)
+        .bind(s.psychiatric as i64)
+        .bind(s.needs_sip as i64)
+        .bind(stamp(s.admitted_at))
+        .bind(s.expected_discharge.map(samsyn_domain::time_fmt::date_text))
+        .bind(s.consent.trim())
+        .bind(p.username.as_str())
+        .bind(samsyn_domain::time_fmt::now_stored())
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        for to in [&s.municipality_unit, &s.primary_unit] {
+            add_message(
+                &mut tx,
+                id,
+                kind::ADMISSION,
+                &s.ward_unit,
+                Some(to),
+                s.notice_at,
+                "Inskrivningsmeddelande",
+                p.username.as_str(),
+            )
+            .await?;
+            notify(
+                &mut tx,
+                to,
+                "discharge.admission",
+                ("stay", id),
+                "Nytt inskrivningsmeddelande",
+            )
+            .await?;
+        }
+        let mut event = event_for(p, "stay.admit", Purpose::Care, Outcome::Ok);
+        event.person_id = Some(person_id);
+        event.detail = format!("vårdtillfälle {id}");
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await?;
+        Ok(id)
+    }
+
+    /// A receiving unit acknowledges a message; of two acknowledging at once, exactly
+    /// one is recorded (the other is told it was already acknowledged).
+    pub async fn acknowledge(&self, p: &Principal, message_id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT stay_id, to_unit FROM discharge_messages WHERE id = $1")
+            .bind(message_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound("meddelandet".into()))?;
+        let stay: i64 = row.try_get(0)?;
+        let to: Option<String> = row.try_get(1)?;
+        let h = allowed!(
+            self,
+            tx,
+            p,
+            stay_head(&mut tx, p, stay, "discharge.acknowledge").await
+        );
+        if !to.as_deref().is_some_and(|u| policy::acts_for_unit(p, u)) {
+            let _ = tx.rollback().await;
+            return Err(StoreError::Forbidden(
+                "meddelandet kvitteras av den mottagande enheten".into(),
+            ));
+        }
+        let changed = sqlx::query(
+            "UPDATE discharge_messages SET acknowledged_at = $1, acknowledged_by = $2 WHERE id = $3 AND acknowledged_at IS NULL",
+        )
+        .bind(samsyn_domain::time_fmt::now_stored())
+        .bind(p.username.as_str())
+        .bind(message_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            let _ = tx.rollback().await;
+            return Err(StoreError::Conflict(
+                "meddelandet är redan kvitterat".into(),
+            ));
+        }
+        let mut event = event_for(p, "discharge.acknowledge", Purpose::Care, Outcome::Ok);
+        event.person_id = Some(h.person_id);
+        event.detail = format!("meddelande {message_id}");
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await
+    }
+
+    /// A step of the discharge process by the unit whose step it is: the primary-care
+    /// unit appoints the fast vårdkontakt and sends the SIP kallelse, the ward gives
+    /// and withdraws the utskrivningsklar notice and discharges.
+    pub async fn discharge_step(
+        &self,
+        p: &Principal,
+        stay: i64,
+        step: &str,
+        at: PrimitiveDateTime,
+        body: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let h = allowed!(
+            self,
+            tx,
+            p,
+            stay_head(&mut tx, p, stay, "discharge.step").await
+        );
+        let (from, to) = match step {
+            kind::CONTACT | kind::SIP_CALL => (h.primary.clone(), Some(h.municipality.clone())),
+            kind::READY | kind::WITHDRAWN | kind::DISCHARGED => {
+                (h.ward.clone(), Some(h.municipality.clone()))
+            }
+            other => {
+                let _ = tx.rollback().await;
+                return Err(InvalidValue::new("step", format!("okänt steg «{other}»")).into());
+            }
+        };
+        if !policy::acts_for_unit(p, &from) {
+            let _ = tx.rollback().await;
+            return Err(StoreError::Forbidden(format!("steget tas av {from}")));
+        }
+        let kinds: Vec<String> =
+            sqlx::query("SELECT kind FROM discharge_messages WHERE stay_id = $1 ORDER BY at, id")
+                .bind(stay)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get(0))
+                .collect::<Result<_, _>>()?;
+        let ready_open = kinds
+            .iter()
+            .rev()
+            .find(|k| *k == kind::READY || *k == kind::WITHDRAWN)
+            .is_some_and(|k| k == kind::READY);
+        if kinds.iter().any(|k| k == kind::DISCHARGED) {
+            let _ = tx.rollback().await;
+            return Err(StoreError::OutOfOrder("personen är redan utskriven".into()));
+        }
+        if step == kind::WITHDRAWN && !ready_open {
+            let _ = tx.rollback().await;
+            return Err(StoreError::OutOfOrder(
+                "det finns inget utskrivningsklarmeddelande att återkalla".into(),
+            ));
+        }
+        if step == kind::READY && ready_open {
+            let _ = tx.rollback().await;
+            return Err(StoreError::OutOfOrder(
+                "personen är redan meddelad utskrivningsklar".into(),
+            ));
+        }
+        add_message(
+            &mut tx,
+            stay,
+            step,
+            &from,
+            to.as_deref(),
+            at,
+            body.trim(),
+            p.username.as_str(),
+        )
+        .await?;
+        if let Some(t) = &to {
+            notify(
+                &mut tx,
+                t,
+                &format!("discharge.{step}"),
+                ("stay", stay),
+                &format!("Vårdtillfälle {stay}: {step}"),
+            )
+            .await?;
+        }
+        let mut event = event_for(p, &format!("discharge.{step}"), Purpose::Care, Outcome::Ok);
+        event.person_id = Some(h.person_id);
+        event.detail = format!("vårdtillfälle {stay}");
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await
+    }
+
+    /// The stay's messages, for the units involved.
+    pub async fn stay_messages(
+        &self,
+        p: &Principal,
+        stay: i64,
+    ) -> Result<Vec<MessageView>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let h = allowed!(self, tx, p, stay_head(&mut tx, p, stay, "stay.read").await);
+        let rows = sqlx::query("SELECT id, kind, from_unit, to_unit, at, acknowledged_at FROM discharge_messages WHERE stay_id = $1 ORDER BY at, id")
+            .bind(stay)
+            .fetch_all(&mut *tx)
+            .await?;
+        let out = rows
+            .iter()
+            .map(|r| {
+                Ok(MessageView {
+                    id: r.try_get(0)?,
+                    kind: r.try_get(1)?,
+                    from_unit: r.try_get(2)?,
+                    to_unit: r.try_get(3)?,
+                    at: r.try_get(4)?,
+                    acknowledged: r.try_get::<Option<String>, _>(5)?.is_some(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let mut event = event_for(p, "stay.read", Purpose::Care, Outcome::Ok);
+        event.person_id = Some(h.person_id);
+        event.detail = format!("vårdtillfälle {stay}");
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await?;
+        Ok(out)
+    }
+
+    /// The municipality's payment liability for a stay under the rules.
+    pub async fn stay_liability(
+        &self,
+        p: &Principal,
+        stay: i64,
+        r: &LiabilityRules,
+    ) -> Result<Liability, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let h = allowed!(
+            self,
+            tx,
+            p,
+            stay_head(&mut tx, p, stay, "stay.liability").await
+        );
+        let s = sqlx::query("SELECT psychiatric, needs_sip FROM stays WHERE id = $1")
+            .bind(stay)
+            .fetch_one(&mut *tx)
+            .await?;
+        let rows = sqlx::query("SELECT kind, at FROM discharge_messages WHERE stay_id = $1")
+            .bind(stay)
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut events = Vec::new();
+        for row in rows {
+            let k: String = row.try_get(0)?;
+            let Some(at) = parse_stamp(&row.try_get::<String, _>(1)?) else {
+                continue;
+            };
+            events.push(match k.as_str() {
+                kind::ADMISSION => Event::AdmissionNotice(at),
+                kind::CONTACT => Event::ContactAppointed(at),
+                kind::SIP_CALL => Event::SipCallSent(at),
+                kind::READY => Event::Ready(at),
+                kind::WITHDRAWN => Event::ReadyWithdrawn(at),
+                kind::DISCHARGED => Event::Discharged(at),
+                _ => continue,
+            });
+        }
+        let stay_data = Stay {
+            psychiatric: s.try_get::<i64, _>(0)? != 0,
+            needs_sip: s.try_get::<i64, _>(1)? != 0,
+            events,
+        };
+        let mut event = event_for(p, "stay.liability", Purpose::Care, Outcome::Ok);
+        event.person_id = Some(h.person_id);
+        event.detail = format!("vårdtillfälle {stay}");
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await?;
+        Ok(rules::liability(&stay_data, r))
+    }
+}

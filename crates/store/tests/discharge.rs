@@ -1,0 +1,169 @@
+//! Discharge from hospital on both engines: the admission notice reaches both units,
+//! each acknowledgement is recorded once, steps out of order are refused, and the
+//! payment liability follows from the stored messages.
+
+mod common;
+use common::*;
+
+use samsyn_store::discharge::{NewStay, default_rules, kind};
+use time::macros::datetime;
+
+fn stay(pn: PersonNumber) -> NewStay {
+    NewStay {
+        personnummer: pn,
+        ward_unit: "MED-USO".into(),
+        municipality_unit: "HSV-1880".into(),
+        primary_unit: "VC-1880".into(),
+        psychiatric: false,
+        needs_sip: false,
+        admitted_at: datetime!(2024-02-26 08:00),
+        notice_at: datetime!(2024-02-26 09:00),
+        expected_discharge: None,
+        consent: "Samtycker till informationsöverföring".into(),
+    }
+}
+
+contract!(
+    each_receiver_acknowledges_once_and_steps_keep_their_order,
+    |w: World| async move {
+        let id = w
+            .store
+            .admit(&w.spec, stay(pn("19400101123")))
+            .await
+            .unwrap();
+        let messages = w.store.stay_messages(&w.hsv, id).await.unwrap();
+        assert_eq!(messages.len(), 2, "to home care and to the vårdcentral");
+        let to_hsv = messages
+            .iter()
+            .find(|m| m.to_unit.as_deref() == Some("HSV-1880"))
+            .unwrap()
+            .id;
+        let (a, b) = tokio::join!(
+            w.store.acknowledge(&w.hsv, to_hsv),
+            w.store.acknowledge(&w.hsv, to_hsv)
+        );
+        assert_eq!(
+            [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
+            1,
+            "{a:?} {b:?}"
+        );
+        assert!(
+            matches!(
+                w.store.acknowledge(&w.vc, to_hsv).await,
+                Err(StoreError::Forbidden(_))
+            ),
+            "not the vårdcentral's message"
+        );
+        assert!(
+            matches!(
+                w.store.stay_messages(&w.hsv2, id).await,
+                Err(StoreError::NotFound(_))
+            ),
+            "no relationship"
+        );
+
+        let before = w.store.table_count("discharge_messages").await.unwrap();
+        let early = w
+            .store
+            .discharge_step(
+                &w.spec,
+                id,
+                kind::WITHDRAWN,
+                datetime!(2024-02-28 10:00),
+                "",
+            )
+            .await;
+        assert!(matches!(early, Err(StoreError::OutOfOrder(_))), "{early:?}");
+        assert_eq!(
+            w.store.table_count("discharge_messages").await.unwrap(),
+            before,
+            "nothing stored"
+        );
+        let wrong = w
+            .store
+            .discharge_step(&w.spec, id, kind::CONTACT, datetime!(2024-02-28 10:00), "")
+            .await;
+        assert!(
+            matches!(wrong, Err(StoreError::Forbidden(_))),
+            "primary care appoints the contact"
+        );
+    }
+);
+
+contract!(
+    payment_liability_follows_the_stored_messages,
+    |w: World| async move {
+        let id = w
+            .store
+            .admit(&w.spec, stay(pn("19400202224")))
+            .await
+            .unwrap();
+        let none = w
+            .store
+            .stay_liability(&w.hsv, id, &default_rules())
+            .await
+            .unwrap();
+        assert!(none.days.is_empty());
+        w.store
+            .discharge_step(
+                &w.vc,
+                id,
+                kind::CONTACT,
+                datetime!(2024-02-27 14:00),
+                "Fast vårdkontakt: distriktssköterska",
+            )
+            .await
+            .unwrap();
+        w.store
+            .discharge_step(&w.spec, id, kind::READY, datetime!(2024-03-01 10:00), "")
+            .await
+            .unwrap();
+        w.store
+            .discharge_step(
+                &w.spec,
+                id,
+                kind::DISCHARGED,
+                datetime!(2024-03-07 11:00),
+                "",
+            )
+            .await
+            .unwrap();
+        let l = w
+            .store
+            .stay_liability(&w.hsv, id, &default_rules())
+            .await
+            .unwrap();
+        let days: Vec<String> = l
+            .days
+            .iter()
+            .map(|d| samsyn_domain::time_fmt::date_text(d.date))
+            .collect();
+        assert_eq!(
+            days,
+            ["2024-03-05", "2024-03-06"],
+            "ready Friday before noon, three calendar days free"
+        );
+        assert_eq!(l.total(), 2 * 912_500);
+        let after = w
+            .store
+            .discharge_step(&w.spec, id, kind::READY, datetime!(2024-03-08 10:00), "")
+            .await;
+        assert!(
+            matches!(after, Err(StoreError::OutOfOrder(_))),
+            "already discharged"
+        );
+    }
+);
+
+contract!(
+    an_admission_to_an_unknown_unit_is_refused,
+    |w: World| async move {
+        let mut s = stay(pn("19500303123"));
+        s.municipality_unit = "HSV-9999".into();
+        match w.store.admit(&w.spec, s).await {
+            Err(StoreError::Invalid(e)) => assert_eq!(e.field, "municipality_unit"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(w.store.table_count("stays").await.unwrap(), 0);
+    }
+);
