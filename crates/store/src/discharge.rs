@@ -42,7 +42,7 @@ pub struct NewStay {
     pub consent: String,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
 pub struct MessageView {
     pub id: i64,
     pub kind: String,

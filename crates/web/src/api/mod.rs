@@ -3,6 +3,7 @@
 mod attachments;
 mod care;
 mod deviations;
+mod discharge;
 mod episodes;
 mod inbox;
 mod openapi;
@@ -25,6 +26,14 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/units", get(units::list).post(units::create))
         .route("/api/v1/inbox", get(inbox::inbox))
         .route("/api/v1/search", get(register::search))
+        .route("/api/v1/stays", post(discharge::admit))
+        .route("/api/v1/stays/{id}/messages", get(discharge::messages))
+        .route("/api/v1/stays/{id}/steps", post(discharge::step))
+        .route("/api/v1/stays/{id}/liability", get(discharge::liability))
+        .route(
+            "/api/v1/discharge-messages/{id}/acknowledge",
+            post(discharge::acknowledge),
+        )
         .route("/api/v1/deviations", post(deviations::report))
         .route("/api/v1/deviations/summary", get(deviations::summary))
         .route("/api/v1/deviations/{id}", get(deviations::read))

@@ -19,10 +19,12 @@ use utoipa::{Modify, OpenApi};
         super::register::search, super::register::meeting,
         super::deviations::report, super::deviations::read, super::deviations::answer,
         super::deviations::feedback, super::deviations::close, super::deviations::summary,
+        super::discharge::admit, super::discharge::messages, super::discharge::acknowledge,
+        super::discharge::step, super::discharge::liability,
     ),
     components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
     modifiers(&Security),
-    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"), (name = "deviations", description = "Avvikelser i samverkan"))
+    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"), (name = "deviations", description = "Avvikelser i samverkan"), (name = "discharge", description = "Utskrivning från slutenvård"))
 )]
 pub struct ApiDoc;
 
