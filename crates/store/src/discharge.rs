@@ -17,6 +17,18 @@ use time::PrimitiveDateTime;
 
 /// Message kinds, as stored.
 pub mod kind {
+    /// What users read for a kind.
+    pub fn label(k: &str) -> &'static str {
+        match k {
+            ADMISSION => "Inskrivningsmeddelande",
+            CONTACT => "Fast vårdkontakt utsedd",
+            READY => "Utskrivningsklar",
+            WITHDRAWN => "Utskrivningsklar återkallad",
+            SIP_CALL => "Kallelse till SIP",
+            DISCHARGED => "Utskriven",
+            _ => "Meddelande",
+        }
+    }
     pub const ADMISSION: &str = "inskrivningsmeddelande";
     pub const CONTACT: &str = "fast_vardkontakt";
     pub const READY: &str = "utskrivningsklar";
@@ -46,10 +58,37 @@ pub struct NewStay {
 pub struct MessageView {
     pub id: i64,
     pub kind: String,
+    pub body: String,
     pub from_unit: String,
     pub to_unit: Option<String>,
     pub at: String,
     pub acknowledged: bool,
+}
+
+/// A stay with its person and messages.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StayView {
+    pub id: i64,
+    pub personnummer: String,
+    pub ward_unit: String,
+    pub municipality_unit: String,
+    pub primary_unit: String,
+    pub psychiatric: bool,
+    pub needs_sip: bool,
+    pub admitted_at: String,
+    pub consent: String,
+    pub messages: Vec<MessageView>,
+}
+
+/// A stay in a list: no person.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StaySummary {
+    pub id: i64,
+    pub ward_unit: String,
+    pub municipality_unit: String,
+    pub primary_unit: String,
+    pub admitted_at: String,
+    pub unacknowledged: i64,
 }
 
 /// The county's default rules until the agreement holds its own (version 1): three
@@ -69,6 +108,25 @@ pub fn default_rules() -> LiabilityRules {
         cutoff_hour: 12,
         daily_rates: vec![(2024, 912_500), (2025, 942_000), (2026, 968_000)],
     }
+}
+
+/// The local (Swedish) time now, to the minute.
+pub fn now_local() -> PrimitiveDateTime {
+    let now = time::OffsetDateTime::now_utc();
+    let local = now.to_offset(samsyn_domain::time_fmt::swedish_offset(now));
+    PrimitiveDateTime::new(
+        local.date(),
+        time::Time::from_hms(local.hour(), local.minute(), 0).unwrap_or(time::Time::MIDNIGHT),
+    )
+}
+
+/// A local time as stored and shown, `YYYY-MM-DD HH:MM`.
+pub fn parse_local(s: &str) -> Option<PrimitiveDateTime> {
+    parse_stamp(s.trim())
+}
+
+pub fn format_local(t: PrimitiveDateTime) -> String {
+    stamp(t)
 }
 
 const STAMP: &[time::format_description::FormatItem<'static>] =
@@ -406,6 +464,58 @@ impl Store {
         crate::commit(tx).await
     }
 
+    /// The stay as its units see it: the person, the units and the messages. Audited.
+    pub async fn stay(&self, p: &Principal, stay: i64) -> Result<StayView, StoreError> {
+        let messages = self.stay_messages(p, stay).await?;
+        let r = sqlx::query(
+            "SELECT pe.personnummer, s.ward_unit, s.municipality_unit, s.primary_unit, s.psychiatric, s.needs_sip, s.admitted_at, s.consent \
+             FROM stays s JOIN persons pe ON pe.id = s.person_id WHERE s.id = $1",
+        )
+        .bind(stay)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(StayView {
+            id: stay,
+            personnummer: r.try_get(0)?,
+            ward_unit: r.try_get(1)?,
+            municipality_unit: r.try_get(2)?,
+            primary_unit: r.try_get(3)?,
+            psychiatric: r.try_get::<i64, _>(4)? != 0,
+            needs_sip: r.try_get::<i64, _>(5)? != 0,
+            admitted_at: r.try_get(6)?,
+            consent: r.try_get(7)?,
+            messages,
+        })
+    }
+
+    /// The stays of the principal's units, newest first, without persons.
+    pub async fn stays_for(&self, p: &Principal) -> Result<Vec<StaySummary>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.ward_unit, s.municipality_unit, s.primary_unit, s.admitted_at, \
+             (SELECT COUNT(*) FROM discharge_messages m WHERE m.stay_id = s.id AND m.acknowledged_at IS NULL AND m.kind = 'inskrivningsmeddelande') \
+             FROM stays s ORDER BY s.id DESC LIMIT 500",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::new();
+        for r in rows {
+            let units: [String; 3] = [r.try_get(1)?, r.try_get(2)?, r.try_get(3)?];
+            if !units.iter().any(|u| policy::acts_for_unit(p, u)) {
+                continue;
+            }
+            let [ward_unit, municipality_unit, primary_unit] = units;
+            out.push(StaySummary {
+                id: r.try_get(0)?,
+                ward_unit,
+                municipality_unit,
+                primary_unit,
+                admitted_at: r.try_get(4)?,
+                unacknowledged: r.try_get(5)?,
+            });
+        }
+        Ok(out)
+    }
+
     /// The stay's messages, for the units involved.
     pub async fn stay_messages(
         &self,
@@ -414,7 +524,7 @@ impl Store {
     ) -> Result<Vec<MessageView>, StoreError> {
         let mut tx = self.begin_write().await?;
         let h = allowed!(self, tx, p, stay_head(&mut tx, p, stay, "stay.read").await);
-        let rows = sqlx::query("SELECT id, kind, from_unit, to_unit, at, acknowledged_at FROM discharge_messages WHERE stay_id = $1 ORDER BY at, id")
+        let rows = sqlx::query("SELECT id, kind, from_unit, to_unit, at, acknowledged_at, body FROM discharge_messages WHERE stay_id = $1 ORDER BY at, id")
             .bind(stay)
             .fetch_all(&mut *tx)
             .await?;
@@ -428,6 +538,7 @@ impl Store {
                     to_unit: r.try_get(3)?,
                     at: r.try_get(4)?,
                     acknowledged: r.try_get::<Option<String>, _>(5)?.is_some(),
+                    body: r.try_get(6)?,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;

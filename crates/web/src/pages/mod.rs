@@ -5,6 +5,7 @@ mod agreement;
 mod audit;
 mod care;
 mod deviations;
+mod discharge;
 mod economy;
 mod episodes;
 mod login;
@@ -75,6 +76,14 @@ pub fn routes() -> Router<AppState> {
             get(deviations::list).post(deviations::create),
         )
         .route("/avvikelser/ny", get(deviations::new))
+        .route("/utskrivning", get(discharge::list).post(discharge::create))
+        .route("/utskrivning/ny", get(discharge::new))
+        .route("/utskrivning/{id}", get(discharge::show))
+        .route(
+            "/utskrivning/{id}/kvittera/{message}",
+            post(discharge::acknowledge),
+        )
+        .route("/utskrivning/{id}/steg", post(discharge::step))
         .route("/avvikelser/{id}", get(deviations::show))
         .route("/avvikelser/{id}/svar", post(deviations::answer))
         .route("/avvikelser/{id}/aterkoppling", post(deviations::feedback))

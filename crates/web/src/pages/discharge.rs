@@ -1,0 +1,302 @@
+//! Utskrivning från slutenvård: the ward's admission notice, acknowledgements, the fast
+//! vårdkontakt, utskrivningsklar, the SIP kallelse and the payment liability.
+
+use crate::AppState;
+use crate::auth::PageSession;
+use crate::error::{PageError, WebError};
+use crate::forms::{SessionForm, back_with_error, checked};
+use crate::pages::Layout;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use samsyn_domain::Role;
+use samsyn_domain::economy::format_kronor;
+use samsyn_domain::org::UnitKind;
+use samsyn_domain::person::PersonNumber;
+use samsyn_domain::policy;
+use samsyn_store::discharge::{self, NewStay, StaySummary, StayView, default_rules, kind};
+use samsyn_store::sessions::Session;
+use serde::Deserialize;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Message {
+    fel: String,
+}
+
+fn staff_units(session: &Session) -> Vec<String> {
+    session
+        .principal
+        .assignments
+        .iter()
+        .filter(|a| matches!(a.role, Role::Vardpersonal | Role::Samordnare))
+        .filter_map(|a| a.unit.as_ref().map(|u| u.to_string()))
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "stays.html")]
+struct ListPage {
+    layout: Option<Layout>,
+    stays: Vec<StaySummary>,
+    can_admit: bool,
+}
+
+async fn wards(state: &AppState, session: &Session) -> Result<Vec<String>, WebError> {
+    let own = staff_units(session);
+    Ok(state
+        .store
+        .units()
+        .await?
+        .into_iter()
+        .filter(|u| own.contains(&u.code))
+        .filter(|u| {
+            [
+                UnitKind::Vardavdelning,
+                UnitKind::Psykiatri,
+                UnitKind::Specialistklinik,
+            ]
+            .iter()
+            .any(|k| k.as_str() == u.kind)
+        })
+        .map(|u| u.code)
+        .collect())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+) -> Result<Html<String>, PageError> {
+    let page = ListPage {
+        layout: Some(Layout::new(&session, "utskrivning")),
+        stays: state.store.stays_for(&session.principal).await?,
+        can_admit: !wards(&state, &session).await?.is_empty(),
+    };
+    Ok(Html(page.render().map_err(WebError::from)?))
+}
+
+#[derive(Template)]
+#[template(path = "stay_new.html")]
+struct NewPage {
+    layout: Option<Layout>,
+    csrf: String,
+    error: Option<String>,
+    wards: Vec<String>,
+    home_care: Vec<(String, String)>,
+    primary: Vec<(String, String)>,
+    now: String,
+}
+
+pub async fn new(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(m): Query<Message>,
+) -> Result<Html<String>, PageError> {
+    let wards = wards(&state, &session).await?;
+    if wards.is_empty() {
+        return Err(WebError::Forbidden(
+            "Inskrivningsmeddelanden skickas av personal på en vårdavdelning eller klinik.".into(),
+        )
+        .into());
+    }
+    let units = state.store.units().await?;
+    let of = |k: UnitKind| {
+        units
+            .iter()
+            .filter(|u| u.kind == k.as_str())
+            .map(|u| (u.code.clone(), u.name.clone()))
+            .collect()
+    };
+    let page = NewPage {
+        layout: Some(Layout::new(&session, "utskrivning")),
+        csrf: session.csrf_token.clone(),
+        error: (!m.fel.is_empty()).then_some(m.fel),
+        wards,
+        home_care: of(UnitKind::Hemsjukvard),
+        primary: of(UnitKind::Vardcentral),
+        now: discharge::format_local(discharge::now_local()),
+    };
+    Ok(Html(page.render().map_err(WebError::from)?))
+}
+
+#[derive(Deserialize)]
+pub struct NewForm {
+    personnummer: String,
+    ward_unit: String,
+    municipality_unit: String,
+    primary_unit: String,
+    admitted_at: String,
+    #[serde(default)]
+    psychiatric: Option<String>,
+    #[serde(default)]
+    needs_sip: Option<String>,
+    consent: String,
+}
+
+fn local(field: &'static str, text: &str) -> Result<time::PrimitiveDateTime, WebError> {
+    discharge::parse_local(text).ok_or_else(|| WebError::Invalid {
+        field: field.into(),
+        message: format!("«{}» är ingen tidpunkt (ÅÅÅÅ-MM-DD TT:MM)", text.trim()),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    SessionForm(session, f): SessionForm<NewForm>,
+) -> Response {
+    let result = async {
+        let stay = NewStay {
+            personnummer: PersonNumber::parse(&f.personnummer)?,
+            ward_unit: f.ward_unit,
+            municipality_unit: f.municipality_unit,
+            primary_unit: f.primary_unit,
+            psychiatric: checked(&f.psychiatric),
+            needs_sip: checked(&f.needs_sip),
+            admitted_at: local("admitted_at", &f.admitted_at)?,
+            notice_at: discharge::now_local(),
+            expected_discharge: None,
+            consent: f.consent,
+        };
+        Ok::<_, WebError>(state.store.admit(&session.principal, stay).await?)
+    }
+    .await;
+    match result {
+        Ok(id) => Redirect::to(&format!("/utskrivning/{id}")).into_response(),
+        Err(e) => back_with_error("/utskrivning/ny", e),
+    }
+}
+
+struct MessageRow {
+    id: i64,
+    label: &'static str,
+    from: String,
+    to: String,
+    at: String,
+    body: String,
+    acknowledged: bool,
+    can_acknowledge: bool,
+}
+
+#[derive(Template)]
+#[template(path = "stay.html")]
+struct ShowPage {
+    layout: Option<Layout>,
+    csrf: String,
+    error: Option<String>,
+    s: StayView,
+    messages: Vec<MessageRow>,
+    is_ward: bool,
+    is_primary: bool,
+    ready_open: bool,
+    discharged: bool,
+    liability: Vec<(String, String, String)>,
+    liability_total: String,
+    liability_notes: Vec<String>,
+    now: String,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Path(id): Path<i64>,
+    Query(m): Query<Message>,
+) -> Result<Html<String>, PageError> {
+    let p = &session.principal;
+    let s = state.store.stay(p, id).await?;
+    let l = state.store.stay_liability(p, id, &default_rules()).await?;
+    let last_ready = s
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.kind == kind::READY || m.kind == kind::WITHDRAWN)
+        .map(|m| m.kind.clone());
+    let messages = s
+        .messages
+        .iter()
+        .map(|m| MessageRow {
+            id: m.id,
+            label: kind::label(&m.kind),
+            from: m.from_unit.clone(),
+            to: m.to_unit.clone().unwrap_or_default(),
+            at: m.at.clone(),
+            body: m.body.clone(),
+            acknowledged: m.acknowledged,
+            can_acknowledge: !m.acknowledged
+                && m.to_unit
+                    .as_deref()
+                    .is_some_and(|u| policy::acts_for_unit(p, u)),
+        })
+        .collect();
+    let page = ShowPage {
+        layout: Some(Layout::new(&session, "utskrivning")),
+        csrf: session.csrf_token.clone(),
+        error: (!m.fel.is_empty()).then_some(m.fel),
+        is_ward: policy::acts_for_unit(p, &s.ward_unit),
+        is_primary: policy::acts_for_unit(p, &s.primary_unit),
+        ready_open: last_ready.as_deref() == Some(kind::READY),
+        discharged: s.messages.iter().any(|m| m.kind == kind::DISCHARGED),
+        liability: l
+            .days
+            .iter()
+            .map(|d| {
+                (
+                    samsyn_domain::time_fmt::date_text(d.date),
+                    d.amount.map(format_kronor).unwrap_or_default(),
+                    d.reason.clone(),
+                )
+            })
+            .collect(),
+        liability_total: format_kronor(l.total()),
+        liability_notes: l.notes,
+        now: discharge::format_local(discharge::now_local()),
+        messages,
+        s,
+    };
+    Ok(Html(page.render().map_err(WebError::from)?))
+}
+
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    Path((id, message)): Path<(i64, i64)>,
+    SessionForm(session, _f): SessionForm<Empty>,
+) -> Response {
+    let back = format!("/utskrivning/{id}");
+    match state.store.acknowledge(&session.principal, message).await {
+        Ok(()) => Redirect::to(&back).into_response(),
+        Err(e) => back_with_error(&back, e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Empty {}
+
+#[derive(Deserialize)]
+pub struct StepForm {
+    step: String,
+    at: String,
+    #[serde(default)]
+    text: String,
+}
+
+pub async fn step(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    SessionForm(session, f): SessionForm<StepForm>,
+) -> Response {
+    let back = format!("/utskrivning/{id}");
+    let result = async {
+        let at = local("at", &f.at)?;
+        Ok::<_, WebError>(
+            state
+                .store
+                .discharge_step(&session.principal, id, f.step.trim(), at, &f.text)
+                .await?,
+        )
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&back).into_response(),
+        Err(e) => back_with_error(&back, e),
+    }
+}
