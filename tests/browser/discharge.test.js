@@ -61,4 +61,11 @@ test('a discharge goes from admission notice to SIP kallelse', async () => {
   const messages = await vc.getByRole('table', { name: 'Meddelanden' }).innerText();
   assert.match(messages, /Kallelse till SIP: Torsdag kl\. 10\.00, videolänk/);
   assert.deepEqual(await seriousViolations(vc), []);
+
+  await ward.goto(`${samsyn.url}/utskrivning`);
+  assert.match(await ward.getByRole('table', { name: 'Vårdtillfällen' }).innerText(), /I tid/);
+  assert.deepEqual(await seriousViolations(ward), []);
+  await home.goto(`${samsyn.url}/utskrivning/betalningsansvar`);
+  assert.match(await home.locator('h1').textContent(), /^Betalningsansvar \d{4}-\d{2}$/);
+  assert.deepEqual(await seriousViolations(home), []);
 });

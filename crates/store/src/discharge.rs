@@ -89,7 +89,13 @@ pub struct StaySummary {
     pub primary_unit: String,
     pub admitted_at: String,
     pub unacknowledged: i64,
+    /// The admission notice was sent this many hours after admission, when more than
+    /// the 24 the process allows.
+    pub late_hours: Option<i64>,
 }
+
+/// The admission notice is due within this many hours of admission.
+pub const NOTICE_HOURS: i64 = 24;
 
 /// The county's default rules until the agreement holds its own (version 1): three
 /// calendar days in somatic care, thirty in psychiatry, notices from noon count from
@@ -225,7 +231,68 @@ fn unit_of_kind(
     }
 }
 
+/// A stored stay as the liability rules need it.
+async fn load_stay(tx: &mut Tx, stay: i64) -> Result<Stay, StoreError> {
+    let s = sqlx::query("SELECT psychiatric, needs_sip FROM stays WHERE id = $1")
+        .bind(stay)
+        .fetch_one(&mut **tx)
+        .await?;
+    let rows = sqlx::query("SELECT kind, at FROM discharge_messages WHERE stay_id = $1")
+        .bind(stay)
+        .fetch_all(&mut **tx)
+        .await?;
+    let mut events = Vec::new();
+    for row in rows {
+        let k: String = row.try_get(0)?;
+        let Some(at) = parse_stamp(&row.try_get::<String, _>(1)?) else {
+            continue;
+        };
+        events.push(match k.as_str() {
+            kind::ADMISSION => Event::AdmissionNotice(at),
+            kind::CONTACT => Event::ContactAppointed(at),
+            kind::SIP_CALL => Event::SipCallSent(at),
+            kind::READY => Event::Ready(at),
+            kind::WITHDRAWN => Event::ReadyWithdrawn(at),
+            kind::DISCHARGED => Event::Discharged(at),
+            _ => continue,
+        });
+    }
+    Ok(Stay {
+        psychiatric: s.try_get::<i64, _>(0)? != 0,
+        needs_sip: s.try_get::<i64, _>(1)? != 0,
+        events,
+    })
+}
+
 impl Store {
+    /// Every stay whose home care belongs to the municipality, with its liability under
+    /// the rules: the basis of the monthly statement. No persons: stays by number and ward.
+    pub async fn municipality_liabilities(
+        &self,
+        municipality: &str,
+        r: &LiabilityRules,
+    ) -> Result<Vec<(String, Liability)>, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let stays = sqlx::query(
+            "SELECT s.id, s.ward_unit FROM stays s JOIN units u ON u.code = s.municipality_unit WHERE u.party_code = $1 ORDER BY s.id",
+        )
+        .bind(municipality)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut out = Vec::new();
+        for row in stays {
+            let id: i64 = row.try_get(0)?;
+            let ward: String = row.try_get(1)?;
+            let stay = load_stay(&mut tx, id).await?;
+            out.push((
+                format!("Vårdtillfälle {id} ({ward})"),
+                rules::liability(&stay, r),
+            ));
+        }
+        tx.rollback().await?;
+        Ok(out)
+    }
+
     /// The ward reports an admission: the stay, and the inskrivningsmeddelande to the
     /// municipality's home care and the primary-care unit.
     pub async fn admit(&self, p: &Principal, s: NewStay) -> Result<i64, StoreError> {
@@ -492,7 +559,8 @@ impl Store {
     pub async fn stays_for(&self, p: &Principal) -> Result<Vec<StaySummary>, StoreError> {
         let rows = sqlx::query(
             "SELECT s.id, s.ward_unit, s.municipality_unit, s.primary_unit, s.admitted_at, \
-             (SELECT COUNT(*) FROM discharge_messages m WHERE m.stay_id = s.id AND m.acknowledged_at IS NULL AND m.kind = 'inskrivningsmeddelande') \
+             (SELECT COUNT(*) FROM discharge_messages m WHERE m.stay_id = s.id AND m.acknowledged_at IS NULL AND m.kind = 'inskrivningsmeddelande'), \
+             (SELECT MIN(m.at) FROM discharge_messages m WHERE m.stay_id = s.id AND m.kind = 'inskrivningsmeddelande') \
              FROM stays s ORDER BY s.id DESC LIMIT 500",
         )
         .fetch_all(&self.pool)
@@ -504,13 +572,23 @@ impl Store {
                 continue;
             }
             let [ward_unit, municipality_unit, primary_unit] = units;
+            let admitted: String = r.try_get(4)?;
+            let notice: Option<String> = r.try_get(6)?;
+            let late_hours = match (
+                parse_stamp(&admitted),
+                notice.as_deref().and_then(parse_stamp),
+            ) {
+                (Some(a), Some(n)) => Some((n - a).whole_hours()).filter(|h| *h > NOTICE_HOURS),
+                _ => None,
+            };
             out.push(StaySummary {
                 id: r.try_get(0)?,
                 ward_unit,
                 municipality_unit,
                 primary_unit,
-                admitted_at: r.try_get(4)?,
+                admitted_at: admitted,
                 unacknowledged: r.try_get(5)?,
+                late_hours,
             });
         }
         Ok(out)
@@ -564,35 +642,7 @@ impl Store {
             p,
             stay_head(&mut tx, p, stay, "stay.liability").await
         );
-        let s = sqlx::query("SELECT psychiatric, needs_sip FROM stays WHERE id = $1")
-            .bind(stay)
-            .fetch_one(&mut *tx)
-            .await?;
-        let rows = sqlx::query("SELECT kind, at FROM discharge_messages WHERE stay_id = $1")
-            .bind(stay)
-            .fetch_all(&mut *tx)
-            .await?;
-        let mut events = Vec::new();
-        for row in rows {
-            let k: String = row.try_get(0)?;
-            let Some(at) = parse_stamp(&row.try_get::<String, _>(1)?) else {
-                continue;
-            };
-            events.push(match k.as_str() {
-                kind::ADMISSION => Event::AdmissionNotice(at),
-                kind::CONTACT => Event::ContactAppointed(at),
-                kind::SIP_CALL => Event::SipCallSent(at),
-                kind::READY => Event::Ready(at),
-                kind::WITHDRAWN => Event::ReadyWithdrawn(at),
-                kind::DISCHARGED => Event::Discharged(at),
-                _ => continue,
-            });
-        }
-        let stay_data = Stay {
-            psychiatric: s.try_get::<i64, _>(0)? != 0,
-            needs_sip: s.try_get::<i64, _>(1)? != 0,
-            events,
-        };
+        let stay_data = load_stay(&mut tx, stay).await?;
         let mut event = event_for(p, "stay.liability", Purpose::Care, Outcome::Ok);
         event.person_id = Some(h.person_id);
         event.detail = format!("vårdtillfälle {stay}");

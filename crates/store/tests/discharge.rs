@@ -144,6 +144,16 @@ contract!(
             "ready Friday before noon, three calendar days free"
         );
         assert_eq!(l.total(), 2 * 912_500);
+        let all = w
+            .store
+            .municipality_liabilities("1880", &default_rules())
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].1.days.len(), 2);
+        let (lines, total) =
+            samsyn_domain::discharge::monthly_statement(&all, 2024, time::Month::March);
+        assert_eq!((lines.len(), total), (1, 2 * 912_500));
         let after = w
             .store
             .discharge_step(&w.spec, id, kind::READY, datetime!(2024-03-08 10:00), "")
@@ -165,5 +175,26 @@ contract!(
             other => panic!("{other:?}"),
         }
         assert_eq!(w.store.table_count("stays").await.unwrap(), 0);
+    }
+);
+
+contract!(
+    a_notice_sent_more_than_a_day_after_admission_is_late,
+    |w: World| async move {
+        let mut late = stay(pn("19550404244"));
+        late.notice_at = datetime!(2024-02-27 10:30);
+        w.store.admit(&w.spec, late).await.unwrap();
+        w.store
+            .admit(&w.spec, stay(pn("19700505123")))
+            .await
+            .unwrap();
+        let list = w.store.stays_for(&w.spec).await.unwrap();
+        let late: Vec<Option<i64>> = list.iter().map(|s| s.late_hours).collect();
+        assert_eq!(late, [None, Some(26)], "newest first");
+        assert!(list.iter().all(|s| s.unacknowledged == 2));
+        assert!(
+            w.store.stays_for(&w.hsv2).await.unwrap().is_empty(),
+            "not a unit of the stays"
+        );
     }
 );

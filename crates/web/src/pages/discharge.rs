@@ -300,3 +300,130 @@ pub async fn step(
         Err(e) => back_with_error(&back, e),
     }
 }
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatementQuery {
+    kommun: String,
+    manad: String,
+}
+
+struct StatementRow {
+    stay: String,
+    days: Vec<(String, String, String)>,
+    amount: String,
+}
+
+#[derive(Template)]
+#[template(path = "stay_statement.html")]
+struct StatementPage {
+    layout: Option<Layout>,
+    municipalities: Vec<(String, String)>,
+    municipality: String,
+    month: String,
+    rows: Vec<StatementRow>,
+    total: String,
+    rules_version: i64,
+}
+
+/// The municipalities whose statement the principal may read: every one for analysts,
+/// administrators and the MAS's own; a home-care nurse's own municipality.
+async fn statement_municipalities(
+    state: &AppState,
+    session: &Session,
+) -> Result<Vec<(String, String)>, WebError> {
+    let p = &session.principal;
+    let all = policy::can_view_statistics(p) && !p.roles().contains(&Role::Mas);
+    let own_units = staff_units(session);
+    let units = state.store.units().await?;
+    let own_parties: Vec<String> = units
+        .iter()
+        .filter(|u| own_units.contains(&u.code) && u.kind == UnitKind::Hemsjukvard.as_str())
+        .map(|u| u.party.clone())
+        .chain(
+            p.assignments
+                .iter()
+                .filter(|a| a.role == Role::Mas)
+                .filter_map(|a| a.party.as_ref().map(|c| c.to_string())),
+        )
+        .collect();
+    Ok(state
+        .store
+        .parties()
+        .await?
+        .into_iter()
+        .filter(|party| party.kind == "kommun" && (all || own_parties.contains(&party.code)))
+        .map(|party| (party.code, party.name))
+        .collect())
+}
+
+pub async fn statement(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatementQuery>,
+) -> Result<Html<String>, PageError> {
+    let municipalities = statement_municipalities(&state, &session).await?;
+    if municipalities.is_empty() {
+        return Err(WebError::Forbidden(
+            "Månadsunderlaget är till för kommunens hemsjukvård, MAS och analytiker.".into(),
+        )
+        .into());
+    }
+    let municipality = if municipalities.iter().any(|(c, _)| *c == q.kommun) {
+        q.kommun.clone()
+    } else {
+        municipalities[0].0.clone()
+    };
+    let today = time::OffsetDateTime::now_utc().date();
+    let month = if q.manad.is_empty() {
+        format!("{:04}-{:02}", today.year(), today.month() as u8)
+    } else {
+        q.manad.clone()
+    };
+    let (year, mon) = month
+        .split_once('-')
+        .and_then(|(y, m)| {
+            Some((
+                y.parse::<i32>().ok()?,
+                time::Month::try_from(m.parse::<u8>().ok()?).ok()?,
+            ))
+        })
+        .ok_or_else(|| WebError::Invalid {
+            field: "manad".into(),
+            message: "månaden skrivs ÅÅÅÅ-MM".into(),
+        })?;
+    let rules = default_rules();
+    let stays = state
+        .store
+        .municipality_liabilities(&municipality, &rules)
+        .await?;
+    let (lines, total) = samsyn_domain::discharge::monthly_statement(&stays, year, mon);
+    let rows = lines
+        .iter()
+        .map(|l| StatementRow {
+            stay: l.stay.to_owned(),
+            days: l
+                .days
+                .iter()
+                .map(|d| {
+                    (
+                        samsyn_domain::time_fmt::date_text(d.date),
+                        d.amount.map(format_kronor).unwrap_or_default(),
+                        d.reason.clone(),
+                    )
+                })
+                .collect(),
+            amount: format_kronor(l.amount),
+        })
+        .collect();
+    let page = StatementPage {
+        layout: Some(Layout::new(&session, "utskrivning")),
+        municipalities,
+        municipality,
+        month,
+        rows,
+        total: format_kronor(total),
+        rules_version: rules.version,
+    };
+    Ok(Html(page.render().map_err(WebError::from)?))
+}

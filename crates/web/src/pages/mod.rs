@@ -78,6 +78,7 @@ pub fn routes() -> Router<AppState> {
         .route("/avvikelser/ny", get(deviations::new))
         .route("/utskrivning", get(discharge::list).post(discharge::create))
         .route("/utskrivning/ny", get(discharge::new))
+        .route("/utskrivning/betalningsansvar", get(discharge::statement))
         .route("/utskrivning/{id}", get(discharge::show))
         .route(
             "/utskrivning/{id}/kvittera/{message}",
