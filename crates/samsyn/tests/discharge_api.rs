@@ -118,4 +118,22 @@ fn a_stay_from_admission_notice_to_liability() {
     assert_eq!(days, ["2024-03-05", "2024-03-06"]);
     assert_eq!(l["total"], 2 * 912_500);
     assert!(l["days"][0]["reason"].as_str().unwrap().contains("Dag 4"));
+
+    // the municipality's monthly statement, as CSV
+    let cookie = server.login("ssk.1880");
+    let r = server.get(
+        "/utskrivning/betalningsansvar.csv?kommun=1880&manad=2024-03",
+        &[("cookie", cookie.as_str())],
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let lines: Vec<&str> = r.body.lines().collect();
+    assert_eq!(lines[0], "vardtillfalle,datum,belopp_kr,skal");
+    assert_eq!(lines.len(), 3, "{}", r.body);
+    assert!(lines[1].contains(",2024-03-05,9125.00,"), "{}", lines[1]);
+    let analyst = server.login("analytiker");
+    let r = server.get(
+        "/utskrivning/betalningsansvar?kommun=1880&manad=2024-3x",
+        &[("cookie", analyst.as_str())],
+    );
+    assert_ne!(r.status, 200, "a malformed month is refused");
 }

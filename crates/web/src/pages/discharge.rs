@@ -357,17 +357,31 @@ async fn statement_municipalities(
         .collect())
 }
 
-pub async fn statement(
-    State(state): State<AppState>,
-    PageSession(session): PageSession,
-    Query(q): Query<StatementQuery>,
-) -> Result<Html<String>, PageError> {
-    let municipalities = statement_municipalities(&state, &session).await?;
+/// A statement line per liable day: (stay, date, öre, reason).
+type DayLine = (String, String, i64, String);
+
+/// The statement's choices and lines: municipalities, the chosen one, the month, the
+/// lines per stay, one line per day, and the total in öre.
+async fn statement_data(
+    state: &AppState,
+    session: &Session,
+    q: &StatementQuery,
+) -> Result<
+    (
+        Vec<(String, String)>,
+        String,
+        String,
+        Vec<StatementRow>,
+        Vec<DayLine>,
+        i64,
+    ),
+    WebError,
+> {
+    let municipalities = statement_municipalities(state, session).await?;
     if municipalities.is_empty() {
         return Err(WebError::Forbidden(
             "Månadsunderlaget är till för kommunens hemsjukvård, MAS och analytiker.".into(),
-        )
-        .into());
+        ));
     }
     let municipality = if municipalities.iter().any(|(c, _)| *c == q.kommun) {
         q.kommun.clone()
@@ -398,6 +412,19 @@ pub async fn statement(
         .municipality_liabilities(&municipality, &rules)
         .await?;
     let (lines, total) = samsyn_domain::discharge::monthly_statement(&stays, year, mon);
+    let flat: Vec<(String, String, i64, String)> = lines
+        .iter()
+        .flat_map(|l| {
+            l.days.iter().map(|d| {
+                (
+                    l.stay.to_owned(),
+                    samsyn_domain::time_fmt::date_text(d.date),
+                    d.amount.unwrap_or(0),
+                    d.reason.clone(),
+                )
+            })
+        })
+        .collect();
     let rows = lines
         .iter()
         .map(|l| StatementRow {
@@ -416,6 +443,16 @@ pub async fn statement(
             amount: format_kronor(l.amount),
         })
         .collect();
+    Ok((municipalities, municipality, month, rows, flat, total))
+}
+
+pub async fn statement(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatementQuery>,
+) -> Result<Html<String>, PageError> {
+    let (municipalities, municipality, month, rows, _, total) =
+        statement_data(&state, &session, &q).await?;
     let page = StatementPage {
         layout: Some(Layout::new(&session, "utskrivning")),
         municipalities,
@@ -423,7 +460,58 @@ pub async fn statement(
         month,
         rows,
         total: format_kronor(total),
-        rules_version: rules.version,
+        rules_version: default_rules().version,
     };
     Ok(Html(page.render().map_err(WebError::from)?))
+}
+
+/// The statement as CSV: one line per liable day.
+async fn statement_csv_text(
+    state: &AppState,
+    session: &Session,
+    q: &StatementQuery,
+) -> Result<(String, String), WebError> {
+    let (_, municipality, month, _, flat, _) = statement_data(state, session, q).await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let io = |e: csv::Error| WebError::Internal(e.to_string());
+    w.write_record(["vardtillfalle", "datum", "belopp_kr", "skal"])
+        .map_err(io)?;
+    for (stay, date, ore, reason) in flat {
+        let kronor = format!("{}.{:02}", ore / 100, ore % 100);
+        w.write_record([
+            stay.as_str(),
+            date.as_str(),
+            kronor.as_str(),
+            reason.as_str(),
+        ])
+        .map_err(io)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok((
+        format!("betalningsansvar-{municipality}-{month}"),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    ))
+}
+
+pub async fn statement_csv(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatementQuery>,
+) -> Result<Response, PageError> {
+    let (name, csv) = statement_csv_text(&state, &session, &q).await?;
+    Ok(crate::pages::stats::csv_response(
+        &format!("{name}.csv"),
+        csv,
+    ))
+}
+
+pub async fn statement_xlsx(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<StatementQuery>,
+) -> Result<Response, PageError> {
+    let (name, csv) = statement_csv_text(&state, &session, &q).await?;
+    crate::pages::stats::xlsx_response(&format!("{name}.xlsx"), "Betalningsansvar", &csv)
 }

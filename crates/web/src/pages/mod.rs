@@ -79,6 +79,14 @@ pub fn routes() -> Router<AppState> {
         .route("/utskrivning", get(discharge::list).post(discharge::create))
         .route("/utskrivning/ny", get(discharge::new))
         .route("/utskrivning/betalningsansvar", get(discharge::statement))
+        .route(
+            "/utskrivning/betalningsansvar.csv",
+            get(discharge::statement_csv),
+        )
+        .route(
+            "/utskrivning/betalningsansvar.xlsx",
+            get(discharge::statement_xlsx),
+        )
         .route("/utskrivning/{id}", get(discharge::show))
         .route(
             "/utskrivning/{id}/kvittera/{message}",

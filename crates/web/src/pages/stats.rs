@@ -339,7 +339,7 @@ pub async fn show(
     Ok(Html(page.render()?))
 }
 
-fn xlsx_response(name: &str, sheet: &str, csv: &str) -> Result<Response, PageError> {
+pub(crate) fn xlsx_response(name: &str, sheet: &str, csv: &str) -> Result<Response, PageError> {
     let bytes = crate::export::csv_to_xlsx(sheet, csv).map_err(WebError::Internal)?;
     Ok((
         [
@@ -357,7 +357,7 @@ fn xlsx_response(name: &str, sheet: &str, csv: &str) -> Result<Response, PageErr
         .into_response())
 }
 
-fn csv_response(name: &str, body: String) -> Response {
+pub(crate) fn csv_response(name: &str, body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
