@@ -442,6 +442,113 @@ impl Store {
         crate::commit(tx).await
     }
 
+    /// A receiving unit that got an admission notice meant for another unit forwards it
+    /// there: the stay then belongs to the right unit (and no longer to the forwarder),
+    /// the original is marked handled, and the new receiver gets the notice.
+    pub async fn forward(
+        &self,
+        p: &Principal,
+        message_id: i64,
+        to_unit: &str,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query("SELECT stay_id, to_unit, kind, acknowledged_at, from_unit FROM discharge_messages WHERE id = $1")
+            .bind(message_id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or_else(|| StoreError::NotFound("meddelandet".into()))?;
+        let stay: i64 = row.try_get(0)?;
+        let current: Option<String> = row.try_get(1)?;
+        let message_kind: String = row.try_get(2)?;
+        let handled: Option<String> = row.try_get(3)?;
+        let from: String = row.try_get(4)?;
+        let h = allowed!(
+            self,
+            tx,
+            p,
+            stay_head(&mut tx, p, stay, "discharge.forward").await
+        );
+        let Some(current) = current.filter(|u| policy::acts_for_unit(p, u)) else {
+            let _ = tx.rollback().await;
+            return Err(StoreError::Forbidden(
+                "meddelandet vidarebefordras av den enhet som fick det".into(),
+            ));
+        };
+        if message_kind != kind::ADMISSION || handled.is_some() {
+            let _ = tx.rollback().await;
+            return Err(StoreError::OutOfOrder(
+                "bara ett okvitterat inskrivningsmeddelande kan vidarebefordras".into(),
+            ));
+        }
+        let (Some(here), Some(there)) = (
+            org::unit(&mut tx, &current).await?,
+            org::unit(&mut tx, to_unit).await?,
+        ) else {
+            let _ = tx.rollback().await;
+            return Err(
+                InvalidValue::new("to_unit", format!("enheten {to_unit} finns inte")).into(),
+            );
+        };
+        if here.kind != there.kind || here.code == there.code {
+            let _ = tx.rollback().await;
+            return Err(InvalidValue::new(
+                "to_unit",
+                "vidarebefordra till en annan enhet av samma slag",
+            )
+            .into());
+        }
+        let column = if current == h.municipality {
+            "municipality_unit"
+        } else {
+            "primary_unit"
+        };
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "UPDATE stays SET {column} = $1 WHERE id = $2"
+        )))
+        .bind(to_unit)
+        .bind(stay)
+        .execute(&mut *tx)
+        .await?;
+        let note = format!("vidarebefordrat till {to_unit}");
+        sqlx::query("UPDATE discharge_messages SET acknowledged_at = $1, acknowledged_by = $2, body = $3 WHERE id = $4 AND acknowledged_at IS NULL")
+            .bind(samsyn_domain::time_fmt::now_stored())
+            .bind(p.username.as_str())
+            .bind(format!("Inskrivningsmeddelande ({note})"))
+            .bind(message_id)
+            .execute(&mut *tx)
+            .await?;
+        let at = sqlx::query("SELECT at FROM discharge_messages WHERE id = $1")
+            .bind(message_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<String, _>(0)?;
+        let at = parse_stamp(&at).ok_or_else(|| StoreError::Corrupt("meddelandets tid".into()))?;
+        add_message(
+            &mut tx,
+            stay,
+            kind::ADMISSION,
+            &from,
+            Some(to_unit),
+            at,
+            &format!("Inskrivningsmeddelande (vidarebefordrat från {current})"),
+            p.username.as_str(),
+        )
+        .await?;
+        notify(
+            &mut tx,
+            to_unit,
+            "discharge.admission",
+            ("stay", stay),
+            "Vidarebefordrat inskrivningsmeddelande",
+        )
+        .await?;
+        let mut event = event_for(p, "discharge.forward", Purpose::Care, Outcome::Ok);
+        event.person_id = Some(h.person_id);
+        event.detail = format!("meddelande {message_id} till {to_unit}");
+        audit::append(&mut tx, &event).await?;
+        crate::commit(tx).await
+    }
+
     /// A step of the discharge process by the unit whose step it is: the primary-care
     /// unit appoints the fast vårdkontakt and sends the SIP kallelse, the ward gives
     /// and withdraws the utskrivningsklar notice and discharges.

@@ -198,3 +198,47 @@ contract!(
         );
     }
 );
+
+contract!(
+    a_misrouted_notice_is_forwarded_and_the_stay_follows_it,
+    |w: World| async move {
+        let mut s = stay(pn("19800606224"));
+        s.municipality_unit = "HSV-1881".into();
+        let id = w.store.admit(&w.spec, s).await.unwrap();
+        let to_wrong = w
+            .store
+            .stay_messages(&w.hsv2, id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.to_unit.as_deref() == Some("HSV-1881"))
+            .unwrap()
+            .id;
+        assert!(
+            matches!(
+                w.store.forward(&w.hsv2, to_wrong, "VC-1880").await,
+                Err(StoreError::Invalid(_))
+            ),
+            "home care forwards to home care"
+        );
+        w.store
+            .forward(&w.hsv2, to_wrong, "HSV-1880")
+            .await
+            .unwrap();
+        assert!(
+            matches!(
+                w.store.stay_messages(&w.hsv2, id).await,
+                Err(StoreError::NotFound(_))
+            ),
+            "the forwarder no longer sees the stay"
+        );
+        let messages = w.store.stay_messages(&w.hsv, id).await.unwrap();
+        let fresh = messages
+            .iter()
+            .find(|m| m.to_unit.as_deref() == Some("HSV-1880") && !m.acknowledged)
+            .unwrap()
+            .id;
+        w.store.acknowledge(&w.hsv, fresh).await.unwrap();
+        assert_eq!(w.audit_count("discharge.forward", "ok").await, 1);
+    }
+);

@@ -181,3 +181,24 @@ pub async fn liability(
         notes: l.notes,
     }))
 }
+
+/// Where a misrouted admission notice should go.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ForwardDto {
+    to_unit: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/discharge-messages/{id}/forward", tag = "discharge", summary = "Forwards a misrouted admission notice to the right unit of the same kind",
+    params(("id" = i64, Path)), request_body = ForwardDto,
+    responses((status = 204), (status = 403, body = Problem), (status = 409, body = Problem, description = "Already handled"), (status = 422, body = Problem)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn forward(
+    State(s): State<AppState>,
+    ApiPrincipal(p): ApiPrincipal,
+    Path(id): Path<i64>,
+    ApiJson(d): ApiJson<ForwardDto>,
+) -> Result<StatusCode, ApiError> {
+    s.store.forward(&p, id, d.to_unit.trim()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

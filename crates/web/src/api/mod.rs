@@ -31,6 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/stays/{id}/steps", post(discharge::step))
         .route("/api/v1/stays/{id}/liability", get(discharge::liability))
         .route(
+            "/api/v1/discharge-messages/{id}/forward",
+            post(discharge::forward),
+        )
+        .route(
             "/api/v1/discharge-messages/{id}/acknowledge",
             post(discharge::acknowledge),
         )

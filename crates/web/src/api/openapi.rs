@@ -20,7 +20,7 @@ use utoipa::{Modify, OpenApi};
         super::deviations::report, super::deviations::read, super::deviations::answer,
         super::deviations::feedback, super::deviations::close, super::deviations::summary,
         super::discharge::admit, super::discharge::messages, super::discharge::acknowledge,
-        super::discharge::step, super::discharge::liability,
+        super::discharge::step, super::discharge::liability, super::discharge::forward,
     ),
     components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
     modifiers(&Security),

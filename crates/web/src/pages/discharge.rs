@@ -175,6 +175,8 @@ struct MessageRow {
     body: String,
     acknowledged: bool,
     can_acknowledge: bool,
+    /// Units of the same kind a misrouted admission notice can be forwarded to.
+    forward_to: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -210,10 +212,27 @@ pub async fn show(
         .rev()
         .find(|m| m.kind == kind::READY || m.kind == kind::WITHDRAWN)
         .map(|m| m.kind.clone());
+    let units = state.store.units().await?;
+    let same_kind = |code: &str| -> Vec<(String, String)> {
+        let kind = units
+            .iter()
+            .find(|u| u.code == code)
+            .map(|u| u.kind.clone())
+            .unwrap_or_default();
+        units
+            .iter()
+            .filter(|u| u.kind == kind && u.code != code)
+            .map(|u| (u.code.clone(), u.name.clone()))
+            .collect()
+    };
     let messages = s
         .messages
         .iter()
         .map(|m| MessageRow {
+            forward_to: match (&m.to_unit, m.acknowledged, m.kind.as_str()) {
+                (Some(to), false, kind::ADMISSION) if policy::acts_for_unit(p, to) => same_kind(to),
+                _ => Vec::new(),
+            },
             id: m.id,
             label: kind::label(&m.kind),
             from: m.from_unit.clone(),
@@ -270,6 +289,27 @@ pub async fn acknowledge(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct Empty {}
+
+#[derive(Deserialize)]
+pub struct ForwardForm {
+    to_unit: String,
+}
+
+pub async fn forward(
+    State(state): State<AppState>,
+    Path((id, message)): Path<(i64, i64)>,
+    SessionForm(session, f): SessionForm<ForwardForm>,
+) -> Response {
+    match state
+        .store
+        .forward(&session.principal, message, f.to_unit.trim())
+        .await
+    {
+        // the forwarder no longer has the stay: back to the list
+        Ok(()) => Redirect::to("/utskrivning").into_response(),
+        Err(e) => back_with_error(&format!("/utskrivning/{id}"), e.into()),
+    }
+}
 
 #[derive(Deserialize)]
 pub struct StepForm {

@@ -93,6 +93,10 @@ pub fn routes() -> Router<AppState> {
             post(discharge::acknowledge),
         )
         .route("/utskrivning/{id}/steg", post(discharge::step))
+        .route(
+            "/utskrivning/{id}/vidarebefordra/{message}",
+            post(discharge::forward),
+        )
         .route("/avvikelser/{id}", get(deviations::show))
         .route("/avvikelser/{id}/svar", post(deviations::answer))
         .route("/avvikelser/{id}/aterkoppling", post(deviations::feedback))
