@@ -350,6 +350,45 @@ pub fn liability(stay: &Stay, rules: &LiabilityRules) -> Liability {
     Liability { days, notes }
 }
 
+/// The days a person was utskrivningsklar but still in hospital: from the day of each
+/// ready notice up to the day before discharge or withdrawal (or `today` if neither).
+pub fn ready_days(stay: &Stay, today: Date) -> Vec<Date> {
+    let mut events: Vec<(PrimitiveDateTime, u8)> = stay
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Ready(t) => Some((*t, 0)),
+            Event::ReadyWithdrawn(t) => Some((*t, 1)),
+            Event::Discharged(t) => Some((*t, 2)),
+            _ => None,
+        })
+        .collect();
+    events.sort();
+    let mut days = Vec::new();
+    let mut open: Option<Date> = None;
+    let close = |from: Date, to: Date, days: &mut Vec<Date>| {
+        let mut d = from;
+        while d < to {
+            days.push(d);
+            d = d.next_day().unwrap_or(to);
+        }
+    };
+    for (t, k) in events {
+        match (k, open) {
+            (0, None) => open = Some(t.date()),
+            (1 | 2, Some(from)) => {
+                close(from, t.date(), &mut days);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        close(from, today, &mut days);
+    }
+    days
+}
+
 /// One line of a municipality's monthly statement: a stay's liable days in the month.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementLine<'a> {
@@ -613,6 +652,30 @@ mod tests {
         assert_eq!(total, 3 * 912_500);
         let (april, total) = monthly_statement(&stays, 2024, Month::April);
         assert_eq!((april.len(), total), (1, 2 * 912_500));
+    }
+
+    #[test]
+    fn days_as_ready_run_from_each_notice_to_discharge_or_withdrawal() {
+        let s = stay(&[
+            Event::Ready(datetime!(2024-03-01 10:00)),
+            Event::ReadyWithdrawn(datetime!(2024-03-03 08:00)),
+            Event::Ready(datetime!(2024-03-10 09:00)),
+            Event::Discharged(datetime!(2024-03-12 12:00)),
+        ]);
+        assert_eq!(
+            ready_days(&s, date!(2024 - 04 - 01)),
+            [
+                date!(2024 - 03 - 01),
+                date!(2024 - 03 - 02),
+                date!(2024 - 03 - 10),
+                date!(2024 - 03 - 11)
+            ]
+        );
+        let open = stay(&[Event::Ready(datetime!(2024-03-30 10:00))]);
+        assert_eq!(
+            ready_days(&open, date!(2024 - 04 - 01)),
+            [date!(2024 - 03 - 30), date!(2024 - 03 - 31)]
+        );
     }
 
     #[test]

@@ -80,6 +80,13 @@ pub struct StayView {
     pub messages: Vec<MessageView>,
 }
 
+/// Discharge on the dashboard: (party name, days as utskrivningsklar per month, late
+/// admission notices).
+#[derive(Debug, Clone, Default)]
+pub struct DischargeFigures {
+    pub per_party: Vec<(String, [i64; 12], i64)>,
+}
+
 /// A stay in a list: no person.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StaySummary {
@@ -291,6 +298,59 @@ impl Store {
         }
         tx.rollback().await?;
         Ok(out)
+    }
+
+    /// Days as utskrivningsklar per municipality (the home care's party) and month of the
+    /// year, and admission notices sent late (more than 24 hours after admission).
+    /// Counts only, no persons.
+    pub async fn discharge_figures(
+        &self,
+        year: i32,
+        parties: Option<&[String]>,
+    ) -> Result<DischargeFigures, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let stays = sqlx::query(
+            "SELECT s.id, u.party_code, pa.name, s.admitted_at, \
+             (SELECT MIN(m.at) FROM discharge_messages m WHERE m.stay_id = s.id AND m.kind = 'inskrivningsmeddelande') \
+             FROM stays s JOIN units u ON u.code = s.municipality_unit JOIN parties pa ON pa.code = u.party_code ORDER BY s.id",
+        )
+        .fetch_all(&mut *tx)
+        .await?;
+        let today = time::OffsetDateTime::now_utc().date();
+        let mut per_party: std::collections::BTreeMap<String, (String, [i64; 12], i64)> =
+            Default::default();
+        for row in stays {
+            let party: String = row.try_get(1)?;
+            if parties.is_some_and(|ps| !ps.contains(&party)) {
+                continue;
+            }
+            let name: String = row.try_get(2)?;
+            let entry = per_party.entry(party).or_insert_with(|| (name, [0; 12], 0));
+            let admitted = parse_stamp(&row.try_get::<String, _>(3)?);
+            let notice = row
+                .try_get::<Option<String>, _>(4)?
+                .as_deref()
+                .and_then(parse_stamp);
+            if let (Some(a), Some(n)) = (admitted, notice)
+                && a.year() == year
+                && (n - a).whole_hours() > NOTICE_HOURS
+            {
+                entry.2 += 1;
+            }
+            let stay = load_stay(&mut tx, row.try_get(0)?).await?;
+            for d in rules::ready_days(&stay, today) {
+                if d.year() == year {
+                    entry.1[d.month() as usize - 1] += 1;
+                }
+            }
+        }
+        tx.rollback().await?;
+        Ok(DischargeFigures {
+            per_party: per_party
+                .into_values()
+                .filter(|(_, days, late)| *late > 0 || days.iter().any(|d| *d > 0))
+                .collect(),
+        })
     }
 
     /// The ward reports an admission: the stay, and the inskrivningsmeddelande to the

@@ -154,6 +154,10 @@ contract!(
         let (lines, total) =
             samsyn_domain::discharge::monthly_statement(&all, 2024, time::Month::March);
         assert_eq!((lines.len(), total), (1, 2 * 912_500));
+        let f = w.store.discharge_figures(2024, None).await.unwrap();
+        assert_eq!(f.per_party.len(), 1);
+        assert_eq!(f.per_party[0].1[2], 6, "ready 1–6 March");
+        assert_eq!(f.per_party[0].2, 0, "the notice was in time");
         let after = w
             .store
             .discharge_step(&w.spec, id, kind::READY, datetime!(2024-03-08 10:00), "")

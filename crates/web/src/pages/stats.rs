@@ -44,6 +44,8 @@ struct StatsPage {
     chart_months: String,
     requests: Vec<(String, RequestFigures)>,
     follow_ups: FollowUpFigures,
+    /// (municipality, days as utskrivningsklar per month, the year's total, late notices)
+    discharge: Vec<(String, Vec<i64>, i64, i64)>,
     deviation_categories: Vec<&'static str>,
     deviations: Vec<(String, Vec<i64>, i64)>,
     chart_deviations: String,
@@ -325,6 +327,14 @@ pub async fn show(
         chart_months,
         requests,
         follow_ups: state.store.follow_up_figures(c.year).await?,
+        discharge: state
+            .store
+            .discharge_figures(c.year, c.members.as_deref())
+            .await?
+            .per_party
+            .into_iter()
+            .map(|(name, days, late)| (name, days.to_vec(), days.iter().sum(), late))
+            .collect(),
         deviation_categories: samsyn_domain::deviation::Category::ALL
             .iter()
             .map(|c| c.label())
