@@ -3,36 +3,10 @@
 
 use crate::Principal;
 use crate::ids::InvalidValue;
+use crate::org::code_enum;
 use crate::roles::Role;
 
-macro_rules! coded {
-    ($(#[$doc:meta])* $name:ident, $field:literal { $($variant:ident = $code:literal, $label:literal;)* }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $($variant,)* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code,)* }
-            }
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label,)* }
-            }
-            pub fn parse(text: &str) -> Result<Self, InvalidValue> {
-                match text.trim() {
-                    $($code => Ok($name::$variant),)*
-                    other => Err(InvalidValue::new(
-                        $field,
-                        format!("okänt värde «{other}»; giltiga: {}", [$($code),*].join(", ")),
-                    )),
-                }
-            }
-        }
-    };
-}
-
-coded!(
+code_enum!(
     /// Kategori.
     Category, "category" {
         EnrolmentDischarge = "in_utskrivning", "In- eller utskrivning";
@@ -44,7 +18,7 @@ coded!(
     }
 );
 
-coded!(
+code_enum!(
     /// Allvarlighetsgrad.
     Severity, "severity" {
         Low = "lag", "Låg";
@@ -53,7 +27,7 @@ coded!(
     }
 );
 
-coded!(
+code_enum!(
     /// Where a report is in its handling.
     State, "state" {
         Reported = "rapporterad", "Rapporterad – väntar på utredning";

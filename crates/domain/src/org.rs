@@ -2,8 +2,13 @@
 
 use crate::ids::InvalidValue;
 
+/// An enum of codes with Swedish labels; `parse` names `$field` (default `kind`) when a
+/// code is unknown.
 macro_rules! code_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $code:literal, $label:literal;)* }) => {
+    ($(#[$doc:meta])* $name:ident { $($body:tt)* }) => {
+        $crate::org::code_enum!($(#[$doc])* $name, "kind" { $($body)* });
+    };
+    ($(#[$doc:meta])* $name:ident, $field:literal { $($(#[$vdoc:meta])* $variant:ident = $code:literal, $label:literal;)* }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($(#[$vdoc])* $variant,)* }
@@ -25,9 +30,9 @@ macro_rules! code_enum {
                 match text.trim() {
                     $($code => Ok($name::$variant),)*
                     other => Err(InvalidValue::new(
-                        "kind",
+                        $field,
                         format!(
-                            "okänd sort «{other}»; giltiga: {}",
+                            "okänt värde «{other}»; giltiga: {}",
                             [$($code),*].join(", ")
                         ),
                     )),
@@ -36,6 +41,7 @@ macro_rules! code_enum {
         }
     };
 }
+pub(crate) use code_enum;
 
 code_enum!(
     /// Enhetstyp: what kind of care a unit gives.
