@@ -22,6 +22,7 @@ test('an analyst reads the dashboard with charts and suppressed small counts', a
   await logIn(page, samsyn.url, 'analytiker');
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
   assert.match(await page.locator('h1').textContent(), /^Uppföljning \d{4}$/);
+  assert.match(await page.title(), /^Uppföljning \d{4} – samsyn$/, 'the title holds no page content');
   assert.ok(await page.getByRole('img', { name: /Personer med kommunal hälso- och sjukvård/ }).isVisible(), 'the persons chart');
   assert.ok(await page.getByRole('img', { name: /Insatser per KVÅ-kod/ }).isVisible(), 'the KVÅ chart');
   const table = await page.getByRole('table', { name: /Antal personer/ }).innerText();

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 
 use samsyn_domain::protocol::{self, Hints};
-use samsyn_store::register::{BodyRef, ImportOutcome, search::Query};
+use samsyn_store::register::{ImportOutcome, search::Query};
 
 fn fixture(name: &str) -> (Vec<u8>, protocol::Protocol) {
     let path = format!(
@@ -134,8 +134,4 @@ fn body_names_match_the_register_despite_small_wording_differences() {
     );
     assert_eq!(m.map(|b| b.code), Some("SSR-VO".to_owned()));
     assert!(samsyn_store::register::match_body(&bodies, "Chefsgrupp för folkhälsa").is_none());
-    let _ = BodyRef {
-        code: None,
-        name: None,
-    };
 }
