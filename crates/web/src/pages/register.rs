@@ -141,11 +141,10 @@ pub async fn original(
         .protocol_file(id)
         .await?
         .ok_or_else(|| WebError::NotFound("originalfilen".into()))?;
+    // Everything but a PDF is served as text: an archived HTML file is not run in
+    // samsyn's origin.
     let kind = if name.to_lowercase().ends_with(".pdf") {
         "application/pdf"
-    } else if name.to_lowercase().ends_with(".html") || name.to_lowercase().ends_with(".htm") {
-        // served as text: an archived HTML file is not run in samsyn's origin
-        "text/plain; charset=utf-8"
     } else {
         "text/plain; charset=utf-8"
     };
