@@ -76,6 +76,15 @@ pub fn can_import_protocols(p: &Principal) -> bool {
     p.has_role(Role::Sekreterare) || p.has_role(Role::Admin)
 }
 
+/// A body's secretary keeps its members, meeting plan, agendas and minutes;
+/// administrators may do it for any body.
+pub fn can_keep_minutes(p: &Principal, body: &str) -> bool {
+    p.has_role(Role::Admin)
+        || p.assignments
+            .iter()
+            .any(|a| a.role == Role::Sekreterare && a.body.as_deref() == Some(body))
+}
+
 /// The follow-up dashboard is for analysts, administrators and the MAS.
 pub fn can_view_statistics(p: &Principal) -> bool {
     p.has_role(Role::Analytiker) || p.has_role(Role::Admin) || p.has_role(Role::Mas)
@@ -135,6 +144,18 @@ mod tests {
                 body: None,
             }],
         }
+    }
+
+    #[test]
+    fn only_the_bodys_own_secretary_or_an_admin_keeps_its_minutes() {
+        let mut secretary = principal(Role::Sekreterare, Some("18"), None);
+        secretary.assignments[0].body = Some("CG-VO".into());
+        assert!(can_keep_minutes(&secretary, "CG-VO"));
+        assert!(!can_keep_minutes(&secretary, "RSR"));
+        assert!(can_keep_minutes(&principal(Role::Admin, None, None), "RSR"));
+        let mut member = principal(Role::Ledamot, Some("1881"), None);
+        member.assignments[0].body = Some("CG-VO".into());
+        assert!(!can_keep_minutes(&member, "CG-VO"));
     }
 
     #[test]

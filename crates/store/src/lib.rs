@@ -11,6 +11,7 @@ pub mod deviations;
 pub mod dialect;
 pub mod discharge;
 mod error;
+pub mod governance;
 pub mod migrate;
 pub mod org;
 pub mod register;

@@ -51,6 +51,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "discharge",
         sql: include_str!("../migrations/0008_discharge.sql"),
     },
+    Migration {
+        version: 9,
+        name: "governance",
+        sql: include_str!("../migrations/0009_governance.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

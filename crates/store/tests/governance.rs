@@ -1,0 +1,871 @@
+//! A collaboration body's work on both engines: members and the plan, the agenda and
+//! its underlag, attendance, minutes with decisions and an assignment, approval by
+//! the chair and the adjuster, the fixed protocol and its verification; a locked
+//! protocol refuses every change, audited; a stale edit is a conflict.
+
+mod common;
+use common::*;
+
+use samsyn_domain::governance::{
+    AssignmentStatus, AttendanceStatus, DocumentKind, ItemOutcome, MeetingMode, MemberRole,
+    RiskScore,
+};
+use samsyn_domain::protocol::ItemKind;
+use samsyn_store::governance::{
+    AttendanceEntry, ItemMinutes, Minutes, NewDocument, NewItem, NewMeeting, NewMember,
+};
+use time::macros::date;
+
+/// The body's people: its secretary, a chair and an adjuster with accounts, and a
+/// secretary of another body.
+struct Board {
+    w: World,
+    secretary: Principal,
+    chair: Principal,
+    adjuster: Principal,
+    other_secretary: Principal,
+    chair_member: i64,
+    adjuster_member: i64,
+}
+
+async fn board(w: World) -> Board {
+    let mut tx = w.store.begin_write().await.unwrap();
+    for (code, name) in [("CG", "Chefsgruppen"), ("RSR", "Regionala samverkansrådet")] {
+        org::ensure_body(
+            &mut tx,
+            code,
+            name,
+            samsyn_domain::org::BodyKind::Chefsgrupp,
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+    }
+    let hash = password::hash_new("ett långt lösenord").unwrap();
+    for (name, role, body) in [
+        ("sekr", Role::Sekreterare, "CG"),
+        ("ordf", Role::Ledamot, "CG"),
+        ("just", Role::Ledamot, "CG"),
+        ("sekr2", Role::Sekreterare, "RSR"),
+    ] {
+        users::create_user(
+            &mut tx,
+            NewUser {
+                username: Username::parse(name).unwrap(),
+                display_name: name.into(),
+                password_hash: hash.clone(),
+                assignment: RoleAssignment {
+                    role,
+                    unit: None,
+                    party: None,
+                    body: Some(body.into()),
+                },
+            },
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let get = |n: &'static str| {
+        let store = w.store.clone();
+        async move {
+            store
+                .principal_by_username(&Username::parse(n).unwrap())
+                .await
+                .unwrap()
+                .unwrap()
+        }
+    };
+    let secretary = get("sekr").await;
+    let member = |name: &str, role, user: Option<&str>| NewMember {
+        name: name.into(),
+        role,
+        party: Some("1880".into()),
+        organization: Some("Örebro kommun".into()),
+        username: user.map(str::to_owned),
+        from: date!(2026 - 01 - 01),
+        to: None,
+    };
+    let chair_member = w
+        .store
+        .add_member(
+            &secretary,
+            "CG",
+            member("Olle Ordf", MemberRole::Ordforande, Some("ordf")),
+        )
+        .await
+        .unwrap();
+    let adjuster_member = w
+        .store
+        .add_member(
+            &secretary,
+            "CG",
+            member("Jenny Just", MemberRole::Justerare, Some("just")),
+        )
+        .await
+        .unwrap();
+    w.store
+        .add_member(
+            &secretary,
+            "CG",
+            member("Lisa Led", MemberRole::Ledamot, None),
+        )
+        .await
+        .unwrap();
+    Board {
+        chair: get("ordf").await,
+        adjuster: get("just").await,
+        other_secretary: get("sekr2").await,
+        secretary,
+        chair_member,
+        adjuster_member,
+        w,
+    }
+}
+
+fn meeting_on(day: time::Date) -> NewMeeting {
+    NewMeeting {
+        body: "CG".into(),
+        date: day,
+        start_time: Some("09:00".into()),
+        end_time: Some("12:00".into()),
+        mode: MeetingMode::Digitalt,
+        place: Some("Teams".into()),
+        joint_with: vec![],
+        underlag_deadline: None,
+        document_kind: DocumentKind::Protokoll,
+    }
+}
+
+fn item(title: &str, needs_underlag: bool) -> NewItem {
+    NewItem {
+        title: title.into(),
+        kind: Some(ItemKind::Beslutsarende),
+        presenters: vec!["Ann Berg".into()],
+        needs_underlag,
+    }
+}
+
+impl Board {
+    async fn version(&self, id: i64) -> i64 {
+        self.w
+            .store
+            .governed_meeting(id, date!(2026 - 03 - 01))
+            .await
+            .unwrap()
+            .unwrap()
+            .version
+    }
+
+    /// A planned meeting with one item, its minutes written and sent for approval.
+    async fn ready_for_approval(&self) -> i64 {
+        let s = &self.w.store;
+        let id = s
+            .plan_meeting(&self.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        let item_id = s
+            .add_agenda_item(
+                &self.secretary,
+                id,
+                self.version(id).await,
+                item("Hemsjukvården i länet", false),
+            )
+            .await
+            .unwrap();
+        s.write_minutes(
+            &self.secretary,
+            id,
+            self.version(id).await,
+            Minutes {
+                document_kind: DocumentKind::Protokoll,
+                start_time: Some("09:00".into()),
+                end_time: Some("11:30".into()),
+                items: vec![ItemMinutes {
+                    item_id,
+                    notes: "Läget redovisades.".into(),
+                    decisions: vec![
+                        "att godkänna lägesrapporten".into(),
+                        "att uppdra åt arbetsgruppen att återkomma".into(),
+                    ],
+                    outcome: ItemOutcome::Behandlat,
+                }],
+                chair: Some(self.chair_member),
+                adjusters: vec![self.adjuster_member],
+            },
+        )
+        .await
+        .unwrap();
+        s.add_assignment(
+            &self.secretary,
+            id,
+            item_id,
+            "Ta fram en handlingsplan",
+            "Arbetsgruppen",
+            date!(2026 - 05 - 20),
+            Some("CG"),
+        )
+        .await
+        .unwrap();
+        s.submit_for_approval(&self.secretary, id, self.version(id).await)
+            .await
+            .unwrap();
+        id
+    }
+}
+
+contract!(
+    a_planned_meeting_starts_with_the_members_and_a_deadline_a_week_before,
+    |w: World| async move {
+        let b = board(w).await;
+        let id =
+            b.w.store
+                .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+                .await
+                .unwrap();
+        let m =
+            b.w.store
+                .governed_meeting(id, date!(2026 - 03 - 01))
+                .await
+                .unwrap()
+                .unwrap();
+        assert_eq!(m.summary.state, "planerat");
+        assert_eq!(m.underlag_deadline.as_deref(), Some("2026-03-05"));
+        let names: Vec<&str> = m.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names.len(), 3);
+        assert!(names.contains(&"Olle Ordf"));
+        let plan = b.w.store.meetings_of_body("CG", Some(2026)).await.unwrap();
+        assert_eq!(plan.len(), 1);
+
+        let twice =
+            b.w.store
+                .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+                .await;
+        assert!(matches!(twice, Err(StoreError::Conflict(_))), "{twice:?}");
+        let mut bad = meeting_on(date!(2026 - 03 - 13));
+        bad.end_time = Some("08:00".into());
+        let e = b.w.store.plan_meeting(&b.secretary, bad).await.unwrap_err();
+        assert!(
+            matches!(&e, StoreError::Invalid(v) if v.field == "end_time"),
+            "{e:?}"
+        );
+        let foreign =
+            b.w.store
+                .plan_meeting(&b.other_secretary, meeting_on(date!(2026 - 04 - 01)))
+                .await;
+        assert!(matches!(foreign, Err(StoreError::Forbidden(_))));
+        assert_eq!(
+            b.w.store.meetings_of_body("CG", None).await.unwrap().len(),
+            1,
+            "nothing stored by the refusals"
+        );
+    }
+);
+
+contract!(
+    an_item_without_underlag_is_flagged_from_the_deadline,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        let item_id = s
+            .add_agenda_item(
+                &b.secretary,
+                id,
+                b.version(id).await,
+                item("Budget 2027", true),
+            )
+            .await
+            .unwrap();
+        let before = s
+            .governed_meeting(id, date!(2026 - 03 - 04))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(!before.items[0].underlag_missing);
+        let at = s
+            .governed_meeting(id, date!(2026 - 03 - 05))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(at.items[0].underlag_missing);
+        let flags = s
+            .underlag_flags(&b.secretary, date!(2026 - 03 - 06))
+            .await
+            .unwrap();
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].item_title, "Budget 2027");
+        assert_eq!(
+            s.underlag_flags(&b.chair, date!(2026 - 03 - 06))
+                .await
+                .unwrap()
+                .len(),
+            1,
+            "the chair is told too"
+        );
+
+        s.add_underlag(
+            &b.secretary,
+            id,
+            item_id,
+            NewDocument {
+                file_name: "budget.pdf".into(),
+                content_type: "application/pdf".into(),
+                bytes: b"%PDF-1.4".to_vec(),
+            },
+        )
+        .await
+        .unwrap();
+        assert!(
+            s.underlag_flags(&b.secretary, date!(2026 - 03 - 06))
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let (name, _, bytes) = s
+            .underlag(
+                id,
+                s.governed_meeting(id, date!(2026 - 03 - 06))
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .items[0]
+                    .documents[0]
+                    .id,
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (name.as_str(), bytes.as_slice()),
+            ("budget.pdf", b"%PDF-1.4".as_slice())
+        );
+        let empty = s
+            .add_underlag(
+                &b.secretary,
+                id,
+                item_id,
+                NewDocument {
+                    file_name: "tom.pdf".into(),
+                    content_type: "application/pdf".into(),
+                    bytes: vec![],
+                },
+            )
+            .await;
+        assert!(matches!(empty, Err(StoreError::Invalid(v)) if v.field == "file"));
+    }
+);
+
+contract!(
+    an_edit_on_an_older_copy_is_a_conflict_not_an_overwrite,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        let seen = b.version(id).await;
+        s.add_agenda_item(&b.secretary, id, seen, item("Först", false))
+            .await
+            .unwrap();
+        let stale = s
+            .add_agenda_item(
+                &b.secretary,
+                id,
+                seen,
+                item("Sedan, på gammal kopia", false),
+            )
+            .await;
+        assert!(matches!(stale, Err(StoreError::Conflict(_))), "{stale:?}");
+        let m = s
+            .governed_meeting(id, date!(2026 - 03 - 01))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.items.len(), 1);
+    }
+);
+
+contract!(
+    attendance_records_notice_lateness_and_substitutes,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        let m = s
+            .governed_meeting(id, date!(2026 - 03 - 01))
+            .await
+            .unwrap()
+            .unwrap();
+        let lisa = m
+            .attendees
+            .iter()
+            .find(|a| a.name == "Lisa Led")
+            .unwrap()
+            .id;
+        let olle = m
+            .attendees
+            .iter()
+            .find(|a| a.name == "Olle Ordf")
+            .unwrap()
+            .id;
+        let entry =
+            |id, name: &str, status, sub: Option<&str>, note: Option<&str>| AttendanceEntry {
+                id,
+                name: name.into(),
+                organization: None,
+                role: None,
+                status,
+                substitute_for: sub.map(str::to_owned),
+                note: note.map(str::to_owned),
+            };
+        s.record_attendance(
+            &b.secretary,
+            id,
+            m.version,
+            vec![
+                entry(
+                    Some(lisa),
+                    "",
+                    AttendanceStatus::AbsentWithNotice,
+                    None,
+                    None,
+                ),
+                entry(
+                    Some(olle),
+                    "",
+                    AttendanceStatus::Late,
+                    None,
+                    Some("från kl. 09.30"),
+                ),
+                entry(
+                    None,
+                    "Sven Ers",
+                    AttendanceStatus::Present,
+                    Some("Lisa Led"),
+                    None,
+                ),
+            ],
+        )
+        .await
+        .unwrap();
+        let m = s
+            .governed_meeting(id, date!(2026 - 03 - 01))
+            .await
+            .unwrap()
+            .unwrap();
+        let by = |n: &str| m.attendees.iter().find(|a| a.name == n).unwrap().clone();
+        assert_eq!(by("Lisa Led").status, "absent_notice");
+        assert_eq!(by("Olle Ordf").status, "late");
+        assert_eq!(by("Olle Ordf").note.as_deref(), Some("från kl. 09.30"));
+        assert_eq!(by("Sven Ers").substitute_for.as_deref(), Some("Lisa Led"));
+    }
+);
+
+contract!(
+    the_protocol_is_fixed_when_the_chair_and_the_adjuster_have_approved,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = b.ready_for_approval().await;
+        let early = s.signed_protocol(id).await.unwrap();
+        assert!(early.is_none());
+        let stranger = s.approve_minutes(&b.secretary, id).await;
+        assert!(
+            matches!(stranger, Err(StoreError::Forbidden(_))),
+            "the secretary does not approve: {stranger:?}"
+        );
+        assert!(
+            !s.approve_minutes(&b.chair, id).await.unwrap(),
+            "the adjuster has not approved yet"
+        );
+        assert!(
+            s.approve_minutes(&b.adjuster, id).await.unwrap(),
+            "now it is signed"
+        );
+
+        let signed = s.signed_protocol(id).await.unwrap().unwrap();
+        assert!(signed.text.contains("§ 1 Hemsjukvården i länet"));
+        assert!(signed.text.contains("- att godkänna lägesrapporten"));
+        assert!(signed.text.contains(
+            "Uppdrag: Ta fram en handlingsplan (ansvarig Arbetsgruppen, senast 2026-05-20)"
+        ));
+        assert!(signed.text.contains("Olle Ordf, ordförande, justerat"));
+        let pdf_text = pdf_extract::extract_text_from_mem(&signed.pdf).unwrap();
+        assert!(pdf_text.contains("att godkänna lägesrapporten"));
+
+        let by_pdf = s.verify_protocol(&signed.pdf).await.unwrap().unwrap();
+        assert_eq!((by_pdf.meeting_id, by_pdf.matched.as_str()), (id, "pdf"));
+        let pasted = signed.text.replace('\n', "\r\n");
+        assert_eq!(
+            s.verify_protocol(pasted.as_bytes())
+                .await
+                .unwrap()
+                .unwrap()
+                .matched,
+            "text"
+        );
+        let forged = signed.text.replace("godkänna", "avslå");
+        assert!(
+            s.verify_protocol(forged.as_bytes())
+                .await
+                .unwrap()
+                .is_none()
+        );
+
+        let m = s
+            .governed_meeting(id, date!(2026 - 03 - 13))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.summary.state, "justerat");
+        let hits = s
+            .search(&samsyn_store::register::search::Query {
+                text: "lägesrapport".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert!(
+            hits.hits.iter().any(|h| h.meeting_id == id),
+            "the signed items are searchable"
+        );
+    }
+);
+
+contract!(
+    a_signed_protocol_refuses_every_change_and_each_try_is_audited,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = b.ready_for_approval().await;
+        s.approve_minutes(&b.chair, id).await.unwrap();
+        s.approve_minutes(&b.adjuster, id).await.unwrap();
+        let m = s
+            .governed_meeting(id, date!(2026 - 03 - 13))
+            .await
+            .unwrap()
+            .unwrap();
+        let before = s.signed_protocol(id).await.unwrap().unwrap().text;
+        let tries = [
+            s.add_agenda_item(&b.secretary, id, m.version, item("Efteråt", false))
+                .await
+                .map(|_| ()),
+            s.record_attendance(&b.secretary, id, m.version, vec![])
+                .await,
+            s.write_minutes(
+                &b.secretary,
+                id,
+                m.version,
+                Minutes {
+                    document_kind: DocumentKind::Protokoll,
+                    start_time: None,
+                    end_time: None,
+                    items: vec![],
+                    chair: None,
+                    adjusters: vec![],
+                },
+            )
+            .await,
+            s.add_underlag(
+                &b.secretary,
+                id,
+                m.items[0].id,
+                NewDocument {
+                    file_name: "x.txt".into(),
+                    content_type: "text/plain".into(),
+                    bytes: b"x".to_vec(),
+                },
+            )
+            .await
+            .map(|_| ()),
+            s.add_assignment(
+                &b.secretary,
+                id,
+                m.items[0].id,
+                "Mer",
+                "Någon",
+                date!(2026 - 06 - 01),
+                None,
+            )
+            .await
+            .map(|_| ()),
+            s.submit_for_approval(&b.secretary, id, m.version).await,
+            s.approve_minutes(&b.chair, id).await.map(|_| ()),
+        ];
+        for t in &tries {
+            assert!(
+                matches!(t, Err(StoreError::Forbidden(m)) if m.contains("låst")),
+                "{t:?}"
+            );
+        }
+        assert_eq!(b.w.audit_count("agenda.edit", "denied").await, 1);
+        assert_eq!(b.w.audit_count("minutes.write", "denied").await, 1);
+        assert_eq!(b.w.audit_count("minutes.approve", "denied").await, 1);
+        assert_eq!(s.signed_protocol(id).await.unwrap().unwrap().text, before);
+        let after = s
+            .governed_meeting(id, date!(2026 - 03 - 13))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (after.items.len(), after.assignments.len(), after.version),
+            (1, 1, m.version)
+        );
+    }
+);
+
+contract!(
+    a_change_during_approval_takes_the_minutes_back_and_clears_approvals,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = b.ready_for_approval().await;
+        s.approve_minutes(&b.chair, id).await.unwrap();
+        s.add_agenda_item(&b.secretary, id, b.version(id).await, item("Övrigt", false))
+            .await
+            .unwrap();
+        let m = s
+            .governed_meeting(id, date!(2026 - 03 - 13))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.summary.state, "planerat");
+        assert!(m.signers.iter().all(|x| x.approved_at.is_none()));
+        let not_sent = s.approve_minutes(&b.adjuster, id).await;
+        assert!(
+            matches!(not_sent, Err(StoreError::OutOfOrder(_))),
+            "{not_sent:?}"
+        );
+    }
+);
+
+contract!(
+    an_approval_by_email_is_recorded_by_the_secretary,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = b.ready_for_approval().await;
+        s.approve_minutes(&b.chair, id).await.unwrap();
+        let no_via = s
+            .record_approval(&b.secretary, id, b.adjuster_member, " ")
+            .await;
+        assert!(matches!(no_via, Err(StoreError::Invalid(_))));
+        assert!(
+            s.record_approval(&b.secretary, id, b.adjuster_member, "e-post")
+                .await
+                .unwrap()
+        );
+        let text = s.signed_protocol(id).await.unwrap().unwrap().text;
+        assert!(text.contains("Jenny Just, justerare, justerat"));
+        assert!(text.contains("via e-post"));
+    }
+);
+
+contract!(
+    postponed_items_carry_over_to_the_next_meetings_draft_agenda,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let first = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        let kept = s
+            .add_agenda_item(
+                &b.secretary,
+                first,
+                b.version(first).await,
+                item("Avgjort", false),
+            )
+            .await
+            .unwrap();
+        let back = s
+            .add_agenda_item(
+                &b.secretary,
+                first,
+                b.version(first).await,
+                item("Länsgemensam riktlinje", true),
+            )
+            .await
+            .unwrap();
+        s.write_minutes(
+            &b.secretary,
+            first,
+            b.version(first).await,
+            Minutes {
+                document_kind: DocumentKind::Protokoll,
+                start_time: None,
+                end_time: None,
+                items: vec![
+                    ItemMinutes {
+                        item_id: kept,
+                        notes: String::new(),
+                        decisions: vec!["att godkänna".into()],
+                        outcome: ItemOutcome::Behandlat,
+                    },
+                    ItemMinutes {
+                        item_id: back,
+                        notes: "Återkommer i april.".into(),
+                        decisions: vec![],
+                        outcome: ItemOutcome::Aterkommer,
+                    },
+                ],
+                chair: Some(b.chair_member),
+                adjusters: vec![],
+            },
+        )
+        .await
+        .unwrap();
+        let next = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 04 - 09)))
+            .await
+            .unwrap();
+        let m = s
+            .governed_meeting(next, date!(2026 - 04 - 01))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.items.len(), 1);
+        assert_eq!(m.items[0].title, "Länsgemensam riktlinje");
+        assert_eq!(m.items[0].carried_from, Some(back));
+        assert!(m.items[0].needs_underlag);
+        let later = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 05 - 07)))
+            .await
+            .unwrap();
+        let m = s
+            .governed_meeting(later, date!(2026 - 05 - 01))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(m.items.is_empty(), "an item is carried over once");
+    }
+);
+
+contract!(
+    assignments_are_reminded_and_reported_back,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = b.ready_for_approval().await;
+        let rows = s.assignments(date!(2026 - 05 - 15)).await.unwrap();
+        assert_eq!(
+            rows[0].reminder.as_deref(),
+            Some("Ska återrapporteras om 5 dagar")
+        );
+        let rows = s.assignments(date!(2026 - 05 - 23)).await.unwrap();
+        assert!(rows[0].overdue);
+        let denied = s
+            .set_assignment_status(
+                &b.other_secretary,
+                rows[0].id,
+                AssignmentStatus::Aterrapporterat,
+                "",
+            )
+            .await;
+        assert!(matches!(denied, Err(StoreError::Forbidden(_))));
+        s.set_assignment_status(
+            &b.secretary,
+            rows[0].id,
+            AssignmentStatus::Aterrapporterat,
+            "Planen redovisad",
+        )
+        .await
+        .unwrap();
+        let rows = s.assignments(date!(2026 - 05 - 23)).await.unwrap();
+        assert_eq!(
+            (rows[0].status.as_str(), rows[0].reminder.as_deref()),
+            ("aterrapporterat", None)
+        );
+        assert_eq!(rows[0].meeting_id, id);
+    }
+);
+
+contract!(
+    an_evaluation_is_anonymous_and_answered_once_per_member,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        s.evaluate_meeting(&b.chair, id, 4, "Bra dragningar")
+            .await
+            .unwrap();
+        s.evaluate_meeting(&b.adjuster, id, 2, "").await.unwrap();
+        let twice = s.evaluate_meeting(&b.chair, id, 5, "").await;
+        assert!(matches!(twice, Err(StoreError::Conflict(_))));
+        let outsider = s.evaluate_meeting(&b.other_secretary, id, 5, "").await;
+        assert!(matches!(outsider, Err(StoreError::Forbidden(_))));
+        let bad = s.evaluate_meeting(&b.adjuster, id, 9, "").await;
+        assert!(matches!(bad, Err(StoreError::Invalid(v)) if v.field == "score"));
+        let sum = s.evaluation_summary(id).await.unwrap();
+        assert_eq!(
+            (sum.answers, sum.per_score, sum.average),
+            (2, [0, 1, 0, 1, 0], Some(3.0))
+        );
+        assert_eq!(sum.comments, vec!["Bra dragningar".to_owned()]);
+    }
+);
+
+contract!(
+    risks_are_scored_and_banded_highest_first,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        for (title, p, c) in [
+            ("Låg bemanning", 2, 2),
+            ("Otydlig ansvarsfördelning", 3, 4),
+            ("IT-stöd saknas", 2, 3),
+        ] {
+            s.add_risk(
+                &b.secretary,
+                "CG",
+                "Överenskommelsen HSIH",
+                title,
+                RiskScore::new(p, c).unwrap(),
+                "Styrgruppen",
+                "",
+                date!(2026 - 06 - 01),
+            )
+            .await
+            .unwrap();
+        }
+        let rows = s.risks("CG", date!(2026 - 03 - 01)).await.unwrap();
+        let got: Vec<(&str, i64, &str)> = rows
+            .iter()
+            .map(|r| (r.title.as_str(), r.score, r.band.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Otydlig ansvarsfördelning", 12, "hog"),
+                ("IT-stöd saknas", 6, "betydande"),
+                ("Låg bemanning", 4, "lag")
+            ]
+        );
+        let denied = s
+            .add_risk(
+                &b.other_secretary,
+                "CG",
+                "X",
+                "Y",
+                RiskScore::new(1, 1).unwrap(),
+                "Z",
+                "",
+                date!(2026 - 06 - 01),
+            )
+            .await;
+        assert!(matches!(denied, Err(StoreError::Forbidden(_))));
+    }
+);
