@@ -8,7 +8,7 @@ use samsyn_store::Store;
 
 /// One user per role, and staff in the home care and vårdcentral of each
 /// municipality and at the medical clinic.
-const DEMO_USERS: i64 = 7 + 12 * 2 + 2;
+const DEMO_USERS: i64 = 9 + 12 * 2 + 2;
 
 fn one_line_error(o: &std::process::Output) -> String {
     assert!(!o.status.success(), "must fail: {}", stdout(o));

@@ -3,6 +3,7 @@
 //! changes nothing the second time.
 
 mod care;
+mod governance;
 
 use samsyn_domain::audit::{AuditEvent, Outcome, Purpose};
 use samsyn_domain::org::{BodyKind, PartyKind, UnitKind};
@@ -170,7 +171,7 @@ type DemoUser = (
     Option<&'static str>,
 );
 
-/// One user per role.
+/// One user per role, and the chefsgrupp's chair and adjuster (members who approve minutes).
 pub const USERS: &[DemoUser] = &[
     ("admin", "Alva Admin", Role::Admin, None, None, None),
     (
@@ -212,6 +213,22 @@ pub const USERS: &[DemoUser] = &[
         None,
         Some("1881"),
         Some("SSR-VO"),
+    ),
+    (
+        "ordforande",
+        "Eva Ekström, ordförande chefsgruppen",
+        Role::Ledamot,
+        None,
+        Some("1880"),
+        Some("CG-VO"),
+    ),
+    (
+        "justerare",
+        "Jonas Berg, justerare chefsgruppen",
+        Role::Ledamot,
+        None,
+        Some("18"),
+        Some("CG-VO"),
     ),
     (
         "analytiker",
@@ -307,6 +324,7 @@ pub async fn load(store: &Store) -> Result<Loaded, StoreError> {
     let hash = password::hash_new(DEMO_PASSWORD).expect("the demo password is long enough");
     added += care::load(store, &hash).await?;
     added += protocols(store).await?;
+    added += governance::load(store).await?;
     Ok(Loaded { added })
 }
 

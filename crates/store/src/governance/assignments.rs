@@ -14,6 +14,7 @@ pub struct AssignmentRow {
     pub id: i64,
     pub meeting_id: i64,
     pub item_id: i64,
+    pub body_code: Option<String>,
     pub body_name: Option<String>,
     pub meeting_date: String,
     pub item_number: String,
@@ -81,7 +82,7 @@ fn reminder_text(r: Option<Reminder>) -> Option<String> {
 }
 
 const ASSIGNMENT_SELECT: &str = "SELECT a.id, a.meeting_id, a.item_id, m.body_name, m.meeting_date, i.number, a.description, a.owner, a.due_date, \
-     a.report_body_code, a.status, a.status_note FROM assignments a JOIN meetings m ON m.id = a.meeting_id JOIN agenda_items i ON i.id = a.item_id";
+     a.report_body_code, a.status, a.status_note, m.body_code FROM assignments a JOIN meetings m ON m.id = a.meeting_id JOIN agenda_items i ON i.id = a.item_id";
 
 fn assignment(r: &sqlx::any::AnyRow, today: Date) -> Result<AssignmentRow, StoreError> {
     let status: String = r.try_get(10)?;
@@ -94,6 +95,7 @@ fn assignment(r: &sqlx::any::AnyRow, today: Date) -> Result<AssignmentRow, Store
         id: r.try_get(0)?,
         meeting_id: r.try_get(1)?,
         item_id: r.try_get(2)?,
+        body_code: r.try_get(12)?,
         body_name: r.try_get(3)?,
         meeting_date: r.try_get(4)?,
         item_number: r.try_get(5)?,

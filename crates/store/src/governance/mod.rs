@@ -105,6 +105,8 @@ pub struct MeetingSummary {
     pub state: String,
     pub origin: String,
     pub updated_at: String,
+    /// Raised on every change (calendar feeds use it as the event's sequence).
+    pub version: i64,
 }
 
 impl MeetingSummary {
@@ -218,7 +220,7 @@ fn non_empty(field: &'static str, text: &str, what: &str) -> Result<String, Inva
     Ok(t.to_owned())
 }
 
-const SUMMARY_COLUMNS: &str = "m.id, m.body_code, m.body_name, m.meeting_date, m.start_time, m.end_time, m.place, m.mode, m.joint_with, m.state, m.origin, COALESCE(m.updated_at, m.created_at)";
+const SUMMARY_COLUMNS: &str = "m.id, m.body_code, m.body_name, m.meeting_date, m.start_time, m.end_time, m.place, m.mode, m.joint_with, m.state, m.origin, COALESCE(m.updated_at, m.created_at), m.version";
 
 fn summary(r: &sqlx::any::AnyRow) -> Result<MeetingSummary, StoreError> {
     Ok(MeetingSummary {
@@ -234,6 +236,7 @@ fn summary(r: &sqlx::any::AnyRow) -> Result<MeetingSummary, StoreError> {
         state: r.try_get(9)?,
         origin: r.try_get(10)?,
         updated_at: r.try_get(11)?,
+        version: r.try_get(12)?,
     })
 }
 
@@ -614,7 +617,7 @@ impl Store {
         today: Date,
     ) -> Result<Option<Governed>, StoreError> {
         let Some(r) = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {SUMMARY_COLUMNS}, m.document_kind, m.version, m.underlag_deadline FROM meetings m WHERE m.id = $1"
+            "SELECT {SUMMARY_COLUMNS}, m.document_kind, m.underlag_deadline FROM meetings m WHERE m.id = $1"
         )))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -700,8 +703,8 @@ impl Store {
         let assignments = self.assignments_of_meeting(id).await?;
         Ok(Some(Governed {
             summary: summary(&r)?,
-            document_kind: r.try_get(12)?,
-            version: r.try_get(13)?,
+            document_kind: r.try_get(13)?,
+            version: r.try_get(12)?,
             underlag_deadline: deadline,
             items,
             attendees,

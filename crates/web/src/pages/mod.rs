@@ -3,17 +3,20 @@
 
 mod agreement;
 mod audit;
+mod bodies;
 mod care;
 mod deviations;
 mod discharge;
 mod economy;
 mod episodes;
 mod login;
+mod meetings;
 mod plans;
 mod register;
 mod start;
 mod stats;
 mod units;
+mod verify;
 
 use crate::AppState;
 use askama::Template;
@@ -104,6 +107,50 @@ pub fn routes() -> Router<AppState> {
         .route("/beslut", get(register::search))
         .route("/moten/{id}", get(register::meeting))
         .route("/moten/{id}/original", get(register::original))
+        .route("/organ", get(bodies::list))
+        .route("/organ/{code}", get(bodies::show))
+        .route("/organ/{code}/ledamoter", post(bodies::add_member))
+        .route("/organ/{code}/moten", post(bodies::plan))
+        .route("/organ/{code}/risker", post(bodies::add_risk))
+        .route("/organ/{code}/kalender.ics", get(bodies::body_calendar))
+        .route("/kalender/{file}", get(bodies::member_calendar))
+        .route("/moten/{id}/punkter", post(meetings::add_item))
+        .route(
+            "/moten/{id}/punkter/{item}/underlag",
+            post(meetings::upload).layer(axum::extract::DefaultBodyLimit::max(
+                crate::api::UPLOAD_LIMIT,
+            )),
+        )
+        .route("/moten/{id}/underlag/{doc}", get(meetings::document))
+        .route(
+            "/moten/{id}/narvaro",
+            get(meetings::attendance_form).post(meetings::record_attendance),
+        )
+        .route(
+            "/moten/{id}/protokoll",
+            get(meetings::minutes_form).post(meetings::write_minutes),
+        )
+        .route("/moten/{id}/protokoll.pdf", get(meetings::pdf))
+        .route("/moten/{id}/protokoll.html", get(meetings::html))
+        .route("/moten/{id}/protokoll.txt", get(meetings::text))
+        .route("/moten/{id}/uppdrag", post(meetings::add_assignment))
+        .route("/moten/{id}/justering", post(meetings::submit))
+        .route("/moten/{id}/justera", post(meetings::approve))
+        .route(
+            "/moten/{id}/justera/{member}",
+            post(meetings::record_approval),
+        )
+        .route("/moten/{id}/utvardering", post(meetings::evaluate))
+        .route("/uppdrag", get(meetings::assignments))
+        .route("/uppdrag/{id}/status", post(meetings::assignment_status))
+        .route(
+            "/verifiera",
+            get(verify::form)
+                .post(verify::check)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    crate::api::UPLOAD_LIMIT,
+                )),
+        )
         .route(
             "/beslut/import",
             get(register::upload_form)

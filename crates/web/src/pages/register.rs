@@ -116,7 +116,16 @@ pub async fn meeting(
     State(state): State<AppState>,
     PageSession(session): PageSession,
     Path(id): Path<i64>,
+    Query(msg): Query<super::meetings::Message>,
 ) -> Result<Html<String>, PageError> {
+    if let Some(g) = state
+        .store
+        .governed_meeting(id, time::OffsetDateTime::now_utc().date())
+        .await?
+        .filter(|g| g.summary.origin == "samsyn")
+    {
+        return super::meetings::show(&state, &session, g, msg).await;
+    }
     let m = state
         .store
         .meeting(id)
