@@ -14,6 +14,7 @@ pub mod export;
 pub mod fhir;
 pub mod forms;
 pub mod json;
+pub mod oparl;
 pub mod pages;
 
 use axum::Router;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(api::routes())
+        .merge(oparl::routes())
         .route("/healthz", get(healthz))
         .route("/static/samsyn.css", get(stylesheet))
         .route("/static/progress.js", get(progress_script))

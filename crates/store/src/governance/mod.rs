@@ -5,6 +5,7 @@
 
 mod assignments;
 mod minutes;
+pub mod public;
 mod signing;
 
 pub use assignments::{AssignmentRow, EvaluationSummary, RiskRow, UnderlagFlag};
