@@ -3,6 +3,7 @@
 //! stands on. Nothing here does I/O, so every rule can be tested as a plain function.
 
 pub mod agreement;
+pub mod agreement_cycle;
 pub mod audit;
 pub mod care;
 pub mod deviation;

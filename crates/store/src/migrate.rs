@@ -56,6 +56,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "governance",
         sql: include_str!("../migrations/0009_governance.sql"),
     },
+    Migration {
+        version: 10,
+        name: "agreement_cycle",
+        sql: include_str!("../migrations/0010_agreement_cycle.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -869,3 +869,418 @@ contract!(
         assert!(matches!(denied, Err(StoreError::Forbidden(_))));
     }
 );
+
+mod agreement_cycle_tests {
+    use super::*;
+    use samsyn_domain::agreement_cycle::Phase;
+    use samsyn_domain::governance::{Disposition, RemissPosition};
+
+    async fn anchoring_bodies(w: &World) {
+        let mut tx = w.store.begin_write().await.unwrap();
+        for (code, kind) in [
+            ("SG", samsyn_domain::org::BodyKind::Styrgrupp),
+            ("SSR", samsyn_domain::org::BodyKind::SpecifiktSamverkansrad),
+        ] {
+            org::ensure_body(&mut tx, code, code, kind, None, None)
+                .await
+                .unwrap();
+        }
+        tx.commit().await.unwrap();
+    }
+
+    contract!(
+        an_agreement_goes_from_draft_through_remiss_and_adoption_into_force,
+        |w: World| async move {
+            let b = board(w).await;
+            anchoring_bodies(&b.w).await;
+            let s = &b.w.store;
+            let id = s
+                .create_agreement(
+                    &b.secretary,
+                    "HSIH-2025",
+                    "Överenskommelse om hälso- och sjukvård i hemmet",
+                    "CG",
+                    Phase::Utkast,
+                )
+                .await
+                .unwrap();
+            let early = s
+                .send_remiss(
+                    &b.secretary,
+                    id,
+                    &["1880".into()],
+                    date!(2024 - 03 - 01),
+                    date!(2024 - 04 - 30),
+                )
+                .await;
+            assert!(matches!(early, Err(StoreError::OutOfOrder(_))), "{early:?}");
+            s.move_agreement(
+                &b.secretary,
+                id,
+                Phase::Remiss,
+                "Till politisk remiss",
+                None,
+            )
+            .await
+            .unwrap();
+            let remiss = s
+                .send_remiss(
+                    &b.secretary,
+                    id,
+                    &["18".into(), "1880".into(), "1881".into()],
+                    date!(2024 - 03 - 01),
+                    date!(2024 - 04 - 30),
+                )
+                .await
+                .unwrap();
+
+            s.answer_remiss(
+                &b.secretary,
+                remiss,
+                "18",
+                RemissPosition::Tillstyrker,
+                date!(2024 - 04 - 20),
+                &[],
+            )
+            .await
+            .unwrap();
+            let comments = vec![
+                "Förtydliga ansvaret för hjälpmedel.".to_owned(),
+                "Inför en gemensam uppföljningsplan.".to_owned(),
+            ];
+            s.answer_remiss(
+                &b.secretary,
+                remiss,
+                "1880",
+                RemissPosition::Delvis,
+                date!(2024 - 04 - 30),
+                &comments,
+            )
+            .await
+            .unwrap();
+            let late = s
+                .answer_remiss(
+                    &b.secretary,
+                    remiss,
+                    "1881",
+                    RemissPosition::Reserverar,
+                    date!(2024 - 05 - 10),
+                    &[],
+                )
+                .await;
+            assert!(
+                matches!(&late, Err(StoreError::Invalid(v)) if v.field == "answered_on"),
+                "{late:?}"
+            );
+            s.extend_remiss(
+                &b.secretary,
+                remiss,
+                "1881",
+                date!(2024 - 05 - 15),
+                "Nämndsammanträde 14 maj",
+            )
+            .await
+            .unwrap();
+            s.answer_remiss(
+                &b.secretary,
+                remiss,
+                "1881",
+                RemissPosition::Reserverar,
+                date!(2024 - 05 - 10),
+                &["Ekonomin är oklar.".to_owned()],
+            )
+            .await
+            .unwrap();
+            let twice = s
+                .answer_remiss(
+                    &b.secretary,
+                    remiss,
+                    "1881",
+                    RemissPosition::Tillstyrker,
+                    date!(2024 - 05 - 11),
+                    &[],
+                )
+                .await;
+            assert!(matches!(twice, Err(StoreError::Conflict(_))));
+
+            let view = s.agreement_document(id).await.unwrap().unwrap();
+            assert_eq!(view.comments_handled, (0, 3));
+            let kommun = view.remisses[0]
+                .recipients
+                .iter()
+                .find(|r| r.party_code == "1880")
+                .unwrap();
+            assert_eq!(
+                kommun.comments.iter().map(|c| c.number).collect::<Vec<_>>(),
+                vec![1, 2]
+            );
+            let no_reason = s
+                .handle_comment(
+                    &b.secretary,
+                    kommun.comments[1].id,
+                    Disposition::Avslagen,
+                    " ",
+                )
+                .await;
+            assert!(matches!(no_reason, Err(StoreError::Invalid(v)) if v.field == "reason"));
+            s.handle_comment(
+                &b.secretary,
+                kommun.comments[0].id,
+                Disposition::Tillgodosedd,
+                "",
+            )
+            .await
+            .unwrap();
+            s.handle_comment(
+                &b.secretary,
+                kommun.comments[1].id,
+                Disposition::Delvis,
+                "Uppföljningsplanen beslutas separat",
+            )
+            .await
+            .unwrap();
+            assert_eq!(
+                s.agreement_document(id)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .comments_handled,
+                (2, 3)
+            );
+
+            s.move_agreement(&b.secretary, id, Phase::Forankring, "Beslutsförslag", None)
+                .await
+                .unwrap();
+            let skipped = s
+                .anchor_agreement(&b.secretary, id, "SSR", date!(2024 - 09 - 20), None)
+                .await;
+            assert!(
+                matches!(&skipped, Err(StoreError::OutOfOrder(m)) if m.contains("Styrgrupp")),
+                "{skipped:?}"
+            );
+            s.anchor_agreement(&b.secretary, id, "SG", date!(2024 - 04 - 10), None)
+                .await
+                .unwrap();
+            s.anchor_agreement(&b.secretary, id, "CG", date!(2024 - 04 - 19), None)
+                .await
+                .unwrap();
+            s.anchor_agreement(&b.secretary, id, "SSR", date!(2024 - 09 - 20), None)
+                .await
+                .unwrap();
+
+            s.move_agreement(&b.secretary, id, Phase::Antagande, "Till parterna", None)
+                .await
+                .unwrap();
+            s.adopt_agreement(&b.secretary, id, "18", date!(2024 - 10 - 15), "RS 2024/123")
+                .await
+                .unwrap();
+            s.adopt_agreement(&b.secretary, id, "1880", date!(2024 - 11 - 05), "KS § 210")
+                .await
+                .unwrap();
+            let not_all = s
+                .move_agreement(
+                    &b.secretary,
+                    id,
+                    Phase::IKraft,
+                    "",
+                    Some(date!(2025 - 01 - 01)),
+                )
+                .await;
+            assert!(
+                matches!(&not_all, Err(StoreError::OutOfOrder(m)) if m.contains("1881")),
+                "{not_all:?}"
+            );
+            s.adopt_agreement(&b.secretary, id, "1881", date!(2024 - 11 - 20), "KS § 99")
+                .await
+                .unwrap();
+            let undated = s
+                .move_agreement(&b.secretary, id, Phase::IKraft, "", None)
+                .await;
+            assert!(matches!(undated, Err(StoreError::Invalid(v)) if v.field == "in_force_from"));
+            s.move_agreement(
+                &b.secretary,
+                id,
+                Phase::IKraft,
+                "Alla parter har beslutat",
+                Some(date!(2025 - 01 - 01)),
+            )
+            .await
+            .unwrap();
+            let back = s
+                .move_agreement(&b.secretary, id, Phase::Remiss, "", None)
+                .await;
+            assert!(matches!(back, Err(StoreError::OutOfOrder(_))));
+
+            let view = s.agreement_document(id).await.unwrap().unwrap();
+            assert_eq!(
+                (
+                    view.agreement.phase.as_str(),
+                    view.agreement.in_force_from.as_deref()
+                ),
+                ("i_kraft", Some("2025-01-01"))
+            );
+            assert!(view.adoptions.iter().all(|a| a.adopted_on.is_some()));
+            assert_eq!(view.anchorings.len(), 3);
+            assert_eq!(view.history.len(), 5);
+
+            s.move_agreement(
+                &b.secretary,
+                id,
+                Phase::Revidering,
+                "Årlig revidering",
+                None,
+            )
+            .await
+            .unwrap();
+            let revised = s.agreement_document(id).await.unwrap().unwrap();
+            assert_eq!(revised.agreement.version, 2);
+            assert!(
+                revised.adoptions.iter().all(|a| a.adopted_on.is_none()),
+                "a new version is adopted anew"
+            );
+
+            let foreign = s
+                .move_agreement(&b.other_secretary, id, Phase::Remiss, "", None)
+                .await;
+            assert!(matches!(foreign, Err(StoreError::Forbidden(_))));
+            assert_eq!(b.w.audit_count("agreement.phase", "denied").await, 1);
+        }
+    );
+
+    contract!(
+        implementation_has_persons_and_gap_analyses_per_pair,
+        |w: World| async move {
+            let b = board(w).await;
+            let s = &b.w.store;
+            let id = s
+                .create_agreement(&b.secretary, "HSIH", "Hemsjukvård", "CG", Phase::IKraft)
+                .await
+                .unwrap();
+            s.add_implementation_person(
+                &b.secretary,
+                id,
+                "1880",
+                "Anna Implementerare",
+                "anna@example.se",
+            )
+            .await
+            .unwrap();
+            let wrong = s
+                .add_gap_analysis(
+                    &b.secretary,
+                    id,
+                    "HSV-1880",
+                    "VC-1880",
+                    "x",
+                    "y",
+                    date!(2025 - 03 - 31),
+                )
+                .await;
+            assert!(matches!(wrong, Err(StoreError::Invalid(v)) if v.field == "vc_unit"));
+            let gap = s
+                .add_gap_analysis(
+                    &b.secretary,
+                    id,
+                    "VC-1880",
+                    "HSV-1880",
+                    "Olika rutiner för läkemedelslistor",
+                    "Gemensam rutin senast mars",
+                    date!(2025 - 03 - 31),
+                )
+                .await
+                .unwrap();
+            s.follow_up_gap(
+                &b.secretary,
+                gap,
+                "Rutinen är införd",
+                date!(2025 - 04 - 10),
+            )
+            .await
+            .unwrap();
+            let view = s.agreement_document(id).await.unwrap().unwrap();
+            assert_eq!(view.implementation_persons.len(), 1);
+            assert_eq!(view.gaps[0].followed_up_on.as_deref(), Some("2025-04-10"));
+        }
+    );
+
+    contract!(
+        grants_are_allocated_by_decision_and_never_overspent,
+        |w: World| async move {
+            let b = board(w).await;
+            let s = &b.w.store;
+            let meeting = s
+                .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+                .await
+                .unwrap();
+            let item = s
+                .add_agenda_item(
+                    &b.secretary,
+                    meeting,
+                    b.version(meeting).await,
+                    item("Fördelning av medel", false),
+                )
+                .await
+                .unwrap();
+            let grant = s
+                .add_grant(
+                    &b.secretary,
+                    "Nära vård 2026",
+                    "Statsbidrag",
+                    2026,
+                    4_275_000,
+                )
+                .await
+                .unwrap();
+            s.allocate(
+                &b.secretary,
+                grant,
+                Some(item),
+                "Länsdel Norr",
+                1_000_000,
+                date!(2026 - 01 - 01),
+                date!(2028 - 03 - 31),
+                "Förutsatt att nya statsbidrag kommer",
+            )
+            .await
+            .unwrap();
+            let over = s
+                .allocate(
+                    &b.secretary,
+                    grant,
+                    Some(item),
+                    "Länsdel Söder",
+                    3_500_000,
+                    date!(2026 - 01 - 01),
+                    date!(2026 - 12 - 31),
+                    "",
+                )
+                .await;
+            assert!(
+                matches!(&over, Err(StoreError::Invalid(v)) if v.field == "amount_kr" && v.message.contains("3275000")),
+                "{over:?}"
+            );
+            let foreign = s
+                .allocate(
+                    &b.other_secretary,
+                    grant,
+                    Some(item),
+                    "X",
+                    1,
+                    date!(2026 - 01 - 01),
+                    date!(2026 - 12 - 31),
+                    "",
+                )
+                .await;
+            assert!(matches!(foreign, Err(StoreError::Forbidden(_))));
+            let grants = s.grants().await.unwrap();
+            assert_eq!(
+                (grants[0].amount_kr, grants[0].allocated_kr),
+                (4_275_000, 1_000_000)
+            );
+            let at_item = s.allocations(Some(item)).await.unwrap();
+            assert_eq!((at_item.len(), at_item[0].meeting_id), (1, Some(meeting)));
+            let nobody = s.add_grant(&b.chair, "X", "Y", 2026, 1).await;
+            assert!(matches!(nobody, Err(StoreError::Forbidden(_))));
+        }
+    );
+}

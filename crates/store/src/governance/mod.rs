@@ -3,6 +3,7 @@
 //! risk registers. Every change checks the body's secretary, refuses a locked protocol
 //! (audited) and refuses an edit made on an older copy (a conflict, not an overwrite).
 
+pub mod agreements;
 mod assignments;
 mod minutes;
 pub mod public;
