@@ -123,3 +123,25 @@ test('a meeting goes from plan to a signed protocol that anyone can verify', asy
   await visitor.getByRole('button', { name: 'Verifiera' }).click();
   await visitor.getByRole('alert').getByText('Ingen träff.').waitFor();
 });
+
+test('the home-care agreement shows its remiss, anchoring and every party\'s decision', async () => {
+  const page = await newPage(browser);
+  await logIn(page, samsyn.url, 'sekreterare');
+  await page.goto(`${samsyn.url}/organ`);
+  await page.getByRole('link', { name: 'Överenskommelser' }).click();
+  assert.deepEqual(await seriousViolations(page), []);
+  await page.getByRole('link', { name: 'Överenskommelse om hälso- och sjukvård i hemmet i Örebro län' }).click();
+  assert.equal(await page.locator('p.status').textContent(), 'I kraft');
+  const adoptions = await page.locator('#antagande + .scroll').innerText();
+  assert.equal((adoptions.match(/Antagen 20/g) || []).length, 13, 'all thirteen parties have decided');
+  assert.match(await page.locator('#forankring ~ ol').first().innerText(), /Regionala samverkansrådet/);
+  await page.getByText('Registrera svar eller anstånd för remissen 2024-02-15').click();
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.goto(`${samsyn.url}/medel`);
+  assert.match(await page.locator('table').first().innerText(), /4\u00a0275\u00a0000\u00a0kr/);
+  assert.deepEqual(await seriousViolations(page), []);
+
+  await page.goto(`${samsyn.url}/uppdrag`);
+  assert.deepEqual(await seriousViolations(page), []);
+});

@@ -433,6 +433,8 @@ pub async fn load(store: &Store) -> Result<usize, StoreError> {
         }
         added += 1;
     }
+    added += agreement(store, &secretary).await?;
+    added += funding(store, &secretary, today).await?;
     for (title, p, c) in RISKS {
         store
             .add_risk(
@@ -449,4 +451,239 @@ pub async fn load(store: &Store) -> Result<usize, StoreError> {
         added += 1;
     }
     Ok(added)
+}
+
+/// The home-care agreement as it went: remiss to the 13 parties in spring 2024 (one
+/// extension), answers with comments and their handling, anchoring from the steering
+/// group to the regional council, every party's decision, in force 2025-01-01.
+async fn agreement(
+    store: &Store,
+    secretary: &samsyn_domain::Principal,
+) -> Result<usize, StoreError> {
+    use samsyn_domain::agreement_cycle::Phase;
+    use samsyn_domain::governance::{Disposition, RemissPosition};
+    let id = store
+        .create_agreement(
+            secretary,
+            "HSIH-2025",
+            "Överenskommelse om hälso- och sjukvård i hemmet i Örebro län",
+            "CG-VO",
+            Phase::Utkast,
+        )
+        .await?;
+    store
+        .move_agreement(
+            secretary,
+            id,
+            Phase::Remiss,
+            "Förslaget skickas på politisk remiss",
+            None,
+        )
+        .await?;
+    let parties: Vec<String> = store
+        .parties()
+        .await?
+        .into_iter()
+        .filter(|p| p.kind == "region" || p.kind == "kommun")
+        .map(|p| p.code)
+        .collect();
+    let remiss = store
+        .send_remiss(
+            secretary,
+            id,
+            &parties,
+            date!(2024 - 02 - 15),
+            date!(2024 - 04 - 30),
+        )
+        .await?;
+    const COMMENTS: &[&str] = &[
+        "Förtydliga ansvaret för hjälpmedel vid inskrivning.",
+        "Kriterierna för inskrivning behöver exempel.",
+        "Inför en gemensam plan för uppföljning.",
+        "Beskriv hur oenighet hanteras i länsdelen.",
+        "Tilläggsbeloppets beräkning bör redovisas årligen.",
+    ];
+    let mut handled = Vec::new();
+    for (i, party) in parties.iter().enumerate() {
+        let (position, answered) = match i % 4 {
+            0 => (RemissPosition::Tillstyrker, date!(2024 - 04 - 22)),
+            1 | 2 => (RemissPosition::Delvis, date!(2024 - 04 - 29)),
+            _ => (RemissPosition::Reserverar, date!(2024 - 04 - 30)),
+        };
+        let answered = if i == 5 {
+            store
+                .extend_remiss(
+                    secretary,
+                    remiss,
+                    party,
+                    date!(2024 - 05 - 15),
+                    "Nämnden sammanträder först den 14 maj",
+                )
+                .await?;
+            date!(2024 - 05 - 14)
+        } else {
+            answered
+        };
+        let comments: Vec<String> = COMMENTS
+            .iter()
+            .skip(i % COMMENTS.len())
+            .take(1 + i % 3)
+            .map(|c| (*c).to_owned())
+            .collect();
+        let answer = store
+            .answer_remiss(secretary, remiss, party, position, answered, &comments)
+            .await?;
+        handled.push(answer);
+    }
+    let view = store
+        .agreement_document(id)
+        .await?
+        .expect("the agreement was just made");
+    for (n, c) in view.remisses[0]
+        .recipients
+        .iter()
+        .flat_map(|r| r.comments.iter())
+        .enumerate()
+    {
+        let (d, why) = match n % 3 {
+            0 => (Disposition::Tillgodosedd, ""),
+            1 => (Disposition::Delvis, "Tas om hand i rutinen för inskrivning"),
+            _ => (
+                Disposition::Avslagen,
+                "Regleras i den ekonomiska överenskommelsen",
+            ),
+        };
+        store.handle_comment(secretary, c.id, d, why).await?;
+    }
+    store
+        .move_agreement(
+            secretary,
+            id,
+            Phase::Forankring,
+            "Beslutsförslag efter remissen",
+            None,
+        )
+        .await?;
+    for (body, day) in [
+        ("SG-HSIH", date!(2024 - 04 - 10)),
+        ("CG-VO", date!(2024 - 04 - 19)),
+        ("SSR-VO", date!(2024 - 09 - 20)),
+        ("KC-RD", date!(2024 - 09 - 27)),
+        ("RSR", date!(2024 - 10 - 04)),
+    ] {
+        store
+            .anchor_agreement(secretary, id, body, day, None)
+            .await?;
+    }
+    store
+        .move_agreement(
+            secretary,
+            id,
+            Phase::Antagande,
+            "Till parternas beslut",
+            None,
+        )
+        .await?;
+    for (i, party) in parties.iter().enumerate() {
+        let day = date!(2024 - 10 - 15) + time::Duration::days(4 * i as i64);
+        store
+            .adopt_agreement(secretary, id, party, day, &format!("§ {}", 100 + i))
+            .await?;
+        store
+            .add_implementation_person(
+                secretary,
+                id,
+                party,
+                &format!("Implementeringsansvarig {party}"),
+                "",
+            )
+            .await?;
+    }
+    store
+        .move_agreement(
+            secretary,
+            id,
+            Phase::IKraft,
+            "Alla tretton parter har beslutat",
+            Some(date!(2025 - 01 - 01)),
+        )
+        .await?;
+    for (vc, hsv, gaps, plan) in [
+        (
+            "VC-1880",
+            "HSV-1880",
+            "Olika rutiner för läkemedelslistor vid inskrivning",
+            "Gemensam rutin för läkemedelsavstämning",
+        ),
+        (
+            "VC-1881",
+            "HSV-1881",
+            "Läkarkontakt i hemmet saknar fast tid",
+            "Fast veckotid för läkarkontakt",
+        ),
+    ] {
+        let gap = store
+            .add_gap_analysis(secretary, id, vc, hsv, gaps, plan, date!(2025 - 03 - 31))
+            .await?;
+        if vc == "VC-1880" {
+            store
+                .follow_up_gap(
+                    secretary,
+                    gap,
+                    "Rutinen är införd och följs upp kvartalsvis",
+                    date!(2025 - 04 - 15),
+                )
+                .await?;
+        }
+    }
+    Ok(1)
+}
+
+/// The state grant for nära vård 2026, allocated to the county parts by the
+/// chefsgrupp's decision in April.
+async fn funding(
+    store: &Store,
+    secretary: &samsyn_domain::Principal,
+    today: time::Date,
+) -> Result<usize, StoreError> {
+    let grant = store
+        .add_grant(
+            secretary,
+            "Stimulansmedel nära vård 2026",
+            "Statsbidrag",
+            2026,
+            4_275_000,
+        )
+        .await?;
+    let meetings = store.meetings_of_body("CG-VO", Some(2026)).await?;
+    let mut item = None;
+    for m in &meetings {
+        if let Some(g) = store.governed_meeting(m.id, today).await? {
+            item = item.or(g
+                .items
+                .iter()
+                .find(|i| i.title.starts_with("Fördelning av stimulansmedel"))
+                .map(|i| i.id));
+        }
+    }
+    for (part, amount) in [
+        ("Länsdel Norr", 950_000),
+        ("Länsdel Söder", 1_000_000),
+        ("Länsdel Väster", 825_000),
+        ("Länsdel Örebro", 1_500_000),
+    ] {
+        store
+            .allocate(
+                secretary,
+                grant,
+                item,
+                part,
+                amount,
+                date!(2026 - 01 - 01),
+                date!(2027 - 12 - 31),
+                "Förutsatt att nya statsbidrag kommer",
+            )
+            .await?;
+    }
+    Ok(1)
 }

@@ -2,6 +2,7 @@
 //! forms that post back, and redirects.
 
 mod agreement;
+mod agreements;
 mod audit;
 mod bodies;
 mod care;
@@ -141,6 +142,17 @@ pub fn routes() -> Router<AppState> {
             post(meetings::record_approval),
         )
         .route("/moten/{id}/utvardering", post(meetings::evaluate))
+        .route(
+            "/overenskommelser",
+            get(agreements::list).post(agreements::create),
+        )
+        .route("/overenskommelser/{id}", get(agreements::show))
+        .route("/overenskommelser/{id}/steg", post(agreements::step))
+        .route(
+            "/medel",
+            get(agreements::funding).post(agreements::add_grant),
+        )
+        .route("/medel/fordelning", post(agreements::allocate))
         .route("/uppdrag", get(meetings::assignments))
         .route("/uppdrag/{id}/status", post(meetings::assignment_status))
         .route(
