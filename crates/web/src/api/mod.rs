@@ -5,6 +5,7 @@ mod care;
 mod deviations;
 mod discharge;
 mod episodes;
+mod governance;
 mod inbox;
 mod openapi;
 mod plans;
@@ -48,6 +49,18 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/api/v1/deviations/{id}/close", post(deviations::close))
         .route("/api/v1/meetings/{id}", get(register::meeting))
+        .route("/api/v1/meetings/{id}/minutes", get(governance::minutes))
+        .route("/api/v1/meetings/{id}/items", post(governance::add_item))
+        .route("/api/v1/meetings/{id}/approval", post(governance::approve))
+        .route("/api/v1/bodies/{code}/meetings", get(governance::meetings))
+        .route("/api/v1/bodies/{code}/members", get(governance::members))
+        .route("/api/v1/assignments", get(governance::assignments))
+        .route("/api/v1/agreements", get(governance::agreements))
+        .route("/api/v1/agreements/{id}", get(governance::agreement))
+        .route(
+            "/api/v1/protocols/verify",
+            post(governance::verify).layer(axum::extract::DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
         .route("/api/v1/care-requests", post(care::create))
         .route("/api/v1/care-requests/{id}", get(care::read))
         .route("/api/v1/care-requests/{id}/decision", post(care::decide))

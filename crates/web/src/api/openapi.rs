@@ -21,10 +21,13 @@ use utoipa::{Modify, OpenApi};
         super::deviations::feedback, super::deviations::close, super::deviations::summary,
         super::discharge::admit, super::discharge::messages, super::discharge::acknowledge,
         super::discharge::step, super::discharge::liability, super::discharge::forward,
+        super::governance::meetings, super::governance::members, super::governance::minutes,
+        super::governance::add_item, super::governance::approve, super::governance::assignments,
+        super::governance::agreements, super::governance::agreement, super::governance::verify,
     ),
     components(schemas(super::units::UnitDto, super::units::NewUnitDto, crate::error::Problem)),
     modifiers(&Security),
-    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"), (name = "deviations", description = "Avvikelser i samverkan"), (name = "discharge", description = "Utskrivning från slutenvård"))
+    tags((name = "units", description = "Länets enheter"), (name = "care", description = "Hälso- och sjukvård i hemmet: vårdbegäran, beslut, oenighet, inskrivning, planer"), (name = "register", description = "Beslutsregistret: sök i protokoll, möten"), (name = "deviations", description = "Avvikelser i samverkan"), (name = "discharge", description = "Utskrivning från slutenvård"), (name = "governance", description = "Samverkansorganen: möten, protokoll, justering, uppdrag, överenskommelser"))
 )]
 pub struct ApiDoc;
 
