@@ -78,6 +78,8 @@ struct MeetingPage {
     evaluation: Option<EvaluationSummary>,
     evaluation_chart: String,
     kinds: &'static [ItemKind],
+    /// Funding allocated by decisions at the meeting's items.
+    allocations: Vec<samsyn_store::governance::agreements::AllocationRow>,
 }
 
 pub async fn show(
@@ -118,7 +120,15 @@ pub async fn show(
             )
         })
         .unwrap_or_default();
+    let allocations = state
+        .store
+        .allocations(None)
+        .await?
+        .into_iter()
+        .filter(|a| a.meeting_id == Some(m.summary.id))
+        .collect();
     let page = MeetingPage {
+        allocations,
         layout: Some(Layout::new(session, "organ")),
         csrf: session.csrf_token.clone(),
         error: (!msg.fel.is_empty()).then_some(msg.fel),
