@@ -127,6 +127,8 @@ test('a meeting goes from plan to a signed protocol that anyone can verify', asy
 test('the home-care agreement shows its remiss, anchoring and every party\'s decision', async () => {
   const page = await newPage(browser);
   await logIn(page, samsyn.url, 'sekreterare');
+  await page.getByRole('heading', { name: 'Välkommen, Malin Ek, sekreterare chefsgruppen' }).waitFor();
+  assert.deepEqual(await seriousViolations(page), [], 'the start page with the bodies\' to-do list');
   await page.goto(`${samsyn.url}/organ`);
   await page.getByRole('link', { name: 'Överenskommelser' }).click();
   assert.deepEqual(await seriousViolations(page), []);

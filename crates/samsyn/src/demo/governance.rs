@@ -399,7 +399,12 @@ pub async fn load(store: &Store) -> Result<usize, StoreError> {
         added += 1;
     }
     for (day, items) in AHEAD {
-        let id = store.plan_meeting(&secretary, meeting(*day)).await?;
+        let mut planned = meeting(*day);
+        if *day == date!(2026 - 12 - 10) {
+            // Invitations go out three weeks ahead: the budget's underlag is late.
+            planned.underlag_deadline = Some(date!(2026 - 11 - 19));
+        }
+        let id = store.plan_meeting(&secretary, planned).await?;
         for (title, needs) in *items {
             let item = store
                 .add_agenda_item(
@@ -433,6 +438,7 @@ pub async fn load(store: &Store) -> Result<usize, StoreError> {
         }
         added += 1;
     }
+    added += other_bodies(store, &admin).await?;
     added += agreement(store, &secretary).await?;
     added += funding(store, &secretary, today).await?;
     for (title, p, c) in RISKS {
@@ -686,4 +692,108 @@ async fn funding(
             .await?;
     }
     Ok(1)
+}
+
+/// The other bodies of the brief: a chair and an adjuster each, two meetings held in
+/// 2026 whose minutes were approved by e-mail, and two ahead.
+async fn other_bodies(
+    store: &Store,
+    admin: &samsyn_domain::Principal,
+) -> Result<usize, StoreError> {
+    const OTHERS: &[(&str, &str, &str, &str)] = &[
+        (
+            "RSR",
+            "Regionala samverkansrådet",
+            "Marie Dahl",
+            "Olof Rask",
+        ),
+        ("KC-RD", "KC/RD", "Henrik Sjö", "Lena Mark"),
+        ("SG-HSIH", "Styrgruppen", "Karin Holm", "Per Sandberg"),
+        ("LDG-NORR", "Länsdelsgrupp Norr", "Ulla Nyberg", "Tomas Ek"),
+    ];
+    let today = time::OffsetDateTime::now_utc().date();
+    let mut added = 0;
+    for (body, _, chair, adjuster) in OTHERS {
+        let people: &[DemoMember] = &[
+            (
+                chair,
+                MemberRole::Ordforande,
+                "18",
+                "Region Örebro län",
+                None,
+            ),
+            (
+                adjuster,
+                MemberRole::Justerare,
+                "1880",
+                "Örebro kommun",
+                None,
+            ),
+        ];
+        let ids = members(store, admin, body, people).await?;
+        added += ids.len();
+        for (i, day) in [
+            date!(2026 - 03 - 20),
+            date!(2026 - 06 - 12),
+            date!(2026 - 12 - 11),
+            date!(2027 - 03 - 19),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut m = meeting(day);
+            m.body = (*body).into();
+            m.mode = MeetingMode::Fysiskt;
+            m.place = Some("Regionhuset, Örebro".into());
+            let id = store.plan_meeting(admin, m).await?;
+            let version = |id| async move {
+                Ok::<_, StoreError>(
+                    store
+                        .governed_meeting(id, today)
+                        .await?
+                        .map(|m| m.version)
+                        .unwrap_or(0),
+                )
+            };
+            let item = store
+                .add_agenda_item(
+                    admin,
+                    id,
+                    version(id).await?,
+                    NewItem {
+                        title: "Lägesrapport om hälso- och sjukvård i hemmet".into(),
+                        kind: Some(ItemKind::Informationsarende),
+                        presenters: vec![],
+                        needs_underlag: false,
+                    },
+                )
+                .await?;
+            if i < 2 {
+                let minutes = Minutes {
+                    document_kind: DocumentKind::Protokoll,
+                    start_time: Some("09:00".into()),
+                    end_time: Some("10:30".into()),
+                    items: vec![ItemMinutes {
+                        item_id: item,
+                        notes: "Lägesrapporten redovisades.".into(),
+                        decisions: vec!["att lägga informationen till handlingarna".into()],
+                        outcome: ItemOutcome::Behandlat,
+                    }],
+                    chair: Some(ids[0]),
+                    adjusters: vec![ids[1]],
+                };
+                store
+                    .write_minutes(admin, id, version(id).await?, minutes)
+                    .await?;
+                store
+                    .submit_for_approval(admin, id, version(id).await?)
+                    .await?;
+                for member in &ids {
+                    store.record_approval(admin, id, *member, "e-post").await?;
+                }
+            }
+            added += 1;
+        }
+    }
+    Ok(added)
 }

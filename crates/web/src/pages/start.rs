@@ -28,6 +28,10 @@ struct StartView {
     inbox: Option<samsyn_store::care::inbox::Inbox>,
     /// For a MAS: requests of their municipality with an open disagreement.
     disagreements: Vec<samsyn_store::care::inbox::InboxRequest>,
+    /// For a body's secretary and chair: items whose underlag is missing at the deadline.
+    underlag: Vec<samsyn_store::governance::UnderlagFlag>,
+    /// For a body's secretary: assignments due within a week or overdue.
+    reminders: Vec<samsyn_store::governance::AssignmentRow>,
 }
 
 const UNITS: Card = Card {
@@ -49,6 +53,11 @@ const STATS: Card = Card {
     title: "Uppföljning",
     href: "/uppfoljning",
     text: "Tabell 1 och 2, insatser per KVÅ-kod och utförare, vårdbegäran och beslut – med diagram.",
+};
+const BODIES: Card = Card {
+    title: "Organ och möten",
+    href: "/organ",
+    text: "Mötesplaner, dagordningar och underlag, protokoll att justera, uppdrag och överenskommelser.",
 };
 const API: Card = Card {
     title: "API-beskrivning",
@@ -82,7 +91,10 @@ pub async fn show(
             "Inkorgen visar det som väntar på din enhet.",
             vec![AGREEMENT, UNITS],
         ),
-        StartPage::Body => ("Du deltar i arbetet i länets samverkansorgan.", vec![UNITS]),
+        StartPage::Body => (
+            "Du deltar i arbetet i länets samverkansorgan.",
+            vec![BODIES, UNITS],
+        ),
         StartPage::Analyst => (
             "Du följer upp överenskommelsen på sammanställda uppgifter.",
             vec![STATS, UNITS, API],
@@ -95,7 +107,23 @@ pub async fn show(
     };
     let inbox = state.store.inbox(p).await?;
     let disagreements = state.store.party_disagreements(p).await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let underlag = state.store.underlag_flags(p, today).await?;
+    let reminders = state
+        .store
+        .assignments(today)
+        .await?
+        .into_iter()
+        .filter(|a| a.reminder.is_some())
+        .filter(|a| {
+            a.body_code
+                .as_deref()
+                .is_some_and(|b| policy::can_keep_minutes(p, b))
+        })
+        .collect();
     let view = StartView {
+        underlag,
+        reminders,
         csrf: session.csrf_token.clone(),
         inbox,
         disagreements,
