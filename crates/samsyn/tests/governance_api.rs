@@ -144,3 +144,47 @@ fn the_api_keeps_signed_protocols_fixed_and_edits_in_order() {
     let audit = samsyn(&url, &["verify-audit"], None);
     assert!(audit.status.success(), "{}", common::stderr(&audit));
 }
+
+#[test]
+fn meeting_plans_reach_calendars_per_body_and_per_member() {
+    let Some((url, _guard)) = common::fresh_database(samsyn_store::Engine::Sqlite) else {
+        return;
+    };
+    let server = Server::start(&url, true);
+    let feed = server.get("/organ/CG-VO/kalender.ics", &[]);
+    assert_eq!(feed.status, 200);
+    assert_eq!(
+        feed.header("content-type"),
+        Some("text/calendar; charset=utf-8")
+    );
+    assert!(feed.body.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(
+        feed.body.matches("BEGIN:VEVENT").count(),
+        7,
+        "the chefsgrupp's three held and four planned meetings"
+    );
+    assert!(
+        feed.body.contains("DTSTART:20261210T080000Z"),
+        "09:00 in December is 08:00 UTC"
+    );
+
+    let cookie = server.login("ordforande");
+    let page = server.get("/organ/CG-VO", &[("cookie", &cookie)]).body;
+    let own = page
+        .split("href=\"/kalender/")
+        .nth(1)
+        .expect("the member sees their own feed")
+        .split('"')
+        .next()
+        .unwrap();
+    let mine = server.get(&format!("/kalender/{own}"), &[]);
+    assert_eq!(mine.status, 200);
+    assert_eq!(mine.body.matches("BEGIN:VEVENT").count(), 7);
+    assert_eq!(server.get("/kalender/kal_okand.ics", &[]).status, 404);
+    let other = server.login("ledamot");
+    let page = server.get("/organ/CG-VO", &[("cookie", &other)]).body;
+    assert!(
+        !page.contains("href=\"/kalender/"),
+        "nobody else is shown a member's feed"
+    );
+}

@@ -1148,6 +1148,47 @@ mod agreement_cycle_tests {
     );
 
     contract!(
+        an_anchoring_links_the_decision_at_the_bodys_own_meeting,
+        |w: World| async move {
+            let b = board(w).await;
+            anchoring_bodies(&b.w).await;
+            let s = &b.w.store;
+            let meeting = s
+                .plan_meeting(&b.secretary, meeting_on(date!(2024 - 04 - 19)))
+                .await
+                .unwrap();
+            let item = s
+                .add_agenda_item(
+                    &b.secretary,
+                    meeting,
+                    b.version(meeting).await,
+                    item("Ny överenskommelse", false),
+                )
+                .await
+                .unwrap();
+            let id = s
+                .create_agreement(&b.secretary, "HSIH", "Hemsjukvård", "CG", Phase::Forankring)
+                .await
+                .unwrap();
+            s.anchor_agreement(&b.secretary, id, "SG", date!(2024 - 04 - 10), None)
+                .await
+                .unwrap();
+            s.anchor_agreement(&b.secretary, id, "CG", date!(2024 - 04 - 19), Some(item))
+                .await
+                .unwrap();
+            let at = s.anchorings_at_meeting(meeting).await.unwrap();
+            assert_eq!(at, vec![(item, id, "Hemsjukvård".to_owned())]);
+            let wrong_body = s
+                .anchor_agreement(&b.secretary, id, "SSR", date!(2024 - 09 - 20), Some(item))
+                .await;
+            assert!(
+                matches!(wrong_body, Err(StoreError::Invalid(v)) if v.field == "item"),
+                "the item is the chefsgrupp's"
+            );
+        }
+    );
+
+    contract!(
         implementation_has_persons_and_gap_analyses_per_pair,
         |w: World| async move {
             let b = board(w).await;

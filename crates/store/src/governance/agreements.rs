@@ -622,6 +622,21 @@ impl Store {
                 kind_label(ANCHORING[missing])
             )));
         }
+        if let Some(i) = item {
+            let at_body = sqlx::query("SELECT 1 FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE i.id = $1 AND m.body_code = $2")
+                .bind(i)
+                .bind(body)
+                .fetch_optional(&mut *tx)
+                .await?
+                .is_some();
+            if !at_body {
+                return Err(InvalidValue::new(
+                    "item",
+                    format!("punkt {i} är inte en punkt på ett möte i {body}"),
+                )
+                .into());
+            }
+        }
         sqlx::query("INSERT INTO agreement_anchorings (document_id, body_code, position, decided_on, item_id) VALUES ($1, $2, $3, $4, $5)")
             .bind(id)
             .bind(body)
@@ -806,6 +821,23 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         crate::commit(tx).await
+    }
+
+    /// The agreements anchored at a meeting's items: (item, agreement id, title).
+    pub async fn anchorings_at_meeting(
+        &self,
+        meeting: i64,
+    ) -> Result<Vec<(i64, i64, String)>, StoreError> {
+        sqlx::query(
+            "SELECT an.item_id, d.id, d.title FROM agreement_anchorings an JOIN agreement_documents d ON d.id = an.document_id \
+             JOIN agenda_items i ON i.id = an.item_id WHERE i.meeting_id = $1 ORDER BY an.item_id",
+        )
+        .bind(meeting)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?)))
+        .collect()
     }
 
     pub async fn agreement_documents(&self) -> Result<Vec<AgreementRow>, StoreError> {

@@ -46,6 +46,18 @@ impl Store {
         )
     }
 
+    /// The meeting an agenda item belongs to.
+    pub async fn meeting_of_item(&self, item: i64) -> Result<Option<i64>, StoreError> {
+        Ok(
+            sqlx::query("SELECT meeting_id FROM agenda_items WHERE id = $1")
+                .bind(item)
+                .fetch_optional(&self.pool)
+                .await?
+                .map(|r| r.try_get(0))
+                .transpose()?,
+        )
+    }
+
     /// Every agenda item, by meeting and position, with its decisions.
     pub async fn public_agenda_items(&self) -> Result<Vec<PublicItem>, StoreError> {
         let rows = sqlx::query(

@@ -180,6 +180,7 @@ pub struct StepForm {
     disposition: String,
     body: String,
     decided_on: String,
+    item: String,
     adopted_on: String,
     reference: String,
     name: String,

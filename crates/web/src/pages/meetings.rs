@@ -80,6 +80,19 @@ struct MeetingPage {
     kinds: &'static [ItemKind],
     /// Funding allocated by decisions at the meeting's items.
     allocations: Vec<samsyn_store::governance::agreements::AllocationRow>,
+    /// Agreements anchored by decisions at the meeting's items: (item, agreement, title).
+    anchorings: Vec<(i64, i64, String)>,
+}
+
+impl MeetingPage {
+    /// The agreements anchored by the decision at an item: (agreement, title).
+    fn anchored_at(&self, item: &i64) -> Vec<(i64, String)> {
+        self.anchorings
+            .iter()
+            .filter(|(at, _, _)| at == item)
+            .map(|(_, id, title)| (*id, title.clone()))
+            .collect()
+    }
 }
 
 pub async fn show(
@@ -127,8 +140,10 @@ pub async fn show(
         .into_iter()
         .filter(|a| a.meeting_id == Some(m.summary.id))
         .collect();
+    let anchorings = state.store.anchorings_at_meeting(m.summary.id).await?;
     let page = MeetingPage {
         allocations,
+        anchorings,
         layout: Some(Layout::new(session, "organ")),
         csrf: session.csrf_token.clone(),
         error: (!msg.fel.is_empty()).then_some(msg.fel),
@@ -231,6 +246,20 @@ pub async fn upload(
     }
     .await;
     done(id, "#dagordning", r)
+}
+
+/// A decision's item, wherever it is: its meeting's page at the item.
+pub async fn item(
+    State(state): State<AppState>,
+    PageSession(_s): PageSession,
+    Path(item): Path<i64>,
+) -> Result<Response, PageError> {
+    let meeting = state
+        .store
+        .meeting_of_item(item)
+        .await?
+        .ok_or_else(|| WebError::NotFound("punkten".into()))?;
+    Ok(Redirect::to(&format!("/moten/{meeting}#punkt-{item}")).into_response())
 }
 
 pub async fn document(

@@ -116,6 +116,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organ/{code}/kalender.ics", get(bodies::body_calendar))
         .route("/kalender/{file}", get(bodies::member_calendar))
         .route("/moten/{id}/punkter", post(meetings::add_item))
+        .route("/beslut/punkt/{item}", get(meetings::item))
         .route(
             "/moten/{id}/punkter/{item}/underlag",
             post(meetings::upload).layer(axum::extract::DefaultBodyLimit::max(
