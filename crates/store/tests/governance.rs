@@ -624,6 +624,107 @@ contract!(
 );
 
 contract!(
+    an_import_cannot_replace_a_signed_protocol,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = b.ready_for_approval().await;
+        s.approve_minutes(&b.chair, id).await.unwrap();
+        s.approve_minutes(&b.adjuster, id).await.unwrap();
+        let text = "PROTOKOLL\nChefsgruppen\nDatum: 2026-03-12\n\n§ 1 Hemsjukvården i länet\nBeslut: att avslå lägesrapporten\n";
+        let hints = samsyn_domain::protocol::Hints {
+            file_name: Some("falsk.txt".into()),
+            body: Some("CG".into()),
+        };
+        let parsed = samsyn_domain::protocol::parse(text, &hints).unwrap();
+        let body = samsyn_store::register::BodyRef {
+            code: Some("CG".into()),
+            name: Some("Chefsgruppen".into()),
+        };
+        let outcome = s
+            .import_protocol("falsk.txt", text.as_bytes(), &parsed, &body, "sekr")
+            .await
+            .unwrap();
+        assert_eq!(
+            outcome,
+            samsyn_store::register::ImportOutcome::Changed { meeting_id: id }
+        );
+        assert_eq!(b.w.audit_count("protocol.import", "denied").await, 1);
+        assert!(
+            s.signed_protocol(id)
+                .await
+                .unwrap()
+                .unwrap()
+                .text
+                .contains("att godkänna lägesrapporten")
+        );
+    }
+);
+
+contract!(
+    missing_fields_and_impossible_values_are_named,
+    |w: World| async move {
+        let b = board(w).await;
+        let s = &b.w.store;
+        let id = s
+            .plan_meeting(&b.secretary, meeting_on(date!(2026 - 03 - 12)))
+            .await
+            .unwrap();
+        let untitled = s
+            .add_agenda_item(&b.secretary, id, b.version(id).await, item("  ", false))
+            .await;
+        assert!(matches!(untitled, Err(StoreError::Invalid(v)) if v.field == "title"));
+        let mut nameless = NewMember {
+            name: "".into(),
+            role: MemberRole::Ledamot,
+            party: None,
+            organization: None,
+            username: None,
+            from: date!(2026 - 01 - 01),
+            to: None,
+        };
+        assert!(
+            matches!(s.add_member(&b.secretary, "CG", nameless.clone()).await, Err(StoreError::Invalid(v)) if v.field == "name")
+        );
+        nameless.name = "Nils".into();
+        nameless.to = Some(date!(2025 - 01 - 01));
+        assert!(
+            matches!(s.add_member(&b.secretary, "CG", nameless.clone()).await, Err(StoreError::Invalid(v)) if v.field == "to_date")
+        );
+        nameless.to = None;
+        nameless.username = Some("finns_inte".into());
+        assert!(
+            matches!(s.add_member(&b.secretary, "CG", nameless).await, Err(StoreError::Invalid(v)) if v.field == "username")
+        );
+        let mut late = meeting_on(date!(2026 - 04 - 01));
+        late.underlag_deadline = Some(date!(2026 - 04 - 02));
+        assert!(
+            matches!(s.plan_meeting(&b.secretary, late).await, Err(StoreError::Invalid(v)) if v.field == "underlag_deadline")
+        );
+        let x = s
+            .add_agenda_item(&b.secretary, id, b.version(id).await, item("X", false))
+            .await
+            .unwrap();
+        let before = s
+            .add_assignment(
+                &b.secretary,
+                id,
+                x,
+                "Gör",
+                "Någon",
+                date!(2026 - 01 - 01),
+                None,
+            )
+            .await;
+        assert!(matches!(before, Err(StoreError::Invalid(v)) if v.field == "due_date"));
+        assert!(
+            samsyn_domain::governance::parse_meeting_date("date", "2126-01-01").is_err(),
+            "dates out of range"
+        );
+    }
+);
+
+contract!(
     a_change_during_approval_takes_the_minutes_back_and_clears_approvals,
     |w: World| async move {
         let b = board(w).await;

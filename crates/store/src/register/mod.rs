@@ -122,9 +122,22 @@ impl Store {
             .await?
         {
             tx.rollback().await?;
-            return Ok(ImportOutcome::Changed {
-                meeting_id: r.try_get(0)?,
-            });
+            let meeting_id: i64 = r.try_get(0)?;
+            // A different text for a meeting already in the register — perhaps one
+            // signed in samsyn — is refused, and the attempt is on record.
+            self.audit(
+                &AuditEvent::system(
+                    actor,
+                    "protocol.import",
+                    Purpose::Administration,
+                    Outcome::Denied,
+                )
+                .with_detail(format!(
+                    "möte {meeting_id} finns redan från en annan källa; inget ändrat"
+                )),
+            )
+            .await?;
+            return Ok(ImportOutcome::Changed { meeting_id });
         }
         let now = samsyn_domain::time_fmt::now_stored();
         let file_id: i64 = sqlx::query(
