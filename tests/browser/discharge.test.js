@@ -56,10 +56,11 @@ test('a discharge goes from admission notice to SIP kallelse', async () => {
   assert.match(await ward.getByRole('table', { name: 'Meddelanden' }).innerText(), /Utskrivningsklar/);
 
   await vc.reload();
-  await vc.getByLabel('Kallelse till SIP-möte: tid och plats eller videolänk').fill('Torsdag kl. 10.00, videolänk');
+  await vc.getByLabel('SIP-mötets tid (ÅÅÅÅ-MM-DD TT:MM)').fill('2030-01-10 10:00');
+  await vc.getByLabel('Plats eller videolänk').fill('https://video.example.se/sip-123');
   await vc.getByRole('button', { name: 'Skicka kallelse' }).click();
   const messages = await vc.getByRole('table', { name: 'Meddelanden' }).innerText();
-  assert.match(messages, /Kallelse till SIP: Torsdag kl\. 10\.00, videolänk/);
+  assert.match(messages, /Kallelse till SIP.*SIP-möte 2030-01-10 10:00, https:\/\/video\.example\.se\/sip-123/);
   assert.deepEqual(await seriousViolations(vc), []);
 
   await ward.goto(`${samsyn.url}/utskrivning`);

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod care;
 pub mod deviation;
 pub mod discharge;
+pub mod discharge_duties;
 pub mod economy;
 pub mod governance;
 pub mod hex;

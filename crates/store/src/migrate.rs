@@ -61,6 +61,11 @@ const MIGRATIONS: &[Migration] = &[
         name: "agreement_cycle",
         sql: include_str!("../migrations/0010_agreement_cycle.sql"),
     },
+    Migration {
+        version: 11,
+        name: "discharge_followup",
+        sql: include_str!("../migrations/0011_discharge_followup.sql"),
+    },
 ];
 
 /// The newest schema version this build knows.

@@ -246,3 +246,241 @@ contract!(
         assert_eq!(w.audit_count("discharge.forward", "ok").await, 1);
     }
 );
+
+mod followup {
+    use super::*;
+    use samsyn_store::discharge::SipMeeting;
+    use time::macros::date;
+
+    contract!(
+        a_returned_notice_goes_back_to_the_ward_and_on_to_the_right_unit,
+        |w: World| async move {
+            let id = w
+                .store
+                .admit(&w.spec, stay(pn("19400303335")))
+                .await
+                .unwrap();
+            let messages = w.store.stay_messages(&w.hsv, id).await.unwrap();
+            let to_hsv = messages
+                .iter()
+                .find(|m| m.to_unit.as_deref() == Some("HSV-1880"))
+                .unwrap()
+                .id;
+            let not_theirs = w.store.return_message(&w.vc, to_hsv, "Fel kommun").await;
+            assert!(
+                matches!(not_theirs, Err(StoreError::Forbidden(_))),
+                "{not_theirs:?}"
+            );
+            let no_reason = w.store.return_message(&w.hsv, to_hsv, " ").await;
+            assert!(matches!(no_reason, Err(StoreError::Invalid(v)) if v.field == "reason"));
+            w.store
+                .return_message(&w.hsv, to_hsv, "Personen bor i Kumla")
+                .await
+                .unwrap();
+            let twice = w.store.return_message(&w.hsv, to_hsv, "Igen").await;
+            assert!(matches!(twice, Err(StoreError::OutOfOrder(_))));
+
+            let messages = w.store.stay_messages(&w.spec, id).await.unwrap();
+            let returned = messages.iter().find(|m| m.kind == kind::RETURNED).unwrap();
+            assert_eq!(
+                (
+                    returned.from_unit.as_str(),
+                    returned.to_unit.as_deref(),
+                    returned.body.as_str()
+                ),
+                ("HSV-1880", Some("MED-USO"), "Personen bor i Kumla")
+            );
+            let wrong_kind = w.store.readdress(&w.spec, id, returned.id, "VC-1880").await;
+            assert!(matches!(wrong_kind, Err(StoreError::Invalid(v)) if v.field == "to_unit"));
+            w.store
+                .readdress(&w.spec, id, returned.id, "HSV-1881")
+                .await
+                .unwrap();
+
+            let seen = w.store.stay_messages(&w.hsv2, id).await.unwrap();
+            assert!(seen.iter().any(|m| m.kind == kind::ADMISSION
+                && m.to_unit.as_deref() == Some("HSV-1881")
+                && !m.acknowledged));
+            assert!(
+                matches!(
+                    w.store.stay_messages(&w.hsv, id).await,
+                    Err(StoreError::NotFound(_))
+                ),
+                "the first unit no longer has the stay"
+            );
+        }
+    );
+
+    contract!(
+        a_kallelse_names_its_meeting_and_is_due_within_three_days_of_the_notice,
+        |w: World| async move {
+            let mut s = stay(pn("19400404446"));
+            s.needs_sip = true;
+            let id = w.store.admit(&w.spec, s).await.unwrap();
+            let before = w.store.table_count("discharge_messages").await.unwrap();
+            let bare = w
+                .store
+                .discharge_step(&w.vc, id, kind::SIP_CALL, datetime!(2024-02-28 10:00), "")
+                .await;
+            assert!(
+                matches!(&bare, Err(StoreError::Invalid(v)) if v.field == "meeting_place"),
+                "{bare:?}"
+            );
+            assert_eq!(
+                w.store.table_count("discharge_messages").await.unwrap(),
+                before,
+                "nothing stored"
+            );
+            let meeting = SipMeeting {
+                at: datetime!(2024-03-04 10:00),
+                place: "Videolänk https://video.example.se/1".into(),
+            };
+            w.store
+                .discharge_step_with(
+                    &w.vc,
+                    id,
+                    kind::SIP_CALL,
+                    datetime!(2024-03-01 09:00),
+                    "",
+                    Some(meeting),
+                )
+                .await
+                .unwrap();
+            let call = w
+                .store
+                .stay_messages(&w.hsv, id)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|m| m.kind == kind::SIP_CALL)
+                .unwrap();
+            assert_eq!(
+                (call.meeting_at.as_deref(), call.meeting_place.as_deref()),
+                (
+                    Some("2024-03-04 10:00"),
+                    Some("Videolänk https://video.example.se/1")
+                )
+            );
+            let d = w
+                .store
+                .stay_duties(id, date!(2024 - 03 - 10))
+                .await
+                .unwrap();
+            assert_eq!(d.kallelse_due, Some(date!(2024 - 02 - 29)));
+            assert!(
+                d.kallelse_late,
+                "sent on 1 March, two days after the notice's third day"
+            );
+        }
+    );
+
+    contract!(
+        the_information_transfer_is_due_on_the_day_of_discharge_and_reaches_both_units,
+        |w: World| async move {
+            let id = w
+                .store
+                .admit(&w.spec, stay(pn("19400505557")))
+                .await
+                .unwrap();
+            w.store
+                .discharge_step(&w.spec, id, kind::READY, datetime!(2024-03-01 10:00), "")
+                .await
+                .unwrap();
+            w.store
+                .discharge_step(
+                    &w.spec,
+                    id,
+                    kind::DISCHARGED,
+                    datetime!(2024-03-04 11:00),
+                    "",
+                )
+                .await
+                .unwrap();
+            assert!(
+                w.store
+                    .stay_duties(id, date!(2024 - 03 - 04))
+                    .await
+                    .unwrap()
+                    .information_missing
+            );
+            w.store
+                .discharge_step(
+                    &w.spec,
+                    id,
+                    kind::INFO,
+                    datetime!(2024-03-04 15:00),
+                    "Epikris och läkemedelslista",
+                )
+                .await
+                .unwrap();
+            let d = w
+                .store
+                .stay_duties(id, date!(2024 - 03 - 05))
+                .await
+                .unwrap();
+            assert_eq!(
+                (d.information_due, d.information_missing),
+                (Some(date!(2024 - 03 - 04)), false)
+            );
+            let to: Vec<Option<String>> = w
+                .store
+                .stay_messages(&w.spec, id)
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|m| m.kind == kind::INFO)
+                .map(|m| m.to_unit)
+                .collect();
+            assert_eq!(
+                to,
+                vec![Some("HSV-1880".to_owned()), Some("VC-1880".to_owned())]
+            );
+            let after = w
+                .store
+                .discharge_step(&w.spec, id, kind::READY, datetime!(2024-03-05 10:00), "")
+                .await;
+            assert!(
+                matches!(after, Err(StoreError::OutOfOrder(_))),
+                "nothing else after discharge"
+            );
+        }
+    );
+
+    contract!(
+        unacknowledged_messages_are_escalated_to_both_ends_and_the_mas,
+        |w: World| async move {
+            let id = w
+                .store
+                .admit(&w.spec, stay(pn("19400606668")))
+                .await
+                .unwrap();
+            let for_hsv = w.store.escalations(&w.hsv).await.unwrap();
+            assert_eq!(
+                for_hsv.len(),
+                1,
+                "only the notice to home care: {for_hsv:?}"
+            );
+            assert_eq!(
+                (for_hsv[0].stay_id, for_hsv[0].to_unit.as_str()),
+                (id, "HSV-1880")
+            );
+            assert!(for_hsv[0].hours >= 24);
+            assert_eq!(
+                w.store.escalations(&w.spec).await.unwrap().len(),
+                2,
+                "the sender sees both"
+            );
+            assert_eq!(
+                w.store.escalations(&w.mas).await.unwrap().len(),
+                1,
+                "the MAS of the receiving municipality"
+            );
+            assert!(w.store.escalations(&w.hsv2).await.unwrap().is_empty());
+            w.store
+                .acknowledge(&w.hsv, for_hsv[0].message_id)
+                .await
+                .unwrap();
+            assert!(w.store.escalations(&w.hsv).await.unwrap().is_empty());
+        }
+    );
+}

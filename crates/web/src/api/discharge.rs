@@ -113,16 +113,53 @@ pub async fn acknowledge(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// Why a misrouted admission notice goes back to the ward.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReturnDto {
+    reason: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/discharge-messages/{id}/return", tag = "discharge", summary = "The receiver returns a misrouted admission notice to the ward",
+    params(("id" = i64, Path)), request_body = ReturnDto,
+    responses((status = 204), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn return_message(
+    State(s): State<AppState>,
+    ApiPrincipal(p): ApiPrincipal,
+    Path(id): Path<i64>,
+    ApiJson(d): ApiJson<ReturnDto>,
+) -> Result<StatusCode, ApiError> {
+    s.store.return_message(&p, id, &d.reason).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(get, path = "/api/v1/discharge-escalations", tag = "discharge", summary = "Messages to or from the caller's units (or the MAS's municipality) unacknowledged for a day or more",
+    responses((status = 200, body = Vec<samsyn_store::discharge::Escalated>)),
+    security(("bearer" = []), ("session" = [])))]
+pub async fn escalations(
+    State(s): State<AppState>,
+    ApiPrincipal(p): ApiPrincipal,
+) -> Result<Json<Vec<samsyn_store::discharge::Escalated>>, ApiError> {
+    Ok(Json(s.store.escalations(&p).await?))
+}
+
 /// A step of the discharge process.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepDto {
-    /// fast_vardkontakt, kallelse (primary care); utskrivningsklar, aterkallad, utskriven (the ward).
+    /// fast_vardkontakt, kallelse (primary care); utskrivningsklar, aterkallad, informationsoverforing, utskriven (the ward).
     step: String,
     /// When it happened, `YYYY-MM-DD HH:MM`, local time.
     at: String,
     #[serde(default)]
     text: String,
+    /// For a kallelse (required then): the SIP meeting's time, `YYYY-MM-DD HH:MM`.
+    #[serde(default)]
+    meeting_at: Option<String>,
+    /// For a kallelse (required then): the place, or a video link.
+    #[serde(default)]
+    meeting_place: Option<String>,
 }
 
 #[utoipa::path(post, path = "/api/v1/stays/{id}/steps", tag = "discharge", summary = "Records a step: fast vårdkontakt, kallelse, utskrivningsklar, its withdrawal, discharge",
@@ -135,8 +172,15 @@ pub async fn step(
     Path(id): Path<i64>,
     ApiJson(d): ApiJson<StepDto>,
 ) -> Result<StatusCode, ApiError> {
+    let sip = match (&d.meeting_at, &d.meeting_place) {
+        (Some(at), place) => Some(samsyn_store::discharge::SipMeeting {
+            at: stamp("meeting_at", at)?,
+            place: place.clone().unwrap_or_default(),
+        }),
+        (None, _) => None,
+    };
     s.store
-        .discharge_step(&p, id, d.step.trim(), stamp("at", &d.at)?, &d.text)
+        .discharge_step_with(&p, id, d.step.trim(), stamp("at", &d.at)?, &d.text, sip)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -39,6 +39,11 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/discharge-messages/{id}/acknowledge",
             post(discharge::acknowledge),
         )
+        .route(
+            "/api/v1/discharge-messages/{id}/return",
+            post(discharge::return_message),
+        )
+        .route("/api/v1/discharge-escalations", get(discharge::escalations))
         .route("/api/v1/deviations", post(deviations::report))
         .route("/api/v1/deviations/summary", get(deviations::summary))
         .route("/api/v1/deviations/{id}", get(deviations::read))

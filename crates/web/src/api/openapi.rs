@@ -21,6 +21,7 @@ use utoipa::{Modify, OpenApi};
         super::deviations::feedback, super::deviations::close, super::deviations::summary,
         super::discharge::admit, super::discharge::messages, super::discharge::acknowledge,
         super::discharge::step, super::discharge::liability, super::discharge::forward,
+        super::discharge::return_message, super::discharge::escalations,
         super::governance::meetings, super::governance::members, super::governance::minutes,
         super::governance::add_item, super::governance::approve, super::governance::assignments,
         super::governance::agreements, super::governance::agreement, super::governance::verify,

@@ -40,6 +40,8 @@ struct ListPage {
     layout: Option<Layout>,
     stays: Vec<StaySummary>,
     can_admit: bool,
+    /// Messages to or from the user's units left unacknowledged too long.
+    escalations: Vec<samsyn_store::discharge::Escalated>,
 }
 
 async fn wards(state: &AppState, session: &Session) -> Result<Vec<String>, WebError> {
@@ -69,6 +71,7 @@ pub async fn list(
 ) -> Result<Html<String>, PageError> {
     let page = ListPage {
         layout: Some(Layout::new(&session, "utskrivning")),
+        escalations: state.store.escalations(&session.principal).await?,
         stays: state.store.stays_for(&session.principal).await?,
         can_admit: !wards(&state, &session).await?.is_empty(),
     };
@@ -177,6 +180,13 @@ struct MessageRow {
     can_acknowledge: bool,
     /// Units of the same kind a misrouted admission notice can be forwarded to.
     forward_to: Vec<(String, String)>,
+    /// The receiver may send this admission notice back to the ward.
+    can_return: bool,
+    /// For the ward: a returned notice to send on, and the units it can go to.
+    readdress_to: Vec<(String, String)>,
+    /// "SIP-möte … , plats …" for a kallelse.
+    meeting: Option<String>,
+    escalated_hours: Option<i64>,
 }
 
 #[derive(Template)]
@@ -195,6 +205,7 @@ struct ShowPage {
     liability_total: String,
     liability_notes: Vec<String>,
     now: String,
+    duties: samsyn_store::discharge::StayDuties,
 }
 
 pub async fn show(
@@ -233,6 +244,26 @@ pub async fn show(
                 (Some(to), false, kind::ADMISSION) if policy::acts_for_unit(p, to) => same_kind(to),
                 _ => Vec::new(),
             },
+            can_return: !m.acknowledged
+                && m.kind == kind::ADMISSION
+                && m.to_unit
+                    .as_deref()
+                    .is_some_and(|u| policy::acts_for_unit(p, u)),
+            readdress_to: if !m.acknowledged
+                && m.kind == kind::RETURNED
+                && policy::acts_for_unit(p, &s.ward_unit)
+            {
+                same_kind(&m.from_unit)
+            } else {
+                Vec::new()
+            },
+            meeting: m.meeting_at.as_ref().map(|at| {
+                format!(
+                    "SIP-möte {at}, {}",
+                    m.meeting_place.as_deref().unwrap_or("")
+                )
+            }),
+            escalated_hours: m.escalated_hours,
             id: m.id,
             label: kind::label(&m.kind),
             from: m.from_unit.clone(),
@@ -268,6 +299,10 @@ pub async fn show(
         liability_total: format_kronor(l.total()),
         liability_notes: l.notes,
         now: discharge::format_local(discharge::now_local()),
+        duties: state
+            .store
+            .stay_duties(id, discharge::now_local().date())
+            .await?,
         messages,
         s,
     };
@@ -289,6 +324,48 @@ pub async fn acknowledge(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct Empty {}
+
+#[derive(Deserialize)]
+pub struct ReturnForm {
+    reason: String,
+}
+
+/// The receiver sends a misrouted admission notice back to the ward.
+pub async fn return_message(
+    State(state): State<AppState>,
+    Path((id, message)): Path<(i64, i64)>,
+    SessionForm(session, f): SessionForm<ReturnForm>,
+) -> Response {
+    match state
+        .store
+        .return_message(&session.principal, message, &f.reason)
+        .await
+    {
+        Ok(()) => Redirect::to(&format!("/utskrivning/{id}")).into_response(),
+        Err(e) => back_with_error(&format!("/utskrivning/{id}"), e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReaddressForm {
+    to_unit: String,
+}
+
+/// The ward sends a returned admission notice to the right unit.
+pub async fn readdress(
+    State(state): State<AppState>,
+    Path((id, message)): Path<(i64, i64)>,
+    SessionForm(session, f): SessionForm<ReaddressForm>,
+) -> Response {
+    match state
+        .store
+        .readdress(&session.principal, id, message, f.to_unit.trim())
+        .await
+    {
+        Ok(()) => Redirect::to(&format!("/utskrivning/{id}")).into_response(),
+        Err(e) => back_with_error(&format!("/utskrivning/{id}"), e.into()),
+    }
+}
 
 #[derive(Deserialize)]
 pub struct ForwardForm {
@@ -317,6 +394,11 @@ pub struct StepForm {
     at: String,
     #[serde(default)]
     text: String,
+    /// For a kallelse: the SIP meeting's time and place (or video link).
+    #[serde(default)]
+    meeting_at: String,
+    #[serde(default)]
+    meeting_place: String,
 }
 
 pub async fn step(
@@ -327,10 +409,18 @@ pub async fn step(
     let back = format!("/utskrivning/{id}");
     let result = async {
         let at = local("at", &f.at)?;
+        let sip = if f.step.trim() == kind::SIP_CALL {
+            Some(discharge::SipMeeting {
+                at: local("meeting_at", &f.meeting_at)?,
+                place: f.meeting_place.clone(),
+            })
+        } else {
+            None
+        };
         Ok::<_, WebError>(
             state
                 .store
-                .discharge_step(&session.principal, id, f.step.trim(), at, &f.text)
+                .discharge_step_with(&session.principal, id, f.step.trim(), at, &f.text, sip)
                 .await?,
         )
     }

@@ -98,6 +98,14 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/utskrivning/{id}/steg", post(discharge::step))
         .route(
+            "/utskrivning/{id}/returnera/{message}",
+            post(discharge::return_message),
+        )
+        .route(
+            "/utskrivning/{id}/omadressera/{message}",
+            post(discharge::readdress),
+        )
+        .route(
             "/utskrivning/{id}/vidarebefordra/{message}",
             post(discharge::forward),
         )

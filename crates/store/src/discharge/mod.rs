@@ -15,6 +15,9 @@ use samsyn_domain::{InvalidValue, PartyCode, Principal, policy};
 use sqlx::Row;
 use time::PrimitiveDateTime;
 
+mod followup;
+pub use followup::{Escalated, SipMeeting, StayDuties};
+
 /// Message kinds, as stored.
 pub mod kind {
     /// What users read for a kind.
@@ -26,6 +29,8 @@ pub mod kind {
             WITHDRAWN => "Utskrivningsklar återkallad",
             SIP_CALL => "Kallelse till SIP",
             DISCHARGED => "Utskriven",
+            INFO => "Informationsöverföring",
+            RETURNED => "Returnerat till avsändaren",
             _ => "Meddelande",
         }
     }
@@ -35,6 +40,10 @@ pub mod kind {
     pub const WITHDRAWN: &str = "aterkallad";
     pub const SIP_CALL: &str = "kallelse";
     pub const DISCHARGED: &str = "utskriven";
+    /// The ward's information transfer, due at the latest on the day of discharge.
+    pub const INFO: &str = "informationsoverforing";
+    /// A receiving unit sends a misrouted admission notice back to the ward.
+    pub const RETURNED: &str = "returnerat";
 }
 
 /// An admission reported by the ward.
@@ -63,6 +72,11 @@ pub struct MessageView {
     pub to_unit: Option<String>,
     pub at: String,
     pub acknowledged: bool,
+    /// For a kallelse: the SIP meeting's time and place (or video link).
+    pub meeting_at: Option<String>,
+    pub meeting_place: Option<String>,
+    /// Hours without acknowledgement, when the message is escalated.
+    pub escalated_hours: Option<i64>,
 }
 
 /// A stay with its person and messages.
@@ -620,6 +634,27 @@ impl Store {
         at: PrimitiveDateTime,
         body: &str,
     ) -> Result<(), StoreError> {
+        self.discharge_step_with(p, stay, step, at, body, None)
+            .await
+    }
+
+    /// A step, with the SIP meeting when the step is a kallelse (required then).
+    pub async fn discharge_step_with(
+        &self,
+        p: &Principal,
+        stay: i64,
+        step: &str,
+        at: PrimitiveDateTime,
+        body: &str,
+        sip: Option<SipMeeting>,
+    ) -> Result<(), StoreError> {
+        if step == kind::SIP_CALL && sip.as_ref().is_none_or(|m| m.place.trim().is_empty()) {
+            return Err(InvalidValue::new(
+                "meeting_place",
+                "kallelsen ska ange SIP-mötets tid och plats eller videolänk",
+            )
+            .into());
+        }
         let mut tx = self.begin_write().await?;
         let h = allowed!(
             self,
@@ -629,7 +664,7 @@ impl Store {
         );
         let (from, to) = match step {
             kind::CONTACT | kind::SIP_CALL => (h.primary.clone(), Some(h.municipality.clone())),
-            kind::READY | kind::WITHDRAWN | kind::DISCHARGED => {
+            kind::READY | kind::WITHDRAWN | kind::DISCHARGED | kind::INFO => {
                 (h.ward.clone(), Some(h.municipality.clone()))
             }
             other => {
@@ -654,7 +689,7 @@ impl Store {
             .rev()
             .find(|k| *k == kind::READY || *k == kind::WITHDRAWN)
             .is_some_and(|k| k == kind::READY);
-        if kinds.iter().any(|k| k == kind::DISCHARGED) {
+        if step != kind::INFO && kinds.iter().any(|k| k == kind::DISCHARGED) {
             let _ = tx.rollback().await;
             return Err(StoreError::OutOfOrder("personen är redan utskriven".into()));
         }
@@ -670,7 +705,7 @@ impl Store {
                 "personen är redan meddelad utskrivningsklar".into(),
             ));
         }
-        add_message(
+        let id = add_message(
             &mut tx,
             stay,
             step,
@@ -681,6 +716,38 @@ impl Store {
             p.username.as_str(),
         )
         .await?;
+        if let Some(m) = &sip {
+            sqlx::query(
+                "UPDATE discharge_messages SET meeting_at = $1, meeting_place = $2 WHERE id = $3",
+            )
+            .bind(stamp(m.at))
+            .bind(m.place.trim())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if step == kind::INFO {
+            // primary care gets the information too
+            add_message(
+                &mut tx,
+                stay,
+                step,
+                &from,
+                Some(&h.primary),
+                at,
+                body.trim(),
+                p.username.as_str(),
+            )
+            .await?;
+            notify(
+                &mut tx,
+                &h.primary,
+                "discharge.informationsoverforing",
+                ("stay", stay),
+                &format!("Vårdtillfälle {stay}: informationsöverföring"),
+            )
+            .await?;
+        }
         if let Some(t) = &to {
             notify(
                 &mut tx,
@@ -769,21 +836,33 @@ impl Store {
     ) -> Result<Vec<MessageView>, StoreError> {
         let mut tx = self.begin_write().await?;
         let h = allowed!(self, tx, p, stay_head(&mut tx, p, stay, "stay.read").await);
-        let rows = sqlx::query("SELECT id, kind, from_unit, to_unit, at, acknowledged_at, body FROM discharge_messages WHERE stay_id = $1 ORDER BY at, id")
+        let rows = sqlx::query("SELECT id, kind, from_unit, to_unit, at, acknowledged_at, body, meeting_at, meeting_place FROM discharge_messages WHERE stay_id = $1 ORDER BY at, id")
             .bind(stay)
             .fetch_all(&mut *tx)
             .await?;
         let out = rows
             .iter()
             .map(|r| {
+                let at: String = r.try_get(4)?;
+                let acknowledged = r.try_get::<Option<String>, _>(5)?.is_some();
+                let to: Option<String> = r.try_get(3)?;
                 Ok(MessageView {
                     id: r.try_get(0)?,
                     kind: r.try_get(1)?,
                     from_unit: r.try_get(2)?,
-                    to_unit: r.try_get(3)?,
-                    at: r.try_get(4)?,
-                    acknowledged: r.try_get::<Option<String>, _>(5)?.is_some(),
+                    escalated_hours: parse_stamp(&at).and_then(|t| {
+                        samsyn_domain::discharge_duties::escalated(
+                            t,
+                            acknowledged || to.is_none(),
+                            now_local(),
+                        )
+                    }),
+                    to_unit: to,
+                    at,
+                    acknowledged,
                     body: r.try_get(6)?,
+                    meeting_at: r.try_get(7)?,
+                    meeting_place: r.try_get(8)?,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
