@@ -78,15 +78,27 @@ text_id!(
 impl PartyCode {
     pub fn parse(text: &str) -> Result<Self, InvalidValue> {
         let t = text.trim();
-        let digits = t.bytes().all(|b| b.is_ascii_digit());
-        if digits && (t.len() == 2 || t.len() == 4) {
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let public = digits(t) && (t.len() == 2 || t.len() == 4);
+        // A private care provider under contract: P and its organisation number.
+        let private = t
+            .strip_prefix('P')
+            .is_some_and(|n| n.len() == 10 && digits(n));
+        if public || private {
             Ok(Self(t.to_owned()))
         } else {
             Err(InvalidValue::new(
                 "party",
-                format!("«{t}» är ingen partskod (två siffror för en region, fyra för en kommun)"),
+                format!(
+                    "«{t}» är ingen partskod (två siffror för en region, fyra för en kommun, P och organisationsnumret för en privat vårdgivare)"
+                ),
             ))
         }
+    }
+
+    /// A private care provider under contract with the region or a municipality.
+    pub fn is_private(&self) -> bool {
+        self.0.starts_with('P')
     }
 
     /// A municipality's code has four digits; a region's has two.
@@ -142,6 +154,14 @@ mod tests {
         assert!(!PartyCode::parse("18").unwrap().is_municipality());
         assert_eq!(PartyCode::parse("188").unwrap_err().field, "party");
         assert!(PartyCode::parse("18a0").is_err());
+    }
+
+    #[test]
+    fn a_private_provider_is_p_and_its_organisation_number() {
+        let p = PartyCode::parse("P5569876543").unwrap();
+        assert!(p.is_private() && !p.is_municipality());
+        assert!(PartyCode::parse("P556987654").is_err());
+        assert!(PartyCode::parse("X5569876543").is_err());
     }
 
     #[test]

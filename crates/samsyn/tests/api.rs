@@ -44,7 +44,7 @@ on_both_engines!(
         let bearer = token(url, "analytiker");
         let units = s.get("/api/v1/units", &[("authorization", &bearer)]).json();
         let units = units.as_array().unwrap();
-        assert_eq!(units.len(), 12 * 2 + 8);
+        assert_eq!(units.len(), 12 * 2 + 8 + 1, "with the private provider");
         let hsv = units.iter().find(|u| u["code"] == "HSV-1880").unwrap();
         assert_eq!(
             (hsv["kind"].as_str(), hsv["party"].as_str()),
@@ -112,7 +112,7 @@ on_both_engines!(
         );
 
         let units = s.get("/api/v1/units", &[auth]).json();
-        assert_eq!(units.as_array().unwrap().len(), 32, "nothing was stored");
+        assert_eq!(units.as_array().unwrap().len(), 33, "nothing was stored");
     }
 );
 

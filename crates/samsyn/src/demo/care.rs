@@ -178,7 +178,50 @@ async fn deviations(store: &Store) -> Result<usize, StoreError> {
         }
         n += 1;
     }
+    n += private_provider(store, today).await?;
     Ok(n)
+}
+
+/// A private home-care provider under contract with Örebro kommun, a party of its own:
+/// the municipality's home care reports a deviation to it.
+async fn private_provider(store: &Store, today: time::Date) -> Result<usize, StoreError> {
+    use samsyn_domain::deviation::{Category, Severity};
+    use samsyn_domain::org::{PartyKind, UnitKind};
+    use samsyn_store::deviations::NewDeviation;
+    let party = samsyn_domain::PartyCode::parse("P5569876543")?;
+    let mut tx = store.begin_write().await?;
+    samsyn_store::org::ensure_party(
+        &mut tx,
+        &party,
+        "Omsorgshuset Norr AB (privat vårdgivare)",
+        PartyKind::Privat,
+        Some("orebro"),
+    )
+    .await?;
+    let unit = samsyn_store::org::NewUnit {
+        code: samsyn_domain::UnitCode::parse("PRIV-OMSORG")?,
+        name: "Omsorgshuset Norr, hemsjukvård på uppdrag av Örebro kommun".into(),
+        kind: UnitKind::Privat,
+        party,
+    };
+    samsyn_store::org::ensure_unit(&mut tx, &unit).await?;
+    samsyn_store::commit(tx).await?;
+    let reporter = principal(store, "vardpersonal").await?;
+    store
+        .report_deviation(
+            &reporter,
+            NewDeviation {
+                reporter_unit: "HSV-1880".into(),
+                responsible_unit: "PRIV-OMSORG".into(),
+                category: Category::MedicalDevices,
+                severity: Severity::Moderate,
+                occurred_on: today - time::Duration::days(20),
+                description: "Trycksårsmadrassen som utföraren skulle beställa fanns inte på plats vid hemgång.".into(),
+                request_id: None,
+            },
+        )
+        .await?;
+    Ok(2)
 }
 
 /// Example economy: a supplementary-amount base per municipality for 2025 and an
