@@ -51,3 +51,20 @@ test('a deviation goes from report to answer and feedback', async () => {
   assert.match(await reporter.getByRole('region', { name: 'Återkoppling från rapportören' }).innerText(), /länsdelsgruppen/);
   assert.deepEqual(await seriousViolations(reporter), []);
 });
+
+test('the county parts get their quarterly summary and the conference its annual report', async () => {
+  const page = await newPage(browser);
+  await logIn(page, samsyn.url, 'vardpersonal');
+  await page.goto(`${samsyn.url}/avvikelser`);
+  await page.getByRole('link', { name: 'Sammanställning per länsdel och kvartal, och årsrapporten' }).click();
+  assert.match(await page.locator('h1').textContent(), /^Avvikelser i samverkan \d{4}$/);
+  assert.ok(await page.locator('svg[role="img"]').first().isVisible(), 'a chart');
+  const table = await page.getByRole('table', { name: 'Per länsdel och kvartal' }).innerText();
+  assert.match(table, /Örebro/);
+  assert.deepEqual(await seriousViolations(page), []);
+  const href = await page.getByRole('link', { name: /Årsrapport \d{4} \(PDF\)/ }).getAttribute('href');
+  const pdf = await page.request.get(`${samsyn.url}${href}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+});

@@ -105,6 +105,60 @@ pub fn quarter(month: u8) -> u8 {
     (month.clamp(1, 12) - 1) / 3 + 1
 }
 
+/// One cell of the anonymous summary: county part, quarter, category, reports.
+pub type SummaryCell<'a> = (&'a str, u8, &'a str, i64);
+
+/// The annual report for the patient-safety conference, as lines to set: the year's
+/// reports per county part and quarter, and per category. Counts only; no person and
+/// no description appears.
+pub fn annual_report(
+    year: i32,
+    county_parts: &[(String, String)],
+    cells: &[SummaryCell],
+) -> Vec<crate::governance::Line> {
+    use crate::governance::Line;
+    let total: i64 = cells.iter().map(|c| c.3).sum();
+    let mut out = vec![
+        Line::Title(format!("AVVIKELSER I SAMVERKAN {year}")),
+        Line::Heading("Årsrapport till patientsäkerhetskonferensen".into()),
+        Line::Text(format!(
+            "{total} avvikelser i samverkan mellan regionen, kommunerna och privata vårdgivare rapporterades med händelsedatum {year}."
+        )),
+        Line::Text(
+            "Rapporten innehåller bara antal; inga personuppgifter och inga beskrivningar.".into(),
+        ),
+        Line::Blank,
+        Line::Heading("Per länsdel och kvartal".into()),
+    ];
+    for (code, name) in county_parts {
+        let per_q: Vec<i64> = (1..=4)
+            .map(|q| {
+                cells
+                    .iter()
+                    .filter(|c| c.0 == code && c.1 == q)
+                    .map(|c| c.3)
+                    .sum()
+            })
+            .collect();
+        let sum: i64 = per_q.iter().sum();
+        out.push(Line::Point(format!(
+            "{name}: {sum} (kv 1: {}, kv 2: {}, kv 3: {}, kv 4: {})",
+            per_q[0], per_q[1], per_q[2], per_q[3]
+        )));
+    }
+    out.push(Line::Blank);
+    out.push(Line::Heading("Per kategori".into()));
+    for c in Category::ALL {
+        let n: i64 = cells
+            .iter()
+            .filter(|x| x.2 == c.as_str())
+            .map(|x| x.3)
+            .sum();
+        out.push(Line::Point(format!("{}: {n}", c.label())));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +192,29 @@ mod tests {
     #[test]
     fn quarters() {
         assert_eq!([1, 3, 4, 6, 7, 12].map(quarter), [1, 1, 2, 2, 3, 4]);
+    }
+
+    #[test]
+    fn the_annual_report_counts_per_county_part_quarter_and_category() {
+        let parts = vec![
+            ("norr".to_owned(), "Norr".to_owned()),
+            ("soder".to_owned(), "Söder".to_owned()),
+        ];
+        let cells = [
+            ("norr", 1, "lakemedel", 2),
+            ("norr", 3, "sip", 1),
+            ("soder", 4, "lakemedel", 4),
+        ];
+        let text: Vec<String> = annual_report(2026, &parts, &cells)
+            .into_iter()
+            .map(|l| match l {
+                crate::governance::Line::Point(t) | crate::governance::Line::Text(t) => t,
+                _ => String::new(),
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert!(text[0].starts_with("7 avvikelser"), "{text:?}");
+        assert!(text.contains(&"Norr: 3 (kv 1: 2, kv 2: 0, kv 3: 1, kv 4: 0)".to_owned()));
+        assert!(text.contains(&"Läkemedel: 6".to_owned()), "{text:?}");
     }
 }

@@ -114,11 +114,11 @@ struct Placed {
     text: String,
 }
 
-fn lay_out(doc: &ProtocolDoc) -> Vec<Vec<Placed>> {
+fn lay_out(lines: Vec<Line>) -> Vec<Vec<Placed>> {
     let mut pages: Vec<Vec<Placed>> = vec![Vec::new()];
     let mut y = TOP;
     let width = PAGE_W - 2.0 * MARGIN;
-    for line in doc.lines() {
+    for line in lines {
         let (size, bold, indent, before, bullet) = match &line {
             Line::Title(_) => (17.0, true, 0.0, 0.0, false),
             Line::Heading(_) => (12.0, true, 0.0, 6.0, false),
@@ -174,7 +174,13 @@ fn lay_out(doc: &ProtocolDoc) -> Vec<Vec<Placed>> {
 /// The protocol as a PDF; `footer` (the body and the verification reference) is set on
 /// every page with its number.
 pub fn render(doc: &ProtocolDoc, footer: &str) -> Vec<u8> {
-    let pages = lay_out(doc);
+    render_lines(doc.lines(), footer)
+}
+
+/// Any document of titled, headed and bulleted lines (a report) as a PDF, set like a
+/// protocol, with `footer` and the page number on every page.
+pub fn render_lines(lines: Vec<Line>, footer: &str) -> Vec<u8> {
+    let pages = lay_out(lines);
     let total = pages.len();
     let mut pdf = Document::with_version("1.4");
     let pages_id = pdf.new_object_id();

@@ -94,7 +94,11 @@ on_both_engines!(
         assert!(second.status.success());
         assert!(stdout(&second).contains("inget ändrades"));
         assert_eq!(count(url, "audit_log"), audit_before);
-        assert_eq!(count(url, "parties"), 13 + 1, "the thirteen and a private provider");
+        assert_eq!(
+            count(url, "parties"),
+            13 + 1,
+            "the thirteen and a private provider"
+        );
         assert_eq!(
             count(url, "users"),
             DEMO_USERS,

@@ -250,3 +250,143 @@ pub async fn close(
 ) -> Response {
     take(s, session, id, Step::Close, f).await
 }
+
+/// The year's anonymous report: per county part and quarter (for the county parts'
+/// groups) and per category, as a chart and tables, with the annual report as PDF.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReportQuery {
+    ar: String,
+}
+
+struct PartRow {
+    name: String,
+    quarters: [i64; 4],
+    total: i64,
+}
+
+#[derive(Template)]
+#[template(path = "deviation_report.html")]
+struct ReportPage {
+    layout: Option<Layout>,
+    year: i32,
+    parts: Vec<PartRow>,
+    categories: Vec<(&'static str, i64)>,
+    total: i64,
+    chart: String,
+}
+
+async fn report_data(
+    state: &AppState,
+    year: i32,
+) -> Result<
+    (
+        Vec<(String, String)>,
+        Vec<samsyn_store::deviations::SummaryRow>,
+    ),
+    WebError,
+> {
+    let mut parts = state.store.county_parts().await?;
+    parts.push(("okand".into(), "Utan länsdel".into()));
+    Ok((parts, state.store.deviation_summary(year).await?))
+}
+
+fn year_of(text: &str) -> i32 {
+    text.trim()
+        .parse()
+        .unwrap_or(time::OffsetDateTime::now_utc().year())
+}
+
+pub async fn report(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(q): Query<ReportQuery>,
+) -> Result<Html<String>, PageError> {
+    let year = year_of(&q.ar);
+    let (county_parts, rows) = report_data(&state, year).await?;
+    let parts: Vec<PartRow> = county_parts
+        .iter()
+        .map(|(code, name)| {
+            let mut quarters = [0i64; 4];
+            for r in rows.iter().filter(|r| &r.county_part == code) {
+                quarters[(r.quarter.clamp(1, 4) - 1) as usize] += r.reports;
+            }
+            PartRow {
+                name: name.clone(),
+                total: quarters.iter().sum(),
+                quarters,
+            }
+        })
+        .filter(|p| p.total > 0 || p.name != "Utan länsdel")
+        .collect();
+    let categories: Vec<(&'static str, i64)> = Category::ALL
+        .iter()
+        .map(|c| {
+            (
+                c.label(),
+                rows.iter()
+                    .filter(|r| r.category == c.as_str())
+                    .map(|r| r.reports)
+                    .sum(),
+            )
+        })
+        .collect();
+    let names: Vec<String> = parts.iter().map(|p| p.name.clone()).collect();
+    let series: Vec<crate::charts::Series> = (0..4)
+        .map(|q| crate::charts::Series {
+            name: ["Kvartal 1", "Kvartal 2", "Kvartal 3", "Kvartal 4"][q],
+            values: parts.iter().map(|p| Some(p.quarters[q])).collect(),
+        })
+        .collect();
+    let chart = crate::charts::stacked_bars(
+        "avvikelser-lansdel",
+        &format!("Avvikelser i samverkan {year} per länsdel och kvartal"),
+        "Antal rapporterade avvikelser per länsdel, uppdelat på kvartal. Samma siffror finns i tabellen.",
+        &names,
+        &series,
+    );
+    let page = ReportPage {
+        layout: Some(Layout::new(&session, "avvikelser")),
+        total: parts.iter().map(|p| p.total).sum(),
+        year,
+        parts,
+        categories,
+        chart,
+    };
+    Ok(Html(page.render().map_err(WebError::from)?))
+}
+
+/// The annual report for the patient-safety conference, as PDF.
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    PageSession(_session): PageSession,
+    Path(file): Path<String>,
+) -> Result<Response, PageError> {
+    let year = file
+        .strip_suffix(".pdf")
+        .and_then(|y| y.parse::<i32>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .ok_or_else(|| WebError::NotFound("rapporten".into()))?;
+    let (parts, rows) = report_data(&state, year).await?;
+    let cells: Vec<deviation::SummaryCell> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.county_part.as_str(),
+                r.quarter,
+                r.category.as_str(),
+                r.reports,
+            )
+        })
+        .collect();
+    let lines = deviation::annual_report(year, &parts, &cells);
+    let pdf = samsyn_domain::protocol_pdf::render_lines(
+        lines,
+        &format!("Avvikelser i samverkan {year} – årsrapport"),
+    );
+    Ok(crate::api::download(
+        &format!("avvikelser-{year}.pdf"),
+        "application/pdf",
+        pdf,
+    ))
+}

@@ -80,6 +80,8 @@ pub fn routes() -> Router<AppState> {
             get(deviations::list).post(deviations::create),
         )
         .route("/avvikelser/ny", get(deviations::new))
+        .route("/avvikelser/rapport", get(deviations::report))
+        .route("/avvikelser/rapport/{file}", get(deviations::report_pdf))
         .route("/utskrivning", get(discharge::list).post(discharge::create))
         .route("/utskrivning/ny", get(discharge::new))
         .route("/utskrivning/betalningsansvar", get(discharge::statement))
