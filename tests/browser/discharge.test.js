@@ -69,4 +69,7 @@ test('a discharge goes from admission notice to SIP kallelse', async () => {
   await home.goto(`${samsyn.url}/utskrivning/betalningsansvar`);
   assert.match(await home.locator('h1').textContent(), /^Betalningsansvar \d{4}-\d{2}$/);
   assert.deepEqual(await seriousViolations(home), []);
+  await home.getByRole('link', { name: 'Reglerna' }).click();
+  assert.match(await home.getByRole('table', { name: 'Versioner' }).innerText(), /3 kalenderdagar/);
+  assert.deepEqual(await seriousViolations(home), []);
 });

@@ -6,7 +6,8 @@
 use time::{Date, Duration, Month, PrimitiveDateTime, Weekday};
 
 /// How the days before liability are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DayKind {
     /// Every calendar day counts.
     Calendar,
@@ -26,7 +27,7 @@ impl DayKind {
 }
 
 /// The free period for one kind of care.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FreePeriod {
     pub kind: DayKind,
     /// Days after the day of the notice before the municipality pays.
@@ -34,7 +35,7 @@ pub struct FreePeriod {
 }
 
 /// The agreement's rules for payment liability, held as versioned data.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LiabilityRules {
     pub version: i64,
     pub somatic: FreePeriod,
@@ -46,6 +47,43 @@ pub struct LiabilityRules {
 }
 
 impl LiabilityRules {
+    /// Checks rules an administrator entered, naming the field that is wrong.
+    pub fn validate(&self) -> Result<(), crate::InvalidValue> {
+        use crate::InvalidValue;
+        for (field, p) in [
+            ("somatic_days", self.somatic),
+            ("psychiatric_days", self.psychiatric),
+        ] {
+            if p.days > 90 {
+                return Err(InvalidValue::new(
+                    field,
+                    format!("{} dagar är fler än 90", p.days),
+                ));
+            }
+        }
+        if self.cutoff_hour > 23 {
+            return Err(InvalidValue::new(
+                "cutoff_hour",
+                "klockslaget ska vara 0–23",
+            ));
+        }
+        if self.daily_rates.is_empty() {
+            return Err(InvalidValue::new(
+                "daily_rates",
+                "ange dygnskostnaden för minst ett år",
+            ));
+        }
+        for (year, rate) in &self.daily_rates {
+            if !(1990..=2100).contains(year) || *rate <= 0 {
+                return Err(InvalidValue::new(
+                    "daily_rates",
+                    format!("{year}: {rate} öre är ingen giltig dygnskostnad"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     pub fn rate(&self, year: i32) -> Option<i64> {
         self.daily_rates
             .iter()

@@ -76,6 +76,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("gap_analyses", "id"),
     ("grants", "id"),
     ("allocations", "id"),
+    ("liability_rule_versions", "version"),
     ("audit_log", "seq"),
     ("audit_head", "id"),
 ];

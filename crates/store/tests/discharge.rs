@@ -484,3 +484,153 @@ mod followup {
         }
     );
 }
+
+mod rule_versions {
+    use super::*;
+    use samsyn_domain::discharge::{DayKind, FreePeriod};
+    use time::macros::date;
+
+    async fn admin(w: &World) -> Principal {
+        let mut tx = w.store.begin_write().await.unwrap();
+        users::create_user(
+            &mut tx,
+            NewUser {
+                username: Username::parse("adm").unwrap(),
+                display_name: "Adm".into(),
+                password_hash: password::hash_new("ett långt lösenord").unwrap(),
+                assignment: RoleAssignment {
+                    role: Role::Admin,
+                    unit: None,
+                    party: None,
+                    body: None,
+                },
+            },
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        w.store
+            .principal_by_username(&Username::parse("adm").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
+    fn working_days() -> samsyn_domain::discharge::LiabilityRules {
+        let mut r = default_rules();
+        r.somatic = FreePeriod {
+            kind: DayKind::Working,
+            days: 3,
+        };
+        r
+    }
+
+    contract!(
+        each_stay_is_reckoned_under_the_rules_in_force_when_it_became_ready,
+        |w: World| async move {
+            let admin = admin(&w).await;
+            let denied = w
+                .store
+                .add_liability_rules(&w.mas, date!(2024 - 03 - 01), working_days())
+                .await;
+            assert!(matches!(denied, Err(StoreError::Forbidden(_))));
+            let mut bad = working_days();
+            bad.cutoff_hour = 25;
+            let invalid = w
+                .store
+                .add_liability_rules(&admin, date!(2024 - 03 - 01), bad)
+                .await;
+            assert!(matches!(invalid, Err(StoreError::Invalid(v)) if v.field == "cutoff_hour"));
+            assert_eq!(
+                w.store
+                    .add_liability_rules(&admin, date!(2024 - 03 - 01), working_days())
+                    .await
+                    .unwrap(),
+                2
+            );
+            let earlier = w
+                .store
+                .add_liability_rules(&admin, date!(2024 - 02 - 01), working_days())
+                .await;
+            assert!(matches!(earlier, Err(StoreError::Invalid(v)) if v.field == "valid_from"));
+
+            assert_eq!(
+                w.store
+                    .liability_rules_on(date!(2024 - 02 - 29))
+                    .await
+                    .unwrap()
+                    .version,
+                1
+            );
+            assert_eq!(
+                w.store
+                    .liability_rules_on(date!(2024 - 03 - 01))
+                    .await
+                    .unwrap(),
+                {
+                    let mut r = working_days();
+                    r.version = 2;
+                    r
+                }
+            );
+
+            let before = w
+                .store
+                .admit(&w.spec, stay(pn("19400707779")))
+                .await
+                .unwrap();
+            w.store
+                .discharge_step(
+                    &w.spec,
+                    before,
+                    kind::READY,
+                    datetime!(2024-02-28 10:00),
+                    "",
+                )
+                .await
+                .unwrap();
+            let after = w
+                .store
+                .admit(&w.spec, stay(pn("19400808880")))
+                .await
+                .unwrap();
+            w.store
+                .discharge_step(&w.spec, after, kind::READY, datetime!(2024-03-01 10:00), "")
+                .await
+                .unwrap();
+            assert_eq!(
+                w.store
+                    .liability_rules_for_stay(before)
+                    .await
+                    .unwrap()
+                    .version,
+                1
+            );
+            assert_eq!(
+                w.store
+                    .liability_rules_for_stay(after)
+                    .await
+                    .unwrap()
+                    .version,
+                2
+            );
+            let statement = w
+                .store
+                .municipality_liabilities_in_force("1880")
+                .await
+                .unwrap();
+            assert!(
+                statement
+                    .iter()
+                    .any(|(s, _)| s.contains(&format!("Vårdtillfälle {before} "))
+                        && s.contains("version 1"))
+            );
+            assert!(
+                statement
+                    .iter()
+                    .any(|(s, _)| s.contains(&format!("Vårdtillfälle {after} "))
+                        && s.contains("version 2"))
+            );
+        }
+    );
+}

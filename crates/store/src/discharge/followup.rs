@@ -273,3 +273,125 @@ impl Store {
         ))
     }
 }
+
+/// A version of the liability rules, as stored.
+#[derive(Debug, Clone)]
+pub struct RuleVersion {
+    pub valid_from: String,
+    pub rules: samsyn_domain::discharge::LiabilityRules,
+    pub created_by: String,
+}
+
+impl Store {
+    /// The liability rules in force on a day: the newest version from on or before it,
+    /// or the county's default (version 1) before any is stored.
+    pub async fn liability_rules_on(
+        &self,
+        day: time::Date,
+    ) -> Result<samsyn_domain::discharge::LiabilityRules, StoreError> {
+        let row = sqlx::query("SELECT rules FROM liability_rule_versions WHERE valid_from <= $1 ORDER BY valid_from DESC LIMIT 1")
+            .bind(samsyn_domain::time_fmt::date_text(day))
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            None => Ok(super::default_rules()),
+            Some(r) => serde_json::from_str(&r.try_get::<String, _>(0)?)
+                .map_err(|e| StoreError::Corrupt(format!("betalningsansvarets regler: {e}"))),
+        }
+    }
+
+    /// The rules for a stay: those in force on the day it was first ready for discharge
+    /// (or today, before that).
+    pub async fn liability_rules_for_stay(
+        &self,
+        stay: i64,
+    ) -> Result<samsyn_domain::discharge::LiabilityRules, StoreError> {
+        let ready: Option<String> =
+            sqlx::query("SELECT MIN(at) FROM discharge_messages WHERE stay_id = $1 AND kind = $2")
+                .bind(stay)
+                .bind(kind::READY)
+                .fetch_one(&self.pool)
+                .await?
+                .try_get(0)?;
+        let day = ready
+            .as_deref()
+            .and_then(parse_stamp)
+            .map(|t| t.date())
+            .unwrap_or(now_local().date());
+        self.liability_rules_on(day).await
+    }
+
+    /// Every stored version, oldest first (version 1, the default, is not stored).
+    pub async fn liability_rule_versions(&self) -> Result<Vec<RuleVersion>, StoreError> {
+        sqlx::query(
+            "SELECT valid_from, rules, created_by FROM liability_rule_versions ORDER BY valid_from",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(RuleVersion {
+                valid_from: r.try_get(0)?,
+                rules: serde_json::from_str(&r.try_get::<String, _>(1)?)
+                    .map_err(|e| StoreError::Corrupt(format!("betalningsansvarets regler: {e}")))?,
+                created_by: r.try_get(2)?,
+            })
+        })
+        .collect()
+    }
+
+    /// An administrator stores a new version of the rules, in force from a day after
+    /// every earlier version's. Returns its version number.
+    pub async fn add_liability_rules(
+        &self,
+        p: &Principal,
+        valid_from: time::Date,
+        mut rules: samsyn_domain::discharge::LiabilityRules,
+    ) -> Result<i64, StoreError> {
+        if !p.has_role(Role::Admin) {
+            let e = StoreError::Forbidden(
+                "reglerna för betalningsansvar ändras av en administratör".into(),
+            );
+            let _ = self
+                .audit(&event_for(
+                    p,
+                    "liability.rules",
+                    Purpose::Administration,
+                    Outcome::Denied,
+                ))
+                .await;
+            return Err(e);
+        }
+        rules.validate()?;
+        let mut tx = self.begin_write().await?;
+        let last = sqlx::query("SELECT MAX(version), MAX(valid_from) FROM liability_rule_versions")
+            .fetch_one(&mut *tx)
+            .await?;
+        let (version, latest): (Option<i64>, Option<String>) = (last.try_get(0)?, last.try_get(1)?);
+        let from = samsyn_domain::time_fmt::date_text(valid_from);
+        if latest.as_deref().is_some_and(|l| from.as_str() <= l) {
+            return Err(InvalidValue::new(
+                "valid_from",
+                format!(
+                    "en ny version ska gälla efter {}",
+                    latest.unwrap_or_default()
+                ),
+            )
+            .into());
+        }
+        rules.version = version.unwrap_or(super::default_rules().version) + 1;
+        sqlx::query("INSERT INTO liability_rule_versions (version, valid_from, rules, created_by, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(rules.version)
+            .bind(&from)
+            .bind(serde_json::to_string(&rules).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+            .bind(p.username.as_str())
+            .bind(samsyn_domain::time_fmt::now_stored())
+            .execute(&mut *tx)
+            .await?;
+        let mut e = event_for(p, "liability.rules", Purpose::Administration, Outcome::Ok);
+        e.detail = format!("version {} från {from}", rules.version);
+        audit::append(&mut tx, &e).await?;
+        crate::commit(tx).await?;
+        Ok(rules.version)
+    }
+}

@@ -293,6 +293,23 @@ impl Store {
         municipality: &str,
         r: &LiabilityRules,
     ) -> Result<Vec<(String, Liability)>, StoreError> {
+        self.liabilities_of(municipality, Some(r)).await
+    }
+
+    /// As [`Store::municipality_liabilities`], each stay under the rules in force on
+    /// the day it was first ready for discharge.
+    pub async fn municipality_liabilities_in_force(
+        &self,
+        municipality: &str,
+    ) -> Result<Vec<(String, Liability)>, StoreError> {
+        self.liabilities_of(municipality, None).await
+    }
+
+    async fn liabilities_of(
+        &self,
+        municipality: &str,
+        fixed: Option<&LiabilityRules>,
+    ) -> Result<Vec<(String, Liability)>, StoreError> {
         let mut tx = self.begin_write().await?;
         let stays = sqlx::query(
             "SELECT s.id, s.ward_unit FROM stays s JOIN units u ON u.code = s.municipality_unit WHERE u.party_code = $1 ORDER BY s.id",
@@ -305,8 +322,16 @@ impl Store {
             let id: i64 = row.try_get(0)?;
             let ward: String = row.try_get(1)?;
             let stay = load_stay(&mut tx, id).await?;
+            let in_force;
+            let r = match fixed {
+                Some(r) => r,
+                None => {
+                    in_force = self.liability_rules_for_stay(id).await?;
+                    &in_force
+                }
+            };
             out.push((
-                format!("Vårdtillfälle {id} ({ward})"),
+                format!("Vårdtillfälle {id} ({ward}, regler version {})", r.version),
                 rules::liability(&stay, r),
             ));
         }

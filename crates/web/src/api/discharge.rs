@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use samsyn_domain::InvalidValue;
 use samsyn_domain::person::PersonNumber;
-use samsyn_store::discharge::{MessageView, NewStay, default_rules};
+use samsyn_store::discharge::{MessageView, NewStay};
 use serde::{Deserialize, Serialize};
 use time::PrimitiveDateTime;
 use utoipa::ToSchema;
@@ -210,7 +210,8 @@ pub async fn liability(
     ApiPrincipal(p): ApiPrincipal,
     Path(id): Path<i64>,
 ) -> Result<Json<LiabilityDto>, ApiError> {
-    let l = s.store.stay_liability(&p, id, &default_rules()).await?;
+    let rules = s.store.liability_rules_for_stay(id).await?;
+    let l = s.store.stay_liability(&p, id, &rules).await?;
     Ok(Json(LiabilityDto {
         total: l.total(),
         days: l

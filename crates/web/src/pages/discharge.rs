@@ -14,7 +14,7 @@ use samsyn_domain::economy::format_kronor;
 use samsyn_domain::org::UnitKind;
 use samsyn_domain::person::PersonNumber;
 use samsyn_domain::policy;
-use samsyn_store::discharge::{self, NewStay, StaySummary, StayView, default_rules, kind};
+use samsyn_store::discharge::{self, NewStay, StaySummary, StayView, kind};
 use samsyn_store::sessions::Session;
 use serde::Deserialize;
 
@@ -216,7 +216,8 @@ pub async fn show(
 ) -> Result<Html<String>, PageError> {
     let p = &session.principal;
     let s = state.store.stay(p, id).await?;
-    let l = state.store.stay_liability(p, id, &default_rules()).await?;
+    let rules = state.store.liability_rules_for_stay(id).await?;
+    let l = state.store.stay_liability(p, id, &rules).await?;
     let last_ready = s
         .messages
         .iter()
@@ -536,10 +537,9 @@ async fn statement_data(
             field: "manad".into(),
             message: "månaden skrivs ÅÅÅÅ-MM".into(),
         })?;
-    let rules = default_rules();
     let stays = state
         .store
-        .municipality_liabilities(&municipality, &rules)
+        .municipality_liabilities_in_force(&municipality)
         .await?;
     let (lines, total) = samsyn_domain::discharge::monthly_statement(&stays, year, mon);
     let flat: Vec<(String, String, i64, String)> = lines
@@ -590,7 +590,11 @@ pub async fn statement(
         month,
         rows,
         total: format_kronor(total),
-        rules_version: default_rules().version,
+        rules_version: state
+            .store
+            .liability_rules_on(discharge::now_local().date())
+            .await?
+            .version,
     };
     Ok(Html(page.render().map_err(WebError::from)?))
 }
@@ -644,4 +648,153 @@ pub async fn statement_xlsx(
 ) -> Result<Response, PageError> {
     let (name, csv) = statement_csv_text(&state, &session, &q).await?;
     crate::pages::stats::xlsx_response(&format!("{name}.xlsx"), "Betalningsansvar", &csv)
+}
+
+struct RuleRow {
+    version: i64,
+    valid_from: String,
+    somatic: String,
+    psychiatric: String,
+    cutoff: String,
+    rates: String,
+}
+
+#[derive(Template)]
+#[template(path = "liability_rules.html")]
+struct RulesPage {
+    layout: Option<Layout>,
+    csrf: String,
+    error: Option<String>,
+    rows: Vec<RuleRow>,
+    is_admin: bool,
+}
+
+fn rule_row(
+    version: i64,
+    valid_from: String,
+    r: &samsyn_domain::discharge::LiabilityRules,
+) -> RuleRow {
+    let period = |p: samsyn_domain::discharge::FreePeriod| format!("{} {}", p.days, p.kind.label());
+    RuleRow {
+        version,
+        valid_from,
+        somatic: period(r.somatic),
+        psychiatric: period(r.psychiatric),
+        cutoff: format!("kl. {:02}.00", r.cutoff_hour),
+        rates: r
+            .daily_rates
+            .iter()
+            .map(|(y, ore)| format!("{y}: {}", format_kronor(*ore)))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// The agreement's payment-liability rules, version by version; administrators add one.
+pub async fn rules(
+    State(state): State<AppState>,
+    PageSession(session): PageSession,
+    Query(m): Query<Message>,
+) -> Result<Html<String>, PageError> {
+    let mut rows = vec![rule_row(
+        1,
+        "(från början)".into(),
+        &discharge::default_rules(),
+    )];
+    for v in state.store.liability_rule_versions().await? {
+        rows.push(rule_row(v.rules.version, v.valid_from.clone(), &v.rules));
+    }
+    let page = RulesPage {
+        layout: Some(Layout::new(&session, "utskrivning")),
+        csrf: session.csrf_token.clone(),
+        error: (!m.fel.is_empty()).then_some(m.fel),
+        rows,
+        is_admin: session.principal.has_role(samsyn_domain::Role::Admin),
+    };
+    Ok(Html(page.render().map_err(WebError::from)?))
+}
+
+#[derive(Deserialize)]
+pub struct RulesForm {
+    valid_from: String,
+    somatic_kind: String,
+    somatic_days: String,
+    psychiatric_kind: String,
+    psychiatric_days: String,
+    cutoff_hour: String,
+    daily_rates: String,
+}
+
+fn day_kind(field: &'static str, v: &str) -> Result<samsyn_domain::discharge::DayKind, WebError> {
+    match v {
+        "kalenderdagar" => Ok(samsyn_domain::discharge::DayKind::Calendar),
+        "vardagar" => Ok(samsyn_domain::discharge::DayKind::Working),
+        other => Err(WebError::Invalid {
+            field: field.into(),
+            message: format!("«{other}»: kalenderdagar eller vardagar"),
+        }),
+    }
+}
+
+fn whole(field: &'static str, v: &str) -> Result<u32, WebError> {
+    v.trim().parse().map_err(|_| WebError::Invalid {
+        field: field.into(),
+        message: format!("«{v}» är inget heltal"),
+    })
+}
+
+/// "2026 9680,00" per line: the year and the daily rate in kronor.
+fn rates(text: &str) -> Result<Vec<(i32, i64)>, WebError> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            let bad = || WebError::Invalid {
+                field: "daily_rates".into(),
+                message: format!(
+                    "rad {}: skriv år och belopp i kronor, till exempel 2026 9680,00",
+                    i + 1
+                ),
+            };
+            let (y, kr) = l.split_once(char::is_whitespace).ok_or_else(bad)?;
+            let year: i32 = y.parse().map_err(|_| bad())?;
+            let kr = kr.trim().replace(['\u{a0}', ' '], "").replace(',', ".");
+            let amount: f64 = kr.trim_end_matches("kr").parse().map_err(|_| bad())?;
+            Ok((year, (amount * 100.0).round() as i64))
+        })
+        .collect()
+}
+
+pub async fn add_rules(
+    State(state): State<AppState>,
+    SessionForm(session, f): SessionForm<RulesForm>,
+) -> Response {
+    let r = async {
+        let valid_from =
+            samsyn_domain::governance::parse_meeting_date("valid_from", &f.valid_from)?;
+        let rules = samsyn_domain::discharge::LiabilityRules {
+            version: 0,
+            somatic: samsyn_domain::discharge::FreePeriod {
+                kind: day_kind("somatic_kind", &f.somatic_kind)?,
+                days: whole("somatic_days", &f.somatic_days)?,
+            },
+            psychiatric: samsyn_domain::discharge::FreePeriod {
+                kind: day_kind("psychiatric_kind", &f.psychiatric_kind)?,
+                days: whole("psychiatric_days", &f.psychiatric_days)?,
+            },
+            cutoff_hour: u8::try_from(whole("cutoff_hour", &f.cutoff_hour)?).unwrap_or(u8::MAX),
+            daily_rates: rates(&f.daily_rates)?,
+        };
+        state
+            .store
+            .add_liability_rules(&session.principal, valid_from, rules)
+            .await?;
+        Ok::<_, WebError>(())
+    }
+    .await;
+    match r {
+        Ok(()) => Redirect::to("/utskrivning/regler").into_response(),
+        Err(e) => back_with_error("/utskrivning/regler", e),
+    }
 }

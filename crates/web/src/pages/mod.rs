@@ -86,6 +86,10 @@ pub fn routes() -> Router<AppState> {
         .route("/utskrivning/ny", get(discharge::new))
         .route("/utskrivning/betalningsansvar", get(discharge::statement))
         .route(
+            "/utskrivning/regler",
+            get(discharge::rules).post(discharge::add_rules),
+        )
+        .route(
             "/utskrivning/betalningsansvar.csv",
             get(discharge::statement_csv),
         )
