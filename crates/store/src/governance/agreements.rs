@@ -166,6 +166,19 @@ async fn take_agreement(tx: &mut Tx, p: &Principal, id: i64) -> Result<Agreement
     Ok(a)
 }
 
+/// Ends a change to an agreement: its `updated_at`, the audit entry, the commit.
+async fn finish(
+    mut tx: Tx,
+    p: &Principal,
+    id: i64,
+    action: &str,
+    detail: String,
+) -> Result<(), StoreError> {
+    touch(&mut tx, id).await?;
+    audit::append(&mut tx, &event(p, action, Outcome::Ok).with_detail(detail)).await?;
+    crate::commit(tx).await
+}
+
 async fn touch(tx: &mut Tx, id: i64) -> Result<(), StoreError> {
     sqlx::query("UPDATE agreement_documents SET updated_at = $1 WHERE id = $2")
         .bind(time_fmt::now_stored())
@@ -322,15 +335,15 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id).await?;
         log_phase(&mut tx, id, to, version, note.trim(), p.username.as_str()).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "agreement.phase", Outcome::Ok)
-                .with_detail(format!("överenskommelse {id}: {}", to.as_str())),
+        finish(
+            tx,
+            p,
+            id,
+            "agreement.phase",
+            format!("överenskommelse {id}: {}", to.as_str()),
         )
-        .await?;
-        crate::commit(tx).await
+        .await
     }
 
     /// Sends the current version out on remiss to the chosen parties.
@@ -378,16 +391,17 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "remiss.send", Outcome::Ok).with_detail(format!(
+        finish(
+            tx,
+            p,
+            id,
+            "remiss.send",
+            format!(
                 "överenskommelse {id}, remiss {rid}, {} parter",
                 parties.len()
-            )),
+            ),
         )
         .await?;
-        crate::commit(tx).await?;
         Ok(rid)
     }
 
@@ -434,14 +448,14 @@ impl Store {
                 InvalidValue::new("party", format!("{party} har inte fått remissen")).into(),
             );
         }
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "remiss.extend", Outcome::Ok)
-                .with_detail(format!("remiss {remiss}, part {party}")),
+        finish(
+            tx,
+            p,
+            id,
+            "remiss.extend",
+            format!("remiss {remiss}, part {party}"),
         )
-        .await?;
-        crate::commit(tx).await
+        .await
     }
 
     /// Records a party's answer with its numbered comments. An answer after the
@@ -527,14 +541,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "remiss.answer", Outcome::Ok)
-                .with_detail(format!("remiss {remiss}, part {party}")),
+        finish(
+            tx,
+            p,
+            id,
+            "remiss.answer",
+            format!("remiss {remiss}, part {party}"),
         )
         .await?;
-        crate::commit(tx).await?;
         Ok(aid)
     }
 
@@ -570,13 +584,7 @@ impl Store {
             .bind(comment)
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "remiss.comment", Outcome::Ok).with_detail(format!("kommentar {comment}")),
-        )
-        .await?;
-        crate::commit(tx).await
+        finish(tx, p, id, "remiss.comment", format!("kommentar {comment}")).await
     }
 
     /// Records that a body has anchored the decision proposal, in the order
@@ -645,14 +653,14 @@ impl Store {
             .bind(item)
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "agreement.anchor", Outcome::Ok)
-                .with_detail(format!("överenskommelse {id}, organ {body}")),
+        finish(
+            tx,
+            p,
+            id,
+            "agreement.anchor",
+            format!("överenskommelse {id}, organ {body}"),
         )
-        .await?;
-        crate::commit(tx).await
+        .await
     }
 
     /// Records a party's own decision to adopt the agreement.
@@ -697,14 +705,14 @@ impl Store {
             .bind(&reference)
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "agreement.adopt", Outcome::Ok)
-                .with_detail(format!("överenskommelse {id}, part {party}")),
+        finish(
+            tx,
+            p,
+            id,
+            "agreement.adopt",
+            format!("överenskommelse {id}, part {party}"),
         )
-        .await?;
-        crate::commit(tx).await
+        .await
     }
 
     pub async fn add_implementation_person(
@@ -727,14 +735,14 @@ impl Store {
             .bind(contact.trim())
             .execute(&mut *tx)
             .await?;
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "agreement.implementation", Outcome::Ok)
-                .with_detail(format!("överenskommelse {id}, part {party}")),
+        finish(
+            tx,
+            p,
+            id,
+            "agreement.implementation",
+            format!("överenskommelse {id}, part {party}"),
         )
-        .await?;
-        crate::commit(tx).await
+        .await
     }
 
     /// A gap analysis for a vårdcentral and a municipal home-care unit, with their
@@ -784,14 +792,14 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-        touch(&mut tx, id).await?;
-        audit::append(
-            &mut tx,
-            &event(p, "agreement.gap", Outcome::Ok)
-                .with_detail(format!("överenskommelse {id}, gap-analys {gid}")),
+        finish(
+            tx,
+            p,
+            id,
+            "agreement.gap",
+            format!("överenskommelse {id}, gap-analys {gid}"),
         )
         .await?;
-        crate::commit(tx).await?;
         Ok(gid)
     }
 
