@@ -135,3 +135,98 @@ fn body_names_match_the_register_despite_small_wording_differences() {
     assert_eq!(m.map(|b| b.code), Some("SSR-VO".to_owned()));
     assert!(samsyn_store::register::match_body(&bodies, "Chefsgrupp för folkhälsa").is_none());
 }
+
+/// Many small protocols over a small vocabulary, so words overlap and scores tie.
+async fn corpus(store: &Store, n: usize) {
+    const WORDS: [&str; 8] = [
+        "hemsjukvård",
+        "läkemedel",
+        "utskrivning",
+        "vårdcentral",
+        "kommun",
+        "samverkan",
+        "uppföljning",
+        "budget",
+    ];
+    let mut seed: u64 = 7;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for i in 0..n {
+        let mut text = format!(
+            "PROTOKOLL\nStyrgruppen\nDatum: 2020-{:02}-{:02}\n\n",
+            1 + i % 12,
+            1 + i % 28
+        );
+        for item in 1..=3 {
+            let words: Vec<&str> = (0..1 + next() % 6)
+                .map(|_| WORDS[next() % WORDS.len()])
+                .collect();
+            text.push_str(&format!(
+                "§ {item} Ärende om {}\n{}\n\n",
+                words[0],
+                words.join(" ")
+            ));
+        }
+        let mut p = protocol::parse(&text, &Hints::default()).unwrap();
+        p.date = format!("2020-01-01-{i}");
+        let body = samsyn_store::register::BodyRef {
+            code: None,
+            name: Some(format!("Styrgrupp {i}")),
+        };
+        store
+            .import_protocol(&format!("p{i}.txt"), text.as_bytes(), &p, &body, "test")
+            .await
+            .unwrap();
+    }
+}
+
+contract!(
+    the_fast_ranking_of_several_words_equals_the_full_ranking,
+    |w: World| async move {
+        corpus(&w.store, 40).await;
+        let pairs = [
+            "hemsjukvård läkemedel",
+            "utskrivning vårdcentral",
+            "kommun samverkan uppföljning",
+            "budget hemsjukvård",
+            "samverkan samverkan kommun",
+        ];
+        for text in pairs {
+            for limit in [1, 3, 20] {
+                let fast = w
+                    .store
+                    .search(&Query {
+                        text: text.into(),
+                        limit,
+                        ..Query::default()
+                    })
+                    .await
+                    .unwrap();
+                // a filter that keeps everything takes the full ranking in SQL
+                let full = w
+                    .store
+                    .search(&Query {
+                        text: text.into(),
+                        limit,
+                        from: Some("0000-01-01".into()),
+                        ..Query::default()
+                    })
+                    .await
+                    .unwrap();
+                assert_eq!(fast.total, full.total, "{text}");
+                let key = |r: &samsyn_store::register::search::Results| {
+                    r.hits
+                        .iter()
+                        .map(|h| (h.meeting_id, h.item_id, (h.score * 1000.0).round() as i64))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(key(&fast), key(&full), "{text}, limit {limit}");
+                assert!(fast.total > 0, "{text} matches something");
+            }
+        }
+    }
+);

@@ -3,6 +3,7 @@
 
 pub mod drafts;
 pub mod search;
+mod topk;
 
 use crate::{Store, StoreError, Tx, audit};
 use base64::Engine as _;

@@ -226,7 +226,7 @@ impl Store {
             // one word: its best postings are the first rows of the impact index
             let w = idf(&terms[0]);
             let rows = sqlx::query(
-                "SELECT doc_id, impact FROM search_postings WHERE term = $1 ORDER BY impact DESC, doc_id LIMIT $2",
+                "SELECT doc_id, impact FROM search_postings WHERE term = $1 ORDER BY impact DESC, doc_id DESC LIMIT $2",
             )
             .bind(terms[0].clone())
             .bind(limit)
@@ -242,6 +242,33 @@ impl Store {
                 })
                 .collect::<Result<Vec<_>, StoreError>>()?;
             (ranked, df[&terms[0]] as usize)
+        } else if !filtered {
+            // several words: the threshold algorithm reads only the best postings, and
+            // the count joins from the rarest word
+            let mut weighted: Vec<(String, f64)> =
+                terms.iter().map(|t| (t.clone(), idf(t))).collect();
+            weighted.sort_by_key(|(t, _)| df[t]);
+            let ranked = super::topk::conjunctive(&mut conn, &weighted, limit as usize)
+                .await?
+                .into_iter()
+                .map(|(d, s)| (d, s / 1000.0))
+                .collect();
+            let joins: String = (1..weighted.len())
+                .map(|i| {
+                    format!(
+                        " JOIN search_postings p{i} ON p{i}.term = ${} AND p{i}.doc_id = p0.doc_id",
+                        i + 1
+                    )
+                })
+                .collect();
+            let mut count = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SELECT COUNT(*) FROM search_postings p0{joins} WHERE p0.term = $1"
+            )));
+            for (t, _) in &weighted {
+                count = count.bind(t.clone());
+            }
+            let total: i64 = count.fetch_one(&mut *conn).await?.try_get(0)?;
+            (ranked, total as usize)
         } else {
             let mut binds: Vec<String> = terms.clone();
             let mut weight = String::from("CASE p.term");
@@ -274,7 +301,7 @@ impl Store {
             let sql = format!(
                 "SELECT p.doc_id, SUM(CAST(({weight}) * p.impact AS DOUBLE PRECISION)) AS score, COUNT(*) OVER () AS total \
                  FROM search_postings p{join} WHERE p.term IN ({list}){filter} \
-                 GROUP BY p.doc_id HAVING COUNT(*) = {} ORDER BY score DESC, p.doc_id LIMIT {limit}",
+                 GROUP BY p.doc_id HAVING COUNT(*) = {} ORDER BY score DESC, p.doc_id DESC LIMIT {limit}",
                 terms.len()
             );
             let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
