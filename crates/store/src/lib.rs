@@ -35,6 +35,9 @@ pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
 pub struct Store {
     pool: AnyPool,
     engine: Engine,
+    /// How many items hold every word of a multi-word search, by the words and the
+    /// index's newest item: counting the matches costs more than ranking the best.
+    search_counts: register::search::CountCache,
 }
 
 impl Store {
@@ -97,7 +100,11 @@ impl Store {
                 .map_err(open_error)?;
         }
         migrate::run(&pool, engine).await.map_err(open_error)?;
-        Ok(Store { pool, engine })
+        Ok(Store {
+            pool,
+            engine,
+            search_counts: Default::default(),
+        })
     }
 
     pub fn engine(&self) -> Engine {

@@ -174,6 +174,10 @@ pub struct Results {
     pub hits: Vec<Hit>,
 }
 
+/// Counts of multi-word matches, each valid while the index's newest item is the
+/// same (items are only ever added). Bounded: emptied when it grows past 4,096 queries.
+pub type CountCache = std::sync::Arc<std::sync::Mutex<HashMap<String, (i64, usize)>>>;
+
 impl Store {
     /// Documents that contain every term of the query, best first (BM25).
     pub async fn search(&self, q: &Query) -> Result<Results, StoreError> {
@@ -245,14 +249,26 @@ impl Store {
         } else if !filtered {
             // several words: the threshold algorithm reads only the best postings, and
             // the count joins from the rarest word
-            let mut weighted: Vec<(String, f64)> =
-                terms.iter().map(|t| (t.clone(), idf(t))).collect();
+            // the same six-decimal weights as the SQL ranking, so both give one score
+            let mut weighted: Vec<(String, f64)> = terms
+                .iter()
+                .map(|t| (t.clone(), (idf(t) * 1e6).round() / 1e6))
+                .collect();
             weighted.sort_by_key(|(t, _)| df[t]);
             let ranked = super::topk::conjunctive(&mut conn, &weighted, limit as usize)
                 .await?
                 .into_iter()
                 .map(|(d, s)| (d, s / 1000.0))
                 .collect();
+            let key = terms.join(" ");
+            let cached = self.search_counts.lock().ok().and_then(|c| {
+                c.get(&key)
+                    .filter(|(generation, _)| *generation == n_docs)
+                    .map(|(_, n)| *n)
+            });
+            if let Some(total) = cached {
+                return self.hits(&mut conn, ranked, total, &terms).await;
+            }
             let joins: String = (1..weighted.len())
                 .map(|i| {
                     format!(
@@ -267,8 +283,14 @@ impl Store {
             for (t, _) in &weighted {
                 count = count.bind(t.clone());
             }
-            let total: i64 = count.fetch_one(&mut *conn).await?.try_get(0)?;
-            (ranked, total as usize)
+            let total = count.fetch_one(&mut *conn).await?.try_get::<i64, _>(0)? as usize;
+            if let Ok(mut c) = self.search_counts.lock() {
+                if c.len() >= 4096 {
+                    c.clear();
+                }
+                c.insert(key, (n_docs, total));
+            }
+            (ranked, total)
         } else {
             let mut binds: Vec<String> = terms.clone();
             let mut weight = String::from("CASE p.term");
@@ -319,6 +341,17 @@ impl Store {
                 .collect::<Result<Vec<_>, StoreError>>()?;
             (ranked, total)
         };
+        self.hits(&mut conn, ranked, total, &terms).await
+    }
+
+    /// The ranked documents as hits with snippets.
+    async fn hits(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        ranked: Vec<(i64, f64)>,
+        total: usize,
+        terms: &[String],
+    ) -> Result<Results, StoreError> {
         let mut hits = Vec::with_capacity(ranked.len());
         if ranked.is_empty() {
             return Ok(Results { total, hits });
@@ -340,7 +373,7 @@ impl Store {
         for (doc, score) in ranked {
             let Some(r) = by_id.get(&doc) else { continue };
             let content: String = r.try_get(7)?;
-            let (snippet, snippet_html) = snippet(&content, &terms);
+            let (snippet, snippet_html) = snippet(&content, terms);
             hits.push(Hit {
                 meeting_id: r.try_get(1)?,
                 item_id: r.try_get(2)?,
