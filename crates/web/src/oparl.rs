@@ -217,17 +217,41 @@ struct Data {
 }
 
 impl Data {
-    async fn load(state: &AppState) -> std::result::Result<Data, samsyn_store::StoreError> {
+    /// The organisation only (bodies, parties, members): enough for the system, the
+    /// body, organizations, persons, memberships and terms.
+    async fn organisation(state: &AppState) -> std::result::Result<Data, samsyn_store::StoreError> {
         let s = &state.store;
         Ok(Data {
             created: rfc3339(&s.created_at().await?),
             bodies: s.bodies().await?,
             parties: s.parties().await?,
             members: s.all_members().await?,
-            meetings: s.meetings_changed(None).await?,
-            items: s.public_agenda_items().await?,
-            files: s.public_files().await?,
+            meetings: Vec::new(),
+            items: Vec::new(),
+            files: Vec::new(),
         })
+    }
+
+    /// Everything, for meetings, agenda items, papers, consultations, files, locations.
+    async fn load(state: &AppState) -> std::result::Result<Data, samsyn_store::StoreError> {
+        let s = &state.store;
+        let mut d = Data::organisation(state).await?;
+        d.meetings = s.meetings_changed(None).await?;
+        d.items = s.public_agenda_items().await?;
+        d.files = s.public_files().await?;
+        Ok(d)
+    }
+
+    async fn for_kind(
+        state: &AppState,
+        kind: &str,
+    ) -> std::result::Result<Data, samsyn_store::StoreError> {
+        match kind {
+            "organization" | "person" | "membership" | "legislativeTerm" => {
+                Data::organisation(state).await
+            }
+            _ => Data::load(state).await,
+        }
     }
 
     /// A person is everyone of the same name across the bodies: their id is the
@@ -601,7 +625,7 @@ fn oparl_json(v: Value) -> Response {
 }
 
 async fn system(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
-    let d = Data::load(&state).await?;
+    let d = Data::organisation(&state).await?;
     Ok(oparl_json(system_json(&Urls::new(&headers), &d)))
 }
 
@@ -610,7 +634,7 @@ async fn bodies(
     headers: HeaderMap,
     Query(p): Query<ListParams>,
 ) -> Result<Response> {
-    let d = Data::load(&state).await?;
+    let d = Data::organisation(&state).await?;
     let u = Urls::new(&headers);
     Ok(oparl_json(page(
         &u.at("body"),
@@ -620,7 +644,7 @@ async fn bodies(
 }
 
 async fn body(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
-    let d = Data::load(&state).await?;
+    let d = Data::organisation(&state).await?;
     Ok(oparl_json(body_json(&Urls::new(&headers), &d)))
 }
 
@@ -637,7 +661,7 @@ async fn list(
     Query(p): Query<ListParams>,
     Query(scope): Query<Scope>,
 ) -> Result<Response> {
-    let d = Data::load(&state).await?;
+    let d = Data::for_kind(&state, &list).await?;
     let u = Urls::new(&headers);
     let objects: Vec<Value> = match list.as_str() {
         "organization" => organizations(&u, &d),
@@ -697,7 +721,7 @@ async fn object(
     headers: HeaderMap,
     Path((kind, id)): Path<(String, String)>,
 ) -> Result<Response> {
-    let d = Data::load(&state).await?;
+    let d = Data::for_kind(&state, &kind).await?;
     let u = Urls::new(&headers);
     let num = || id.parse::<i64>().ok();
     let item = |n: Option<i64>| n.and_then(|n| d.items.iter().find(|i| i.id == n));
