@@ -214,13 +214,67 @@ pub fn tabell2_csv(
     }
 }
 
-/// A count of persons as shown to someone without access to the persons behind it:
-/// 1–4 become "<5", so that no one can be singled out.
-pub fn suppressed(count: i64, sees_persons: bool) -> String {
-    if !sees_persons && (1..5).contains(&count) {
-        "<5".to_owned()
-    } else {
-        count.to_string()
+/// One row of Tabell 1 as shown to someone without access to the persons behind it:
+/// `values` in the table's order (total, then per age group women, men, both), each
+/// `Some(count)` or `None` where hidden. Counts 1–4 are hidden (primary suppression),
+/// and so is, in every sum the row holds (women + men = both in a group; the groups'
+/// "both" add up to the total), the smallest other cell wherever a hidden one could
+/// otherwise be worked out by subtraction (secondary suppression).
+pub fn suppress_row(values: &[i64], sees_persons: bool) -> Vec<Option<i64>> {
+    let mut hidden: Vec<bool> = values
+        .iter()
+        .map(|v| !sees_persons && (1..5).contains(v))
+        .collect();
+    if sees_persons || values.len() != 1 + 3 * AgeGroup::ALL.len() {
+        return values
+            .iter()
+            .zip(&hidden)
+            .map(|(v, h)| (!h).then_some(*v))
+            .collect();
+    }
+    // each sum as the cells it ties together: [women, men, both] per group, and the
+    // groups' "both" with the total
+    let mut sums: Vec<Vec<usize>> = (0..AgeGroup::ALL.len())
+        .map(|g| vec![1 + 3 * g, 2 + 3 * g, 3 + 3 * g])
+        .collect();
+    sums.push(
+        std::iter::once(0)
+            .chain((0..AgeGroup::ALL.len()).map(|g| 3 + 3 * g))
+            .collect(),
+    );
+    loop {
+        let mut changed = false;
+        for cells in &sums {
+            if cells.iter().filter(|c| hidden[**c]).count() == 1 {
+                // hide the smallest shown cell of this sum as well
+                if let Some(&c) = cells
+                    .iter()
+                    .filter(|c| !hidden[**c])
+                    .min_by_key(|c| (values[**c], **c))
+                {
+                    hidden[c] = true;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    values
+        .iter()
+        .zip(&hidden)
+        .map(|(v, h)| (!h).then_some(*v))
+        .collect()
+}
+
+/// A cell as shown: the count, "<5" for a small count hidden, ".." for a cell hidden
+/// only so that a small one cannot be worked out.
+pub fn shown(value: i64, cell: Option<i64>) -> String {
+    match cell {
+        Some(v) => v.to_string(),
+        None if (1..5).contains(&value) => "<5".to_owned(),
+        None => "..".to_owned(),
     }
 }
 
@@ -284,10 +338,66 @@ mod tests {
 
     #[test]
     fn small_counts_are_hidden_from_those_without_access() {
-        assert_eq!(suppressed(3, false), "<5");
-        assert_eq!(suppressed(0, false), "0");
-        assert_eq!(suppressed(5, false), "5");
-        assert_eq!(suppressed(3, true), "3");
+        let row = [9, 3, 0, 3, 0, 0, 0, 5, 1, 6];
+        let hidden = suppress_row(&row, false);
+        assert_eq!(shown(row[1], hidden[1]), "<5");
+        assert_eq!(shown(row[8], hidden[8]), "<5");
+        assert_eq!(hidden[5], Some(0), "a zero stays where it reveals nothing");
+        assert!(!derivable(&hidden), "{hidden:?}");
+        assert!(
+            suppress_row(&row, true).iter().all(Option::is_some),
+            "the MAS of the municipality sees all"
+        );
+    }
+
+    /// A cell hidden by a row: it cannot be worked out from the shown cells of any sum.
+    fn derivable(shown: &[Option<i64>]) -> bool {
+        let groups = AgeGroup::ALL.len();
+        let mut sums: Vec<Vec<usize>> = (0..groups)
+            .map(|g| vec![1 + 3 * g, 2 + 3 * g, 3 + 3 * g])
+            .collect();
+        sums.push(
+            std::iter::once(0)
+                .chain((0..groups).map(|g| 3 + 3 * g))
+                .collect(),
+        );
+        sums.iter()
+            .any(|cells| cells.iter().filter(|c| shown[**c].is_none()).count() == 1)
+    }
+
+    #[test]
+    fn a_small_count_cannot_be_worked_out_from_the_row() {
+        // total, then (women, men, both) for 0-64, 65-79, 80+
+        let row = [40, 3, 7, 10, 6, 9, 15, 5, 10, 15];
+        let s = suppress_row(&row, false);
+        assert_eq!(s[1], None, "3 women under 65 are hidden");
+        assert_eq!(
+            s[2], None,
+            "and the men beside them, or 10 - 7 would give the 3"
+        );
+        assert_eq!(s[3], Some(10), "the group's total can stay");
+        assert!(!derivable(&s));
+        assert_eq!(shown(row[1], s[1]), "<5");
+        assert_eq!(shown(row[2], s[2]), "..");
+    }
+
+    #[test]
+    fn hiding_spreads_through_the_sums_until_nothing_can_be_derived() {
+        // a small group total: hidden, so another group's total must go, and then a
+        // cell inside that group too
+        let row = [30, 1, 2, 3, 6, 6, 12, 7, 8, 15];
+        let s = suppress_row(&row, false);
+        assert_eq!(s[3], None);
+        assert!(!derivable(&s), "{s:?}");
+        assert!(s.iter().filter(|c| c.is_none()).count() >= 5);
+    }
+
+    #[test]
+    fn rows_without_small_counts_and_the_mas_see_everything() {
+        let row = [40, 5, 7, 12, 6, 9, 15, 5, 8, 13];
+        assert!(suppress_row(&row, false).iter().all(Option::is_some));
+        let small = [10, 3, 7, 10, 0, 0, 0, 0, 0, 0];
+        assert!(suppress_row(&small, true).iter().all(Option::is_some));
     }
 
     #[test]

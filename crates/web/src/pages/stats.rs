@@ -15,7 +15,7 @@ use axum::response::{Html, IntoResponse, Response};
 use samsyn_domain::Principal;
 use samsyn_domain::person::LegalSex;
 use samsyn_domain::policy;
-use samsyn_domain::stats::{AgeGroup, Counts, Row, Tabell1, share, suppressed};
+use samsyn_domain::stats::{AgeGroup, Counts, Row, Tabell1, share, shown, suppress_row};
 use samsyn_store::stats::dashboard::{FollowUpFigures, KvaCount, RequestFigures};
 use serde::Deserialize;
 
@@ -72,6 +72,15 @@ fn values(c: &Counts) -> Vec<i64> {
         ]);
     }
     v
+}
+
+/// A row's cells as shown, with small counts and what would reveal them hidden.
+fn row_cells(c: &Counts, sees_persons: bool) -> Vec<String> {
+    let v = values(c);
+    v.iter()
+        .zip(suppress_row(&v, sees_persons))
+        .map(|(value, cell)| shown(*value, cell))
+        .collect()
 }
 
 /// The rows the viewer sees: the county (or the county part's municipalities only).
@@ -133,10 +142,7 @@ pub async fn show(
         .map(|r| {
             (
                 r.name.clone(),
-                values(&r.counts)
-                    .into_iter()
-                    .map(|v| suppressed(v, policy::sees_persons_of(p, &r.code)))
-                    .collect(),
+                row_cells(&r.counts, policy::sees_persons_of(p, &r.code)),
             )
         })
         .collect();
@@ -152,8 +158,8 @@ pub async fn show(
             values: municipalities
                 .iter()
                 .map(|r| {
-                    let v = r.counts.group(*g);
-                    (policy::sees_persons_of(p, &r.code) || !(1..5).contains(&v)).then_some(v)
+                    let g = AgeGroup::ALL.iter().position(|x| x == g).unwrap_or(0);
+                    suppress_row(&values(&r.counts), policy::sees_persons_of(p, &r.code))[3 + 3 * g]
                 })
                 .collect(),
         })
@@ -391,10 +397,7 @@ async fn tabell1_text(
     let mut out = samsyn_domain::stats::csv_header();
     out.push('\n');
     for r in visible_rows(&c.table, &c.members) {
-        let vals: Vec<String> = values(&r.counts)
-            .into_iter()
-            .map(|v| suppressed(v, policy::sees_persons_of(p, &r.code)))
-            .collect();
+        let vals = row_cells(&r.counts, policy::sees_persons_of(p, &r.code));
         out.push_str(&format!("{},{},{}\n", r.code, r.name, vals.join(",")));
     }
     Ok((c.year, out))
