@@ -200,14 +200,24 @@ pub async fn show(
     let mut t2 = Vec::new();
     for r in &rows {
         match pop_of(&r.code) {
-            Some(pop) => t2.push((
-                r.name.clone(),
-                values(&r.counts)
-                    .into_iter()
-                    .zip(values(&pop))
-                    .map(|(n, d)| share(n, d).unwrap_or_else(|| "–".into()))
-                    .collect(),
-            )),
+            Some(pop) => {
+                // a share of a hidden count would give the count back (the
+                // population is public): it is hidden with it
+                let counts = values(&r.counts);
+                let cells = suppress_row(&counts, policy::sees_persons_of(p, &r.code));
+                t2.push((
+                    r.name.clone(),
+                    counts
+                        .into_iter()
+                        .zip(values(&pop))
+                        .zip(cells)
+                        .map(|((n, d), cell)| match cell {
+                            Some(_) => share(n, d).unwrap_or_else(|| "–".into()),
+                            None => "..".into(),
+                        })
+                        .collect(),
+                ))
+            }
             None => missing.push(r.name.clone()),
         }
     }
