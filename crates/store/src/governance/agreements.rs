@@ -1129,12 +1129,29 @@ impl Store {
 
     /// Allocations, newest grant year first; with `item`, those decided at that item.
     pub async fn allocations(&self, item: Option<i64>) -> Result<Vec<AllocationRow>, StoreError> {
-        sqlx::query(
+        self.allocations_where("($1 = 0 OR a.item_id = $1)", item.unwrap_or(0))
+            .await
+    }
+
+    /// Allocations decided at a meeting's items.
+    pub async fn allocations_at_meeting(
+        &self,
+        meeting: i64,
+    ) -> Result<Vec<AllocationRow>, StoreError> {
+        self.allocations_where("i.meeting_id = $1", meeting).await
+    }
+
+    async fn allocations_where(
+        &self,
+        condition: &str,
+        value: i64,
+    ) -> Result<Vec<AllocationRow>, StoreError> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT a.id, a.grant_id, g.name, g.year, a.item_id, i.meeting_id, a.recipient, a.amount_kr, a.period_from, a.period_to, a.conditions \
              FROM allocations a JOIN grants g ON g.id = a.grant_id LEFT JOIN agenda_items i ON i.id = a.item_id \
-             WHERE ($1 = 0 OR a.item_id = $1) ORDER BY g.year DESC, a.id",
-        )
-        .bind(item.unwrap_or(0))
+             WHERE {condition} ORDER BY g.year DESC, a.id"
+        )))
+        .bind(value)
         .fetch_all(&self.pool)
         .await?
         .iter()

@@ -46,6 +46,17 @@ impl Store {
         )
     }
 
+    /// Whether a meeting was planned and minuted in samsyn (not imported).
+    pub async fn written_in_samsyn(&self, meeting: i64) -> Result<bool, StoreError> {
+        Ok(
+            sqlx::query("SELECT 1 FROM meetings WHERE id = $1 AND origin = 'samsyn'")
+                .bind(meeting)
+                .fetch_optional(&self.pool)
+                .await?
+                .is_some(),
+        )
+    }
+
     /// The meeting an agenda item belongs to.
     pub async fn meeting_of_item(&self, item: i64) -> Result<Option<i64>, StoreError> {
         Ok(

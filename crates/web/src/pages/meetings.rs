@@ -133,13 +133,7 @@ pub async fn show(
             )
         })
         .unwrap_or_default();
-    let allocations = state
-        .store
-        .allocations(None)
-        .await?
-        .into_iter()
-        .filter(|a| a.meeting_id == Some(m.summary.id))
-        .collect();
+    let allocations = state.store.allocations_at_meeting(m.summary.id).await?;
     let anchorings = state.store.anchorings_at_meeting(m.summary.id).await?;
     let page = MeetingPage {
         allocations,

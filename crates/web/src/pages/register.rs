@@ -118,12 +118,12 @@ pub async fn meeting(
     Path(id): Path<i64>,
     Query(msg): Query<super::meetings::Message>,
 ) -> Result<Html<String>, PageError> {
-    if let Some(g) = state
-        .store
-        .governed_meeting(id, time::OffsetDateTime::now_utc().date())
-        .await?
-        .filter(|g| g.summary.origin == "samsyn")
-    {
+    if state.store.written_in_samsyn(id).await? {
+        let g = state
+            .store
+            .governed_meeting(id, time::OffsetDateTime::now_utc().date())
+            .await?
+            .ok_or_else(|| WebError::NotFound("mötet".into()))?;
         return super::meetings::show(&state, &session, g, msg).await;
     }
     let m = state
