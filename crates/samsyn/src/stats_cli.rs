@@ -3,7 +3,7 @@
 use anyhow::{Context, bail};
 use samsyn_domain::stats::{Counts, tabell2_csv};
 use samsyn_store::Store;
-use samsyn_store::stats::import::{parse_actions, parse_population};
+use samsyn_store::stats::import::parse_population;
 use sha2::Digest;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
@@ -48,17 +48,30 @@ fn progress_bar(len: u64, what: &'static str) -> indicatif::ProgressBar {
 pub async fn import_actions(store: &Store, path: &Path) -> anyhow::Result<()> {
     let (bytes, sha) = read_with_progress(path)?;
     let (municipalities, codes) = store.import_context().await?;
-    let bar = progress_bar(bytes.len() as u64, "kontrollerar");
-    let parsed = parse_actions(bytes.as_slice(), &municipalities, &codes, |pos| {
-        bar.set_position(pos)
-    })
-    .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;
-    bar.finish_and_clear();
+    let bar = progress_bar(bytes.len() as u64, "kontrollerar och lagrar");
+    let progress = bar.clone();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let summary = store.import_actions(&name, &sha, parsed, "cli").await?;
+    let summary = store
+        .import_actions_from(
+            &name,
+            &sha,
+            std::io::Cursor::new(bytes),
+            municipalities,
+            codes,
+            move |pos| progress.set_position(pos),
+            "cli",
+        )
+        .await
+        .map_err(|e| match e {
+            samsyn_store::StoreError::Invalid(e) => {
+                anyhow::anyhow!("{}: {}; inget lagrades", path.display(), e.message)
+            }
+            other => other.into(),
+        })?;
+    bar.finish_and_clear();
     say!(
         "{} insatser inlästa från {} ({} nya personer; år {}).",
         summary.rows,

@@ -66,6 +66,24 @@ impl Engine {
         }
     }
 
+    /// See [`crate::Store::begin_bulk_write`].
+    pub async fn begin_bulk_write(
+        self,
+        pool: &sqlx::AnyPool,
+    ) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self {
+            Engine::Sqlite => {
+                let mut conn = pool.acquire().await?;
+                conn.close_on_drop();
+                sqlx::raw_sql("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144;")
+                    .execute(&mut *conn)
+                    .await?;
+                Transaction::begin(conn, Some(sqlx::SqlStr::from_static("BEGIN IMMEDIATE"))).await
+            }
+            Engine::Postgres => pool.begin().await,
+        }
+    }
+
     /// A snapshot for reading many tables consistently (backup).
     pub async fn begin_snapshot(
         self,

@@ -120,6 +120,14 @@ impl Store {
         Ok(self.engine.begin_write(&self.pool).await?)
     }
 
+    /// Begins a transaction for a bulk load whose every reference the caller checks
+    /// inside it: on SQLite a connection of its own, without per-row foreign-key checks
+    /// and with a larger page cache, closed afterwards so no other work runs with
+    /// those settings. On PostgreSQL an ordinary write transaction.
+    pub async fn begin_bulk_write(&self) -> Result<Tx, StoreError> {
+        Ok(self.engine.begin_bulk_write(&self.pool).await?)
+    }
+
     /// Whether the database answers; for `/healthz`.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()

@@ -62,6 +62,36 @@ fn day(rng: &mut Rng) -> time::Date {
     time::Date::from_ordinal_date(year, 1 + rng.next(365) as u16).unwrap()
 }
 
+/// Imports one to four actions for the episodes' persons and two persons new to
+/// samsyn, in either municipality and year — on top of whatever is recorded.
+async fn import_a_few(w: &World, rng: &mut Rng, sha: &str) {
+    const PERSONS: [&str; 8] = [
+        "19400101123",
+        "19400202224",
+        "19500303123",
+        "19550404244",
+        "19700505123",
+        "19800606224",
+        "19300707123",
+        "19900808224",
+    ];
+    let mut file = String::from("personnummer,kommunkod,datum,kva_kod,utforare,minuter\n");
+    for _ in 0..1 + rng.next(4) {
+        file.push_str(&format!(
+            "{},{},{},DT016,delegerad,5\n",
+            pn(PERSONS[rng.next(PERSONS.len())]).display(),
+            ["1880", "1881"][rng.next(2)],
+            day(rng)
+        ));
+    }
+    let (municipalities, codes) = w.store.import_context().await.unwrap();
+    let parsed = parse_actions(file.as_bytes(), &municipalities, &codes, |_| {}).unwrap();
+    w.store
+        .import_actions("historik.csv", sha, parsed, "cli")
+        .await
+        .unwrap();
+}
+
 async fn assert_aggregates_match(store: &Store, context: &str) {
     for year in [2024, 2025] {
         let kept = store.tabell1(year).await.unwrap();
@@ -71,15 +101,17 @@ async fn assert_aggregates_match(store: &Store, context: &str) {
 }
 
 contract!(
-    aggregates_equal_a_recount_after_random_records_corrections_and_deletions,
+    aggregates_equal_a_recount_after_random_records_corrections_deletions_and_imports,
     |w: World| async move {
         let eps = episodes(&w).await;
         for seed in [1u64, 7, 42] {
             let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ seed);
             let mut actions: Vec<(i64, i64, usize)> = Vec::new();
             for step in 0..40 {
-                let op = rng.next(5);
-                if op < 3 || actions.is_empty() {
+                let op = rng.next(6);
+                if op == 5 {
+                    import_a_few(&w, &mut rng, &format!("sha-{seed}-{step}")).await;
+                } else if op < 3 || actions.is_empty() {
                     let e = rng.next(eps.len());
                     let (ep, who) = &eps[e];
                     let a = NewAction {
@@ -119,7 +151,7 @@ contract!(
 );
 
 contract!(
-    a_bulk_import_rebuilds_the_years_it_touches_and_is_all_or_nothing,
+    a_bulk_import_counts_into_the_years_it_touches_and_is_all_or_nothing,
     |w: World| async move {
         let (municipalities, codes) = w.store.import_context().await.unwrap();
         let file = format!(
@@ -177,5 +209,32 @@ contract!(
             w.store.population(2019).await.unwrap()["1880"].women[2],
             4000
         );
+    }
+);
+
+contract!(
+    a_bulk_import_leaves_every_other_transaction_with_its_foreign_keys_checked,
+    |w: World| async move {
+        let (municipalities, codes) = w.store.import_context().await.unwrap();
+        let file = format!(
+            "personnummer,kommunkod,datum,kva_kod,utforare,minuter\n{},1880,2019-02-01,DT016,delegerad,10\n",
+            pn("19300101123").display()
+        );
+        let parsed = parse_actions(file.as_bytes(), &municipalities, &codes, |_| {}).unwrap();
+        w.store
+            .import_actions("historik.csv", "sha-fk", parsed, "cli")
+            .await
+            .unwrap();
+        // Whichever pooled connection comes: the bulk import's own was closed.
+        for _ in 0..4 {
+            let mut tx = w.store.begin_write().await.unwrap();
+            let refused = sqlx::query(
+                "INSERT INTO historical_actions (import_id, person_id, municipality_code, performed_on, kva_code, performer_kind) \
+                 VALUES (999999, 999999, '0000', '2019-01-01', 'DT016', 'delegerad')",
+            )
+            .execute(&mut *tx)
+            .await;
+            assert!(refused.is_err(), "a reference to nothing is refused");
+        }
     }
 );

@@ -1,9 +1,10 @@
 //! Uppföljning in the database: aggregates kept up to date as actions are recorded,
-//! rebuilt per year after a bulk import, and a full recount to check them against.
+//! counted in groups after a bulk import ([`merge`]), and a full recount to check them against.
 
 pub mod dashboard;
 pub mod economy;
 pub mod import;
+pub mod merge;
 
 use crate::{Store, StoreError, Tx};
 use samsyn_domain::person::LegalSex;
@@ -120,54 +121,6 @@ const ACTIONS_OF_YEAR: &str = "SELECT e.person_id AS person_id, u.party_code AS 
        WHERE a.performed_on >= $2 AND a.performed_on < $3 \
      UNION ALL SELECT h.person_id, h.municipality_code FROM historical_actions h \
        WHERE h.performed_on >= $2 AND h.performed_on < $3";
-
-/// Rebuilds a year's aggregates from the actions, in set-based SQL (after a bulk import).
-pub async fn rebuild_year(tx: &mut Tx, year: i64) -> Result<(), StoreError> {
-    let (from, to) = (format!("{year:04}-01-01"), format!("{:04}-01-01", year + 1));
-    for table in ["stat_presence", "stat_person_year", "stat_cells"] {
-        sqlx::query(AssertSqlSafe(format!(
-            "DELETE FROM {table} WHERE year = $1"
-        )))
-        .bind(year)
-        .execute(&mut **tx)
-        .await?;
-    }
-    sqlx::query(AssertSqlSafe(format!(
-        "INSERT INTO stat_presence (person_id, municipality_code, year, actions) \
-         SELECT x.person_id, x.municipality_code, $1, COUNT(*) FROM ({ACTIONS_OF_YEAR}) x GROUP BY x.person_id, x.municipality_code"
-    )))
-    .bind(year)
-    .bind(&from)
-    .bind(&to)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO stat_person_year (person_id, year, municipalities) \
-         SELECT person_id, $1, COUNT(*) FROM stat_presence WHERE year = $1 GROUP BY person_id",
-    )
-    .bind(year)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query(AssertSqlSafe(format!(
-        "INSERT INTO stat_cells (year, area, sex, age_group, persons) \
-         SELECT $1, s.municipality_code, p.legal_sex, {AGE_GROUP_SQL}, COUNT(*) \
-         FROM stat_presence s JOIN persons p ON p.id = s.person_id WHERE s.year = $1 \
-         GROUP BY s.municipality_code, p.legal_sex, {AGE_GROUP_SQL}"
-    )))
-    .bind(year)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query(AssertSqlSafe(format!(
-        "INSERT INTO stat_cells (year, area, sex, age_group, persons) \
-         SELECT $1, '{COUNTY}', p.legal_sex, {AGE_GROUP_SQL}, COUNT(*) \
-         FROM stat_person_year s JOIN persons p ON p.id = s.person_id WHERE s.year = $1 \
-         GROUP BY p.legal_sex, {AGE_GROUP_SQL}"
-    )))
-    .bind(year)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
 
 fn sex_of(code: &str) -> LegalSex {
     if code == "K" {
