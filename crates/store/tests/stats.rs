@@ -18,19 +18,24 @@ impl Rng {
     }
 }
 
+/// Persons of different ages and sexes: the first six get episodes, the last two only
+/// imported actions.
+const PERSONS: [&str; 8] = [
+    "19400101123",
+    "19400202224",
+    "19500303123",
+    "19550404244",
+    "19700505123",
+    "19800606224",
+    "19300707123",
+    "19900808224",
+];
+
 /// Episodes for six persons of different ages and sexes; two of them get care from
 /// both municipalities, so the county row must count them once.
 async fn episodes(w: &World) -> Vec<(i64, Principal)> {
     let mut out = Vec::new();
-    let persons = [
-        "19400101123",
-        "19400202224",
-        "19500303123",
-        "19550404244",
-        "19700505123",
-        "19800606224",
-    ];
-    for (i, p) in persons.iter().enumerate() {
+    for (i, p) in PERSONS[..6].iter().enumerate() {
         let id = w.sent(&pn(p)).await;
         let ep = w
             .store
@@ -65,16 +70,6 @@ fn day(rng: &mut Rng) -> time::Date {
 /// Imports one to four actions for the episodes' persons and two persons new to
 /// samsyn, in either municipality and year — on top of whatever is recorded.
 async fn import_a_few(w: &World, rng: &mut Rng, sha: &str) {
-    const PERSONS: [&str; 8] = [
-        "19400101123",
-        "19400202224",
-        "19500303123",
-        "19550404244",
-        "19700505123",
-        "19800606224",
-        "19300707123",
-        "19900808224",
-    ];
     let mut file = String::from("personnummer,kommunkod,datum,kva_kod,utforare,minuter\n");
     for _ in 0..1 + rng.next(4) {
         file.push_str(&format!(
