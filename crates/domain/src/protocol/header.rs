@@ -278,6 +278,17 @@ const LABELS: &[(&str, Label)] = &[
     ("sammantrade", Label::Ignore),
 ];
 
+/// The letters of each label, counted once.
+fn label_bags() -> &'static [words::Bag] {
+    static BAGS: std::sync::OnceLock<Vec<words::Bag>> = std::sync::OnceLock::new();
+    BAGS.get_or_init(|| {
+        LABELS
+            .iter()
+            .map(|(name, _)| words::Bag::of(name))
+            .collect()
+    })
+}
+
 /// The best-matching label for a key, tolerant of OCR damage.
 fn match_label(key: &str) -> Option<Label> {
     let k = fold(key);
@@ -289,11 +300,12 @@ fn match_label(key: &str) -> Option<Label> {
         return Some(*label);
     }
     let chars = k.chars().count();
+    let bag = words::Bag::of(k);
     let mut best: Option<(usize, Label)> = None;
-    for (name, label) in LABELS {
+    for ((name, label), name_bag) in LABELS.iter().zip(label_bags()) {
         // labels are ASCII: their byte length is their length in characters
         let tol = words::tolerance(name);
-        if tol == 0 || name.len().abs_diff(chars) > tol {
+        if tol == 0 || name.len().abs_diff(chars) > tol || bag.lower_bound(name_bag) > tol {
             continue;
         }
         if let Some(d) = words::bounded_distance(k, name, tol)
@@ -891,10 +903,10 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             absent = true;
             continue;
         }
-        if let Some((_, role)) = MEMBER_ROLES
-            .iter()
-            .find(|(k, _)| f == *k || f.starts_with(&format!("{k} ")))
-        {
+        if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
+            f.strip_prefix(k)
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        }) {
             member_role.get_or_insert(role);
             continue;
         }

@@ -42,7 +42,7 @@ const GLUED_LABELS: &[&str] = &[
 ];
 
 pub fn split_lines(marked: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(marked.bytes().filter(|b| *b == b'\n').count() + 1);
     for (i, raw) in marked.split('\n').enumerate() {
         let raw = raw.trim_end();
         if let Some((head, label)) = glued_label(raw) {
@@ -115,11 +115,11 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
         t
     };
     let struck = unbold.trim_start_matches(ITALIC_START).starts_with("~~");
-    let mut text = String::with_capacity(unbold.len());
+    let mut text = String::new();
     if !unbold.contains("~~") {
-        text.push_str(unbold);
+        text = unbold.to_owned();
     } else if struck {
-        text.push_str(&unbold.replace("~~", ""));
+        text = unbold.replace("~~", "");
     } else {
         let mut inside = false;
         for (k, part) in unbold.split("~~").enumerate() {
@@ -139,7 +139,7 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
         text
     };
     (
-        fix_ocr_digits(collapse_spaces(&text)),
+        fix_ocr_digits(collapse_spaces(text)),
         heading,
         struck,
         bullet,
@@ -157,7 +157,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// OCR reads `i` as `1`: `f1nns` → `finns`, `vård 1 samverkan` → `vård i samverkan`.
 /// Numbers stay numbers: a `1` beside digits or after a counting word is left alone.
 pub fn fix_ocr_digits(s: String) -> String {
-    if !s.contains('1') {
+    if !may_hold_ocr_one(&s) {
         return s;
     }
     let tokens: Vec<&str> = s.split(' ').collect();
@@ -207,10 +207,28 @@ pub fn fix_ocr_digits(s: String) -> String {
     out.join(" ")
 }
 
+/// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone
+/// between spaces. A `1` among digits and punctuation (dates, numbers) cannot.
+fn may_hold_ocr_one(s: &str) -> bool {
+    let b = s.as_bytes();
+    let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
+    b.iter().enumerate().any(|(i, &c)| {
+        if c != b'1' {
+            return false;
+        }
+        let prev = i.checked_sub(1).map(|k| b[k]);
+        let next = b.get(i + 1).copied();
+        prev.is_some_and(letter)
+            || next.is_some_and(letter)
+            || (prev.is_none_or(|p| p == b' ') && next.is_none_or(|n| n == b' '))
+    })
+}
+
 /// Runs of spaces become one; tabs stay (they separate columns); ends trimmed.
-fn collapse_spaces(s: &str) -> String {
+fn collapse_spaces(s: String) -> String {
     if !s.contains("  ") {
-        return s.trim().to_owned();
+        let t = s.trim();
+        return if t.len() == s.len() { s } else { t.to_owned() };
     }
     let mut out = String::with_capacity(s.len());
     let mut prev_space = false;
@@ -308,8 +326,7 @@ fn mark_furniture(lines: &mut [Line]) {
     // Footer blocks: a keyword line and the short lines after it.
     let mut i = 0;
     while i < lines.len() {
-        let folded = lines[i].folded.clone();
-        if is_footer_keyword(&folded) && lines[i].text.len() <= 80 {
+        if is_footer_keyword(&lines[i].folded) && lines[i].text.len() <= 80 {
             let mut j = i;
             while j < lines.len() {
                 let l = &lines[j];
@@ -330,7 +347,7 @@ fn mark_furniture(lines: &mut [Line]) {
             i = j.max(i + 1);
             continue;
         }
-        let f = folded.trim().to_owned();
+        let f = lines[i].folded.trim();
         let raw = lines[i].raw.trim();
         if (raw.len() <= 24 && is_page_number(&fold(raw)))
             || MARGIN_LINES.iter().any(|m| f.starts_with(m))
@@ -341,18 +358,24 @@ fn mark_furniture(lines: &mut [Line]) {
     }
 
     // Lines repeated on three or more pages.
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in lines.iter().filter(|l| repeatable(l)) {
-        *counts.entry(l.folded.clone()).or_default() += 1;
-    }
     let first_item = lines
         .iter()
         .position(looks_like_item_start)
         .unwrap_or(lines.len());
-    for l in lines.iter_mut().skip(first_item) {
-        if repeatable(l) && counts.get(&l.folded).copied().unwrap_or(0) >= 3 {
-            l.furniture = true;
+    let repeated: Vec<usize> = {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for l in lines.iter().filter(|l| repeatable(l)) {
+            *counts.entry(l.folded.as_str()).or_default() += 1;
         }
+        (first_item..lines.len())
+            .filter(|&k| {
+                repeatable(&lines[k])
+                    && counts.get(lines[k].folded.as_str()).copied().unwrap_or(0) >= 3
+            })
+            .collect()
+    };
+    for k in repeated {
+        lines[k].furniture = true;
     }
 
     // The page header of the first page, repeated later: runs of two or more of its

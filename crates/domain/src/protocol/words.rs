@@ -74,6 +74,40 @@ fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     (prev[b.len()] <= limit).then_some(prev[b.len()])
 }
 
+/// The letters of a folded text counted by kind, for a cheap lower bound on the edit
+/// distance between two texts: an edit changes at most one letter in and one out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bag([u8; 32]);
+
+impl Bag {
+    pub fn of(s: &str) -> Bag {
+        let mut counts = [0u8; 32];
+        for c in s.chars() {
+            let k = match c {
+                'a'..='z' => c as usize - 'a' as usize,
+                ' ' => 26,
+                '0'..='9' => 27,
+                _ => 28 + (c as usize & 3),
+            };
+            counts[k] = counts[k].saturating_add(1);
+        }
+        Bag(counts)
+    }
+
+    /// At most the edit distance between the two texts.
+    pub fn lower_bound(&self, other: &Bag) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(other.0.iter()) {
+            if a > b {
+                more += usize::from(a - b);
+            } else {
+                fewer += usize::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
+}
+
 /// How far a folded word may be from a folded label: none for short labels, more for
 /// long ones (OCR damage).
 pub fn tolerance(label: &str) -> usize {
@@ -431,6 +465,22 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bag_bound_never_exceeds_the_edit_distance() {
+        for (a, b) in [
+            ("narvarande", "nervarande"),
+            ("sekreterare", "sekretrare"),
+            ("justerare", "ordforande"),
+            ("tid", "plats och tid"),
+            ("ab", "ba"),
+            ("nårvarande", "narvarande"),
+        ] {
+            let bound = Bag::of(a).lower_bound(&Bag::of(b));
+            let d = bounded_distance(a, b, 63).unwrap();
+            assert!(bound <= d, "{a} / {b}: bound {bound}, distance {d}");
+        }
+    }
 
     #[test]
     fn folding_forgives_ocr_accents() {
