@@ -111,9 +111,8 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
         }
         while skip(&mut s, &mut offset, " ") {}
     } else {
-        let f = fold(super::markup::prefix(s, 12));
         for word in ["punkt ", "arende ", "paragraf "] {
-            if f.starts_with(word) {
+            if super::words::folded_starts_with(super::markup::prefix(s, 12), word) {
                 let n = s
                     .char_indices()
                     .nth(word.chars().count())

@@ -18,7 +18,7 @@ pub fn to_marked_text(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut rest = input;
     let mut skip_until: Option<&'static str> = None;
-    while let Some(pos) = rest.find(['<', '&', '\r', ITALIC_START, ITALIC_END, '\u{a0}', '\u{c}']) {
+    while let Some(pos) = next_special(rest) {
         let (before, at) = rest.split_at(pos);
         if skip_until.is_none() {
             out.push_str(before);
@@ -73,6 +73,36 @@ pub fn to_marked_text(input: &str) -> String {
         out.push_str(rest);
     }
     out
+}
+
+/// Where the next character this pass handles starts: `<`, `&`, a carriage return, a
+/// form feed, a no-break space or a private italic mark. A scan over bytes with a
+/// table of the first bytes those characters can have, then a check of the character.
+fn next_special(s: &str) -> Option<usize> {
+    const FIRST: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'<' as usize] = true;
+        t[b'&' as usize] = true;
+        t[b'\r' as usize] = true;
+        t[0x0c] = true;
+        t[0xC2] = true; // U+00A0
+        t[0xEE] = true; // U+E000, U+E001
+        t
+    };
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|b| FIRST[usize::from(*b)]) {
+        let at = from + k;
+        let c = s[at..].chars().next()?;
+        if matches!(
+            c,
+            '<' | '&' | '\r' | '\u{c}' | '\u{a0}' | ITALIC_START | ITALIC_END
+        ) {
+            return Some(at);
+        }
+        from = at + c.len_utf8();
+    }
+    None
 }
 
 struct Tag {
@@ -296,6 +326,26 @@ pub fn prefix(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_what_a_search_for_the_characters_finds() {
+        for s in [
+            "",
+            "ingenting",
+            "åäö é ü Ω",
+            "a<b",
+            "x &amp; y",
+            "rad\r\n",
+            "sida\u{c}två",
+            "no\u{a0}break",
+            "Ò\u{E000}kursiv\u{E001}",
+            "\u{E002}\u{E000}",
+            "Â Ā ¢",
+        ] {
+            let want = s.find(['<', '&', '\r', ITALIC_START, ITALIC_END, '\u{a0}', '\u{c}']);
+            assert_eq!(next_special(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_become_lines_and_italics_are_marked() {
