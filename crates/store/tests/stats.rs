@@ -233,3 +233,67 @@ contract!(
         }
     }
 );
+
+contract!(
+    a_bad_row_late_in_a_streamed_import_rolls_the_whole_import_back,
+    |w: World| async move {
+        let (municipalities, codes) = w.store.import_context().await.unwrap();
+        let before = (
+            w.store.table_count("persons").await.unwrap(),
+            w.store.table_count("action_imports").await.unwrap(),
+            w.store.table_count("stat_cells").await.unwrap(),
+        );
+        // More than two batches of good rows before the bad one, so storing has begun.
+        let rows = 2 * samsyn_store::stats::import::BATCH + 10;
+        let mut file = String::from("personnummer,kommunkod,datum,kva_kod,utforare,minuter\n");
+        for i in 0..rows {
+            file.push_str(&format!(
+                "{},188{},2019-{:02}-01,DT016,delegerad,5\n",
+                pn(&format!("193{:01}0101{:03}", i % 10, 100 + i % 800)).display(),
+                i % 2,
+                1 + i % 12
+            ));
+        }
+        file.push_str(&format!(
+            "{},1880,2019-02-30,DT016,delegerad,5\n",
+            pn("19300101123").display()
+        ));
+        let failed = w
+            .store
+            .import_actions_from(
+                "historik.csv",
+                "sha-stream",
+                std::io::Cursor::new(file.into_bytes()),
+                municipalities,
+                codes,
+                |_| {},
+                "cli",
+            )
+            .await;
+        match failed {
+            Err(StoreError::Invalid(e)) => {
+                assert_eq!(e.field, "datum");
+                assert!(
+                    e.message.contains(&format!("rad {}", rows + 2)),
+                    "the line is named: {}",
+                    e.message
+                );
+            }
+            other => panic!("expected the bad row to be refused, got {other:?}"),
+        }
+        assert_eq!(
+            w.store.table_count("historical_actions").await.unwrap(),
+            0,
+            "no action was kept"
+        );
+        assert_eq!(
+            (
+                w.store.table_count("persons").await.unwrap(),
+                w.store.table_count("action_imports").await.unwrap(),
+                w.store.table_count("stat_cells").await.unwrap(),
+            ),
+            before,
+            "no person, import or count was kept"
+        );
+    }
+);
