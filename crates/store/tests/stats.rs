@@ -243,7 +243,7 @@ contract!(
             w.store.table_count("action_imports").await.unwrap(),
             w.store.table_count("stat_cells").await.unwrap(),
         );
-        // More than two batches of good rows before the bad one, so storing has begun.
+        // More than two batches of good rows before the bad one: storing starts while the file is read.
         let rows = 2 * samsyn_store::stats::import::BATCH + 10;
         let mut file = String::from("personnummer,kommunkod,datum,kva_kod,utforare,minuter\n");
         for i in 0..rows {
