@@ -107,6 +107,10 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
             break;
         }
     }
+    let trimmed = t.trim();
+    if is_plain(trimmed) {
+        return (trimmed.to_owned(), heading, false, bullet);
+    }
     let unbold_owned;
     let unbold = if t.contains("**") {
         unbold_owned = t.replace("**", "");
@@ -205,6 +209,25 @@ pub fn fix_ocr_digits(s: String) -> String {
         out.push((*t).to_owned());
     }
     out.join(" ")
+}
+
+/// Whether [`clean`] would leave `s` (already trimmed, heading and bullet taken off)
+/// as it is: no bold or strike marks, no private marks or byte-order mark, no double
+/// spaces and no `1` that could be OCR's `i` — one scan over the bytes for the common
+/// line.
+fn is_plain(s: &str) -> bool {
+    let mut prev = 0u8;
+    let mut one = false;
+    for &b in s.as_bytes() {
+        match b {
+            b'*' | b'~' | 0xEE | 0xEF => return false,
+            b' ' if prev == b' ' => return false,
+            b'1' => one = true,
+            _ => {}
+        }
+        prev = b;
+    }
+    !one || !may_hold_ocr_one(s)
 }
 
 /// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone

@@ -6,11 +6,18 @@ pub fn fold(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII copied and lowercased at once, then one other character.
+        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..run]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         let folded = match c {
             'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' | 'æ' | 'Å' | 'Ä' | 'À' | 'Á' | 'Â' | 'Ã' | 'Æ' => {
                 'a'
