@@ -278,6 +278,9 @@ const LABELS: &[(&str, Label)] = &[
     ("sammantrade", Label::Ignore),
 ];
 
+/// The length of the longest label ("justeringens plats och tid").
+const LONGEST_LABEL: usize = 26;
+
 /// The letters of each label, counted once.
 fn label_bags() -> &'static [words::Bag] {
     static BAGS: std::sync::OnceLock<Vec<words::Bag>> = std::sync::OnceLock::new();
@@ -298,6 +301,10 @@ fn match_label(key: &str) -> Option<Label> {
     }
     if let Some((_, label)) = LABELS.iter().find(|(name, _)| *name == k) {
         return Some(*label);
+    }
+    // No label is longer than LONGEST_LABEL, and a match may differ by two.
+    if k.len() > LONGEST_LABEL + 2 && k.chars().count() > LONGEST_LABEL + 2 {
+        return None;
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
@@ -777,9 +784,16 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
 
 fn word_in(f: &str, list: &[&str]) -> bool {
     f.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
         .any(|w| {
-            list.iter()
-                .any(|k| w == *k || (k.len() >= 4 && (w.ends_with(k) || w.starts_with(k))))
+            let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+            list.iter().any(|k| {
+                let kb = k.as_bytes();
+                w == *k
+                    || (k.len() >= 4
+                        && ((kb[kb.len() - 1] == last && w.ends_with(k))
+                            || (kb[0] == first && w.starts_with(k))))
+            })
         })
 }
 
@@ -1261,4 +1275,15 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_label_bound_holds_for_every_label() {
+        let longest = LABELS.iter().map(|(n, _)| n.chars().count()).max();
+        assert_eq!(longest, Some(LONGEST_LABEL));
+    }
 }

@@ -621,6 +621,9 @@ fn inline_marker(text: &str) -> Option<String> {
     if lower.len() != text.len() {
         return None;
     }
+    // Every marker starts with " besl": find those places once, then try the markers
+    // in order at them (the same as searching the text for each marker in turn).
+    let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
     for m in [
         " beslutar att",
         " beslutade att",
@@ -629,7 +632,7 @@ fn inline_marker(text: &str) -> Option<String> {
         " beslutade",
         " beslöt",
     ] {
-        if let Some(pos) = lower.find(m) {
+        if let Some(pos) = places.iter().copied().find(|&p| lower[p..].starts_with(m)) {
             let after = &text[pos + m.len()..];
             if after.trim() == ":" || after.trim().is_empty() && m.ends_with("att") {
                 return Some(String::new());
@@ -644,8 +647,13 @@ fn inline_marker(text: &str) -> Option<String> {
             }
         }
     }
+    let places: Vec<usize> = if text.contains(". Beslut") {
+        text.match_indices(". Beslut").map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
     for m in [". Beslut: ", ". Beslutas: ", ". Beslut. "] {
-        if let Some(pos) = text.find(m) {
+        if let Some(pos) = places.iter().copied().find(|&p| text[p..].starts_with(m)) {
             let rest = text[pos + m.len()..].trim();
             return Some(rest[..sentence_end(rest)].trim().to_owned());
         }

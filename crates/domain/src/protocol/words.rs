@@ -9,7 +9,10 @@ pub fn fold(s: &str) -> String {
     let mut rest = s;
     while !rest.is_empty() {
         // A run of ASCII copied and lowercased at once, then one other character.
-        let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let start = out.len();
         out.push_str(&rest[..run]);
         out[start..].make_ascii_lowercase();
