@@ -220,18 +220,17 @@ pub fn fix_ocr_digits(s: String) -> String {
 /// spaces and no `1` that could be OCR's `i` — one scan over the bytes for the common
 /// line.
 fn is_plain(s: &str) -> bool {
-    let mut prev = 0u8;
-    let mut one = false;
-    for &b in s.as_bytes() {
-        match b {
-            b'*' | b'~' | 0xEE | 0xEF => return false,
-            b' ' if prev == b' ' => return false,
-            b'1' => one = true,
-            _ => {}
-        }
-        prev = b;
-    }
-    !one || !may_hold_ocr_one(s)
+    const MARK: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b'*' as usize] = true;
+        t[b'~' as usize] = true;
+        t[0xEE] = true;
+        t[0xEF] = true;
+        t
+    };
+    !s.bytes().any(|b| MARK[usize::from(b)])
+        && !s.contains("  ")
+        && (!s.contains('1') || !may_hold_ocr_one(s))
 }
 
 /// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone
