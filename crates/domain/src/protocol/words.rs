@@ -215,16 +215,16 @@ pub fn is_name_token(t: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    let rest: Vec<char> = chars.collect();
+    let rest = chars.as_str();
     if rest.is_empty() {
         return false;
     }
     // An all-caps word of more than one letter is an acronym, not a name.
-    if rest.iter().all(|c| c.is_uppercase()) && !rest.is_empty() && !rest.contains(&'-') {
+    if rest.chars().all(char::is_uppercase) {
         return false;
     }
-    rest.iter()
-        .all(|c| c.is_alphabetic() || *c == '-' || *c == '\'' || *c == '’')
+    rest.chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
 }
 
 /// A person's name: two to five name tokens (particles allowed inside).
@@ -235,13 +235,10 @@ pub fn is_person_name(s: &str) -> bool {
     }
     let last = tokens.len() - 1;
     tokens.iter().enumerate().all(|(i, t)| {
-        if NOT_NAMES
-            .iter()
-            .any(|n| n.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
-        {
-            return false;
-        }
-        is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(t))
+        (is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(t)))
+            && !NOT_NAMES
+                .iter()
+                .any(|n| n.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
     })
 }
 
