@@ -74,7 +74,7 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
     if l.furniture || l.bullet.is_some() {
         return None;
     }
-    let raw = l.raw.as_str();
+    let raw = l.raw;
     let lead = raw.len() - raw.trim_start().len();
     let mut s = &raw[lead..];
     let mut offset = lead;
@@ -413,12 +413,12 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         let after = super::lines::clean(after).0;
         let (first_sentence, rest_italic) = match italic.find(". ") {
             Some(p) => (&italic[..p], italic[p + 2..].trim()),
-            None => (italic.as_str(), ""),
+            None => (&*italic, ""),
         };
         match words::split_names(first_sentence) {
             Some(names) => {
                 presenters = names;
-                lead_text = [rest_italic, after.as_str()]
+                lead_text = [rest_italic, &*after]
                     .iter()
                     .filter(|s| !s.is_empty())
                     .cloned()
@@ -426,7 +426,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
                     .join(" ");
             }
             None => {
-                lead_text = [italic.as_str(), after.as_str()]
+                lead_text = [&*italic, &*after]
                     .iter()
                     .filter(|s| !s.is_empty())
                     .cloned()
@@ -504,8 +504,8 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
     }
     let lead_line = Line {
         no: line.no,
-        raw: lead_text.clone(),
-        text: lead_text.clone(),
+        raw: &lead_text,
+        text: std::borrow::Cow::Borrowed(&lead_text),
         heading: 0,
         struck: false,
         bullet: None,

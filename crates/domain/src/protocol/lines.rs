@@ -4,17 +4,18 @@
 
 use super::markup::{ITALIC_END, ITALIC_START};
 use super::words::fold;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
-pub struct Line {
+pub struct Line<'a> {
     /// 1-based line number in the (tag-converted) text.
     pub no: usize,
     /// With marks kept: `**`, `~~` and the italic marks.
-    pub raw: String,
+    pub raw: &'a str,
     /// Clean text: no marks, no heading hashes or bullet, struck parts removed unless the
     /// whole line starts struck. Tabs are kept (they separate columns).
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub heading: u8,
     /// The line starts with struck-through text (a struck name: absent).
     pub struck: bool,
@@ -25,7 +26,7 @@ pub struct Line {
     pub folded: String,
 }
 
-impl Line {
+impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
@@ -41,7 +42,7 @@ const GLUED_LABELS: &[&str] = &[
     "Plats",
 ];
 
-pub fn split_lines(marked: &str) -> Vec<Line> {
+pub fn split_lines(marked: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(marked.bytes().filter(|b| *b == b'\n').count() + 1);
     for (i, raw) in marked.split('\n').enumerate() {
         let raw = raw.trim_end();
@@ -72,12 +73,12 @@ fn glued_label(raw: &str) -> Option<(&str, &str)> {
     })
 }
 
-fn make_line(no: usize, raw: &str) -> Line {
+fn make_line(no: usize, raw: &str) -> Line<'_> {
     let (text, heading, struck, bullet) = clean(raw);
     let folded = fold(&text);
     Line {
         no,
-        raw: raw.to_owned(),
+        raw,
         text,
         heading,
         struck,
@@ -88,7 +89,7 @@ fn make_line(no: usize, raw: &str) -> Line {
 }
 
 /// Clean text, heading level, struck-at-start and bullet depth of a raw line.
-pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
+pub fn clean(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
     let indent: usize = raw
         .chars()
         .take_while(|c| c.is_whitespace())
@@ -113,7 +114,7 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
     }
     let trimmed = t.trim();
     if is_plain(trimmed) {
-        return (trimmed.to_owned(), heading, false, bullet);
+        return (Cow::Borrowed(trimmed), heading, false, bullet);
     }
     let unbold_owned;
     let unbold = if t.contains("**") {
@@ -147,7 +148,7 @@ pub fn clean(raw: &str) -> (String, u8, bool, Option<usize>) {
         text
     };
     (
-        fix_ocr_digits(collapse_spaces(text)),
+        Cow::Owned(fix_ocr_digits(collapse_spaces(text))),
         heading,
         struck,
         bullet,
@@ -306,10 +307,12 @@ const MARGIN_LINES: &[&str] = &[
 
 fn is_footer_keyword(folded: &str) -> bool {
     let f = folded.trim().trim_end_matches(':');
+    let first = f.as_bytes().first();
     FOOTER_KEYWORDS.iter().any(|k| {
-        f == *k
-            || f.strip_prefix(k)
-                .is_some_and(|rest| rest.starts_with([' ', ':', '\t']))
+        first == k.as_bytes().first()
+            && (f == *k
+                || f.strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with([' ', ':', '\t'])))
     })
 }
 
@@ -376,7 +379,9 @@ fn mark_furniture(lines: &mut [Line]) {
         let f = lines[i].folded.trim();
         let raw = lines[i].raw.trim();
         if (raw.len() <= 24 && is_page_number(&fold(raw)))
-            || MARGIN_LINES.iter().any(|m| f.starts_with(m))
+            || MARGIN_LINES
+                .iter()
+                .any(|m| f.as_bytes().first() == m.as_bytes().first() && f.starts_with(m))
         {
             lines[i].furniture = true;
         }
@@ -487,7 +492,7 @@ mod tests {
         split_lines(input)
             .into_iter()
             .filter(|l| !l.furniture && !l.is_blank())
-            .map(|l| l.text)
+            .map(|l| l.text.into_owned())
             .collect()
     }
 
