@@ -8,6 +8,7 @@ use samsyn_domain::org::PartyKind;
 use samsyn_domain::person::check_digit;
 use samsyn_store::Store;
 use samsyn_store::stats::import::parse_actions;
+use sha2::Digest as _;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
@@ -128,11 +129,12 @@ pub async fn run(database: Option<String>, scale: Scale) -> anyhow::Result<()> {
         .len();
     let parse_time = started.elapsed();
     anyhow::ensure!(rows == scale.actions, "{rows} rader lästes");
+    let sha = samsyn_domain::hex::encode(&sha2::Sha256::digest(csv.as_bytes()));
     let started = Instant::now();
     store
         .import_actions_from(
             "bench.csv",
-            "bench",
+            &sha,
             std::io::Cursor::new(csv.into_bytes()),
             municipalities,
             known,

@@ -31,6 +31,31 @@ fn read_with_progress(path: &Path) -> anyhow::Result<(Vec<u8>, String)> {
     Ok((bytes, sha))
 }
 
+/// Hashes a file as it streams by, with a progress bar on a terminal: its length and
+/// SHA-256, without holding it in memory.
+fn hash_with_progress(path: &Path) -> anyhow::Result<(u64, String)> {
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("kan inte läsa {}", path.display()))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let bar = progress_bar(len, "läser");
+    let mut hasher = sha2::Sha256::new();
+    let mut chunk = vec![0u8; 1 << 20];
+    let mut read = 0u64;
+    loop {
+        let n = file
+            .read(&mut chunk)
+            .with_context(|| format!("kan inte läsa {}", path.display()))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&chunk[..n]);
+        read += n as u64;
+        bar.set_position(read);
+    }
+    bar.finish_and_clear();
+    Ok((read, samsyn_domain::hex::encode(&hasher.finalize())))
+}
+
 fn progress_bar(len: u64, what: &'static str) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
@@ -45,10 +70,15 @@ fn progress_bar(len: u64, what: &'static str) -> indicatif::ProgressBar {
     bar
 }
 
+/// Streams an actions file: hashed in one pass (a file already imported is refused
+/// before anything is read into the database), then checked and stored in batches in
+/// a second, so a file of any size needs memory for a few batches only.
 pub async fn import_actions(store: &Store, path: &Path) -> anyhow::Result<()> {
-    let (bytes, sha) = read_with_progress(path)?;
+    let (len, sha) = hash_with_progress(path)?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("kan inte läsa {}", path.display()))?;
     let (municipalities, codes) = store.import_context().await?;
-    let bar = progress_bar(bytes.len() as u64, "kontrollerar och lagrar");
+    let bar = progress_bar(len, "kontrollerar och lagrar");
     let progress = bar.clone();
     let name = path
         .file_name()
@@ -58,7 +88,7 @@ pub async fn import_actions(store: &Store, path: &Path) -> anyhow::Result<()> {
         .import_actions_from(
             &name,
             &sha,
-            std::io::Cursor::new(bytes),
+            std::io::BufReader::with_capacity(1 << 20, file),
             municipalities,
             codes,
             move |pos| progress.set_position(pos),

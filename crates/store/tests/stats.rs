@@ -297,3 +297,32 @@ contract!(
         );
     }
 );
+
+contract!(
+    a_file_that_is_not_what_was_hashed_is_refused_and_nothing_is_stored,
+    |w: World| async move {
+        let (municipalities, codes) = w.store.import_context().await.unwrap();
+        let file = format!(
+            "personnummer,kommunkod,datum,kva_kod,utforare,minuter\n{},1880,2019-02-01,DT016,delegerad,10\n",
+            pn("19300101123").display()
+        );
+        let refused = w
+            .store
+            .import_actions_from(
+                "historik.csv",
+                "sha-of-another-file",
+                std::io::Cursor::new(file.into_bytes()),
+                municipalities,
+                codes,
+                |_| {},
+                "cli",
+            )
+            .await;
+        assert!(
+            matches!(&refused, Err(StoreError::Invalid(e)) if e.field == "fil"),
+            "{refused:?}"
+        );
+        assert_eq!(w.store.table_count("historical_actions").await.unwrap(), 0);
+        assert_eq!(w.store.table_count("action_imports").await.unwrap(), 0);
+    }
+);

@@ -10,6 +10,7 @@ use samsyn_domain::kva::{KvaCode, PerformerKind};
 use samsyn_domain::person::PersonNumber;
 use samsyn_domain::stats::AgeGroup;
 use samsyn_domain::{InvalidValue, PartyCode};
+use sha2::{Digest, Sha256};
 use sqlx::{AssertSqlSafe, Row};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::future::Future as _;
@@ -484,6 +485,20 @@ impl Loading {
     }
 }
 
+/// A reader that hashes what passes through it.
+struct Hashing<'h, R> {
+    inner: R,
+    hasher: &'h mut Sha256,
+}
+
+impl<R: Read> Read for Hashing<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
 /// What an import stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -540,6 +555,8 @@ impl Store {
     /// Reads and stores an actions file at once: the file is checked on a thread of
     /// its own while the checked batches are stored, all in one transaction that a bad
     /// row rolls back (its line and field named) — so nothing is stored unless all is.
+    /// `sha256` is the file's hash, taken before (so a file already imported is refused
+    /// at once); what is read must hash to it, or nothing is stored.
     #[allow(clippy::too_many_arguments)]
     pub async fn import_actions_from<R: Read + Send + 'static>(
         &self,
@@ -552,12 +569,23 @@ impl Store {
         actor: &str,
     ) -> Result<ImportSummary, StoreError> {
         let (tx, rx) = mpsc::channel(4);
+        let expected = sha256.to_owned();
         let reader = tokio::task::spawn_blocking(move || {
+            let mut hasher = Sha256::new();
+            let hashing = Hashing {
+                inner: input,
+                hasher: &mut hasher,
+            };
             let result =
-                parse_actions_in_batches(input, &municipalities, &kva_table, progress, |batch| {
+                parse_actions_in_batches(hashing, &municipalities, &kva_table, progress, |batch| {
                     tx.blocking_send(Batch::Rows(batch)).is_ok()
                 });
+            let read = samsyn_domain::hex::encode(&hasher.finalize());
             let _ = tx.blocking_send(match result {
+                Ok(_) if read != expected => Batch::Failed(InvalidValue::new(
+                    "fil",
+                    "filen ändrades medan den lästes in (dess SHA-256 stämmer inte längre)",
+                )),
                 Ok(unknown) => Batch::End(unknown),
                 Err(e) => Batch::Failed(e),
             });
