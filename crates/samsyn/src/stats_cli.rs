@@ -8,37 +8,13 @@ use sha2::Digest;
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-/// Reads the whole file, hashing it, with a progress bar on a terminal.
-fn read_with_progress(path: &Path) -> anyhow::Result<(Vec<u8>, String)> {
+/// Reads a file in chunks of a megabyte, handing each to `each`, with a progress bar
+/// on a terminal; returns the number of bytes read.
+fn stream_with_progress(path: &Path, mut each: impl FnMut(&[u8])) -> anyhow::Result<u64> {
     let mut file =
         std::fs::File::open(path).with_context(|| format!("kan inte läsa {}", path.display()))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = progress_bar(len, "läser");
-    let mut bytes = Vec::with_capacity(len as usize);
-    let mut chunk = vec![0u8; 1 << 20];
-    loop {
-        let n = file
-            .read(&mut chunk)
-            .with_context(|| format!("kan inte läsa {}", path.display()))?;
-        if n == 0 {
-            break;
-        }
-        bytes.extend_from_slice(&chunk[..n]);
-        bar.set_position(bytes.len() as u64);
-    }
-    bar.finish_and_clear();
-    let sha = samsyn_domain::hex::encode(&sha2::Sha256::digest(&bytes));
-    Ok((bytes, sha))
-}
-
-/// Hashes a file as it streams by, with a progress bar on a terminal: its length and
-/// SHA-256, without holding it in memory.
-fn hash_with_progress(path: &Path) -> anyhow::Result<(u64, String)> {
-    let mut file =
-        std::fs::File::open(path).with_context(|| format!("kan inte läsa {}", path.display()))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let bar = progress_bar(len, "läser");
-    let mut hasher = sha2::Sha256::new();
     let mut chunk = vec![0u8; 1 << 20];
     let mut read = 0u64;
     loop {
@@ -48,12 +24,27 @@ fn hash_with_progress(path: &Path) -> anyhow::Result<(u64, String)> {
         if n == 0 {
             break;
         }
-        hasher.update(&chunk[..n]);
+        each(&chunk[..n]);
         read += n as u64;
         bar.set_position(read);
     }
     bar.finish_and_clear();
-    Ok((read, samsyn_domain::hex::encode(&hasher.finalize())))
+    Ok(read)
+}
+
+/// Reads the whole file, with a progress bar on a terminal.
+fn read_with_progress(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    stream_with_progress(path, |chunk| bytes.extend_from_slice(chunk))?;
+    Ok(bytes)
+}
+
+/// Hashes a file as it streams by: its length and SHA-256, without holding it in
+/// memory.
+fn hash_with_progress(path: &Path) -> anyhow::Result<(u64, String)> {
+    let mut hasher = sha2::Sha256::new();
+    let len = stream_with_progress(path, |chunk| hasher.update(chunk))?;
+    Ok((len, samsyn_domain::hex::encode(&hasher.finalize())))
 }
 
 fn progress_bar(len: u64, what: &'static str) -> indicatif::ProgressBar {
@@ -121,7 +112,7 @@ pub async fn import_actions(store: &Store, path: &Path) -> anyhow::Result<()> {
 }
 
 pub async fn import_population(store: &Store, path: &Path) -> anyhow::Result<()> {
-    let (bytes, _) = read_with_progress(path)?;
+    let bytes = read_with_progress(path)?;
     let (municipalities, _) = store.import_context().await?;
     let rows = parse_population(bytes.as_slice(), &municipalities)
         .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message))?;

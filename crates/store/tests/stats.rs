@@ -87,6 +87,26 @@ async fn import_a_few(w: &World, rng: &mut Rng, sha: &str) {
         .unwrap();
 }
 
+/// Imports `file` through the streaming path, as `samsyn import actions` does.
+async fn import_streamed(
+    w: &World,
+    sha: &str,
+    file: String,
+) -> Result<samsyn_store::stats::import::ImportSummary, StoreError> {
+    let (municipalities, codes) = w.store.import_context().await.unwrap();
+    w.store
+        .import_actions_from(
+            "historik.csv",
+            sha,
+            std::io::Cursor::new(file.into_bytes()),
+            municipalities,
+            codes,
+            |_| {},
+            "cli",
+        )
+        .await
+}
+
 async fn assert_aggregates_match(store: &Store, context: &str) {
     for year in [2024, 2025] {
         let kept = store.tabell1(year).await.unwrap();
@@ -237,7 +257,6 @@ contract!(
 contract!(
     a_bad_row_late_in_a_streamed_import_rolls_the_whole_import_back,
     |w: World| async move {
-        let (municipalities, codes) = w.store.import_context().await.unwrap();
         let before = (
             w.store.table_count("persons").await.unwrap(),
             w.store.table_count("action_imports").await.unwrap(),
@@ -258,18 +277,7 @@ contract!(
             "{},1880,2019-02-30,DT016,delegerad,5\n",
             pn("19300101123").display()
         ));
-        let failed = w
-            .store
-            .import_actions_from(
-                "historik.csv",
-                "sha-stream",
-                std::io::Cursor::new(file.into_bytes()),
-                municipalities,
-                codes,
-                |_| {},
-                "cli",
-            )
-            .await;
+        let failed = import_streamed(&w, "sha-stream", file).await;
         match failed {
             Err(StoreError::Invalid(e)) => {
                 assert_eq!(e.field, "datum");
@@ -301,23 +309,11 @@ contract!(
 contract!(
     a_file_that_is_not_what_was_hashed_is_refused_and_nothing_is_stored,
     |w: World| async move {
-        let (municipalities, codes) = w.store.import_context().await.unwrap();
         let file = format!(
             "personnummer,kommunkod,datum,kva_kod,utforare,minuter\n{},1880,2019-02-01,DT016,delegerad,10\n",
             pn("19300101123").display()
         );
-        let refused = w
-            .store
-            .import_actions_from(
-                "historik.csv",
-                "sha-of-another-file",
-                std::io::Cursor::new(file.into_bytes()),
-                municipalities,
-                codes,
-                |_| {},
-                "cli",
-            )
-            .await;
+        let refused = import_streamed(&w, "sha-of-another-file", file).await;
         assert!(
             matches!(&refused, Err(StoreError::Invalid(e)) if e.field == "fil"),
             "{refused:?}"
