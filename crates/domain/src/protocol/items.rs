@@ -777,25 +777,25 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
     }
     // Paragraphs: "att …" lines each start a decision (after an intro such as
     // "Rådet beslutar"), otherwise the next paragraph is the decision.
+    let in_paragraph = |l: &Line| {
+        !l.is_blank() && !is_list_line(l) && l.heading == 0 && decision_marker(l).is_none()
+    };
     let mut block: Vec<&Line> = Vec::new();
     let mut j = i;
     loop {
-        while j < n
-            && !lines[j].is_blank()
-            && !is_list_line(lines[j])
-            && lines[j].heading == 0
-            && decision_marker(lines[j]).is_none()
-        {
+        while j < n && in_paragraph(lines[j]) {
             block.push(lines[j]);
             j += 1;
         }
-        // a further paragraph continues the decision only if it is another "att"
+        // A further paragraph continues the decision only if it is another "att" (one
+        // the loop above takes, so that every round moves on).
         let mut k = j;
         while k < n && lines[k].is_blank() {
             k += 1;
         }
         if k < n
             && !block.is_empty()
+            && in_paragraph(lines[k])
             && starts_with_att(&lines[k].text)
             && block.iter().any(|l| starts_with_att(&l.text))
         {

@@ -104,6 +104,17 @@ const FRAGMENTS: &[&str] = &[
 ];
 
 #[test]
+fn an_att_line_that_cannot_continue_a_decision_ends_it() {
+    // Found by generated variants: these once made the decision reader loop forever.
+    for next in ["# att anta den", "- att anta den", "Beslut: att anta den"] {
+        let p = parse_ok(&format!(
+            "Protokoll\nTid: 2024-04-19\n\n1. Avtal\n\nBeslut\n\natt godkänna avtalet,\n\n{next}\n"
+        ));
+        assert_eq!(p.items[0].decisions[0], "att godkänna avtalet", "{next}");
+    }
+}
+
+#[test]
 fn no_combination_of_fragments_panics() {
     let mut seed: u64 = 0x5eed;
     for _ in 0..3000 {
