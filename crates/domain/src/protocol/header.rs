@@ -294,24 +294,28 @@ fn label_bags() -> &'static [words::Bag] {
 
 /// The best-matching label for a key, tolerant of OCR damage.
 fn match_label(key: &str) -> Option<Label> {
-    let k = fold(key);
-    let k = k.trim().trim_end_matches(['*', ':', '.', ' ']).trim();
-    if k.is_empty() || k.len() > 80 {
+    // Trimming before folding is the same as after (folding keeps whitespace and these
+    // marks, and makes nothing else into them), and folding never shortens a text: a key
+    // too long here is too long folded.
+    let key = key.trim().trim_end_matches(['*', ':', '.', ' ']).trim();
+    if key.is_empty() || key.len() > 4 * (LONGEST_LABEL + 2) {
         return None;
     }
+    let chars = key.chars().count();
+    if chars > LONGEST_LABEL + 2 {
+        return None;
+    }
+    let k = fold(key);
+    let k = k.as_str();
     if let Some((_, label)) = LABELS.iter().find(|(name, _)| *name == k) {
         return Some(*label);
-    }
-    // No label is longer than LONGEST_LABEL, and a match may differ by two.
-    if k.len() > LONGEST_LABEL + 2 && k.chars().count() > LONGEST_LABEL + 2 {
-        return None;
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
     let mut best: Option<(usize, Label)> = None;
     for ((name, label), name_bag) in LABELS.iter().zip(label_bags()) {
         // labels are ASCII: their byte length is their length in characters
-        let tol = words::tolerance(name);
+        let tol = words::tolerance(name.len());
         if tol == 0 || name.len().abs_diff(chars) > tol || bag.lower_bound(name_bag) > tol {
             continue;
         }
@@ -805,72 +809,78 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     // Parenthesised notes: status ("(frånvarande)", "(deltar del av mötet)") and party
     // letters go; notes in the name column move to their own column; others stay.
     let name_end = text.find(['\t', ',']).unwrap_or(text.len());
-    let mut t = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    let mut note = String::new();
-    for (pos, c) in text.char_indices() {
-        match c {
-            '(' => {
-                depth += 1;
-                if depth == 1 {
-                    note.clear();
-                    continue;
-                }
-            }
-            ')' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    let n = std::mem::take(&mut note);
-                    let f = fold(&n);
-                    let status =
-                        f.contains("franvar") || f.contains("forhinder") || f.contains("ej narvar");
-                    let presence = f.contains("deltar")
-                        || f.contains("del av")
-                        || f.contains('§')
-                        || f.starts_with("kl")
-                        || f.contains("digitalt");
-                    let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
-                    if status {
-                        absent = true;
-                    } else if pos < name_end && !party && !presence {
-                        notes.push(n);
-                    } else if !party && !presence {
-                        t.push('(');
-                        t.push_str(&n);
-                        t.push(')');
+    let mut kept = String::new();
+    let t: &str = if text.contains('(') {
+        kept.reserve(text.len());
+        let mut depth = 0usize;
+        let mut note = String::new();
+        for (pos, c) in text.char_indices() {
+            match c {
+                '(' => {
+                    depth += 1;
+                    if depth == 1 {
+                        note.clear();
+                        continue;
                     }
-                    continue;
                 }
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let n = std::mem::take(&mut note);
+                        let f = fold(&n);
+                        let status = f.contains("franvar")
+                            || f.contains("forhinder")
+                            || f.contains("ej narvar");
+                        let presence = f.contains("deltar")
+                            || f.contains("del av")
+                            || f.contains('§')
+                            || f.starts_with("kl")
+                            || f.contains("digitalt");
+                        let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
+                        if status {
+                            absent = true;
+                        } else if pos < name_end && !party && !presence {
+                            notes.push(n);
+                        } else if !party && !presence {
+                            kept.push('(');
+                            kept.push_str(&n);
+                            kept.push(')');
+                        }
+                        continue;
+                    }
+                }
+                _ => {}
             }
-            _ => {}
+            if depth > 0 {
+                note.push(c);
+            } else {
+                kept.push(c);
+            }
         }
-        if depth > 0 {
-            note.push(c);
-        } else {
-            t.push(c);
-        }
-    }
-    let t = t.trim().trim_start_matches(['-', '•', '*', '–']).trim();
-    let mut columns: Vec<String> = if t.contains('\t') {
-        t.split('\t')
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect()
-    } else if t.contains(',') {
-        t.split(',')
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect()
-    } else if let Some((a, b)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) {
-        vec![a.trim().to_owned(), b.trim().to_owned()]
+        &kept
     } else {
-        vec![t.to_owned()]
+        text
     };
-    if columns.is_empty() {
+    let t = t.trim().trim_start_matches(['-', '•', '*', '–']).trim();
+    let trimmed_columns = |sep: char| {
+        t.split(sep)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<&str>>()
+    };
+    let columns: Vec<&str> = if t.contains('\t') {
+        trimmed_columns('\t')
+    } else if t.contains(',') {
+        trimmed_columns(',')
+    } else if let Some((a, b)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) {
+        vec![a.trim(), b.trim()]
+    } else {
+        vec![t]
+    };
+    let Some((first, columns)) = columns.split_first() else {
         return Vec::new();
-    }
+    };
     // A name run together with what follows ("Anna Swift Johannison utredningssekreterare").
-    let first = columns.remove(0);
     let tokens: Vec<&str> = first.split_whitespace().collect();
     let cut = tokens
         .iter()
@@ -881,27 +891,24 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
                 && !(["von", "af", "de", "van", "der"].contains(tok) && i + 1 < tokens.len())
         })
         .unwrap_or(tokens.len());
-    let mut name_tokens: Vec<&str> = tokens[..cut].to_vec();
-    let mut spill: Vec<&str> = tokens[cut..].to_vec();
+    let (mut name_tokens, mut spill) = tokens.split_at(cut);
     // "Mathias Eriksson Ljusnarsberg kommun": the place belongs to the organisation.
-    if let Some(first_spill) = spill.first() {
-        let f = fold(first_spill);
-        if ["kommun", "stad", "lan", "region", "kommuns"].contains(&f.as_str())
-            && name_tokens.len() >= 3
-            && let Some(place) = name_tokens.pop()
-        {
-            spill.insert(0, place);
-        }
+    if let Some(first_spill) = spill.first()
+        && name_tokens.len() >= 3
+        && ["kommun", "stad", "lan", "region", "kommuns"].contains(&fold(first_spill).as_str())
+    {
+        (name_tokens, spill) = tokens.split_at(cut - 1);
     }
     // Trailing membership words written without a comma ("Anna Berg ordförande").
     let name = name_tokens.join(" ");
-    let mut rest_columns: Vec<String> = Vec::new();
+    let spilled = spill.join(" ");
+    let mut rest_columns: Vec<&str> = Vec::with_capacity(columns.len() + notes.len() + 1);
     if !spill.is_empty() {
-        rest_columns.push(spill.join(" "));
+        rest_columns.push(&spilled);
     }
     rest_columns.extend(columns);
-    rest_columns.extend(notes);
-    let names = split_glued(&name);
+    rest_columns.extend(notes.iter().map(String::as_str));
+    let names = split_glued(name);
     if names.iter().any(|n| !words::is_person_name(n)) {
         return Vec::new();
     }
@@ -910,7 +917,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     let mut title: Option<String> = None;
     let mut strong_org: Option<String> = None;
     let mut weak_org: Option<String> = None;
-    for col in &rest_columns {
+    for col in rest_columns {
         let f = fold(col);
         let f = f.trim().trim_end_matches('.');
         if f.contains("franvar") || f.contains("forhinder") {
@@ -959,7 +966,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
 }
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
-fn split_glued(name: &str) -> Vec<String> {
+fn split_glued(name: String) -> Vec<String> {
     let tokens: Vec<&str> = name.split_whitespace().collect();
     if tokens.len() >= 3 {
         for (i, tok) in tokens
@@ -968,21 +975,28 @@ fn split_glued(name: &str) -> Vec<String> {
             .skip(1)
             .take(tokens.len().saturating_sub(2))
         {
-            let chars: Vec<char> = tok.chars().collect();
-            if let Some(p) = (2..chars.len().saturating_sub(1))
-                .find(|&p| chars[p].is_uppercase() && chars[p - 1].is_lowercase())
-            {
-                let left: String = chars[..p].iter().collect();
-                let right: String = chars[p..].iter().collect();
-                let a = [&tokens[..i], &[left.as_str()]].concat().join(" ");
-                let b = [&[right.as_str()], &tokens[i + 1..]].concat().join(" ");
+            // the first uppercase letter after a lowercase one, from the third letter on,
+            // and not the last letter
+            let letters = tok.chars().count();
+            let split = tok
+                .char_indices()
+                .zip(tok.chars().skip(1))
+                .enumerate()
+                .find(|&(k, ((_, prev), c))| {
+                    k + 1 >= 2 && k + 1 < letters - 1 && c.is_uppercase() && prev.is_lowercase()
+                })
+                .map(|(_, ((at, prev), _))| at + prev.len_utf8());
+            if let Some(p) = split {
+                let (left, right) = tok.split_at(p);
+                let a = [&tokens[..i], &[left]].concat().join(" ");
+                let b = [&[right], &tokens[i + 1..]].concat().join(" ");
                 if words::is_person_name(&a) && words::is_person_name(&b) {
                     return vec![a, b];
                 }
             }
         }
     }
-    vec![name.to_owned()]
+    vec![name]
 }
 
 /// Columns of an attendance table.

@@ -169,51 +169,60 @@ pub fn fix_ocr_digits(s: String) -> String {
     if !may_hold_ocr_one(&s) {
         return s;
     }
-    let tokens: Vec<&str> = s.split(' ').collect();
     let is_word = |t: &str| {
-        t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        t.chars().nth(1).is_some() && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
     };
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
-    for (i, t) in tokens.iter().enumerate() {
-        // "1nskrivna": a word that starts with OCR's 1
-        if let Some(rest) = t.strip_prefix('1')
-            && rest.chars().count() >= 3
-            && rest.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-        {
-            out.push(format!("i{rest}"));
+    let mut out = String::with_capacity(s.len());
+    // Where the previous token starts in `out`, as it was written (after its fix).
+    let mut prev_at: Option<usize> = None;
+    let mut tokens = s.split(' ').peekable();
+    while let Some(t) = tokens.next() {
+        let here = out.len() + usize::from(prev_at.is_some());
+        if prev_at.is_some() {
+            out.push(' ');
+        }
+        let prev = prev_at.map(|p| &out[p..here - 1]);
+        prev_at = Some(here);
+        if !t.contains('1') {
+            out.push_str(t);
             continue;
         }
-        if *t == "1" {
-            let prev = out.last().map(String::as_str);
-            let next = tokens.get(i + 1).copied();
-            let after = tokens.get(i + 2).copied().unwrap_or("");
+        // "1nskrivna": a word that starts with OCR's 1
+        if let Some(rest) = t.strip_prefix('1')
+            && rest.chars().nth(2).is_some()
+            && rest.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        {
+            out.push('i');
+            out.push_str(rest);
+            continue;
+        }
+        if t == "1" {
+            let mut ahead = tokens.clone();
+            let next = ahead.next();
+            let after = ahead.next().unwrap_or("");
             if prev.is_some_and(|p| is_word(p) && !NUMBER_WORDS.contains(&p))
                 && next.is_some_and(|n| is_word(n) && !NUMBER_WORDS.contains(&n))
                 && !after.starts_with(|c: char| c.is_ascii_digit())
             {
-                out.push("i".to_owned());
+                out.push('i');
                 continue;
             }
         }
-        let chars: Vec<char> = t.chars().collect();
-        if chars.contains(&'1') && !chars.iter().any(|c| c.is_ascii_digit() && *c != '1') {
-            let fixed: String = chars
-                .iter()
-                .enumerate()
-                .map(|(k, c)| {
-                    let inside = k > 0
-                        && k + 1 < chars.len()
-                        && chars[k - 1].is_lowercase()
-                        && chars[k + 1].is_lowercase();
-                    if *c == '1' && inside { 'i' } else { *c }
-                })
-                .collect();
-            out.push(fixed);
+        if !t.bytes().any(|b| b.is_ascii_digit() && b != b'1') {
+            // a 1 between two lowercase letters is an i
+            let mut before: Option<char> = None;
+            let mut chars = t.chars().peekable();
+            while let Some(c) = chars.next() {
+                let inside = before.is_some_and(char::is_lowercase)
+                    && chars.peek().is_some_and(|n| n.is_lowercase());
+                out.push(if c == '1' && inside { 'i' } else { c });
+                before = Some(c);
+            }
             continue;
         }
-        out.push((*t).to_owned());
+        out.push_str(t);
     }
-    out.join(" ")
+    out
 }
 
 /// Whether [`clean`] would leave `s` (already trimmed, heading and bullet taken off)
