@@ -786,19 +786,55 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
     ("justerare", "justerare"),
 ];
 
-fn word_in(f: &str, list: &[&str]) -> bool {
-    f.split(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
-            list.iter().any(|k| {
-                let kb = k.as_bytes();
-                w == *k
-                    || (k.len() >= 4
-                        && ((kb[kb.len() - 1] == last && w.ends_with(k))
-                            || (kb[0] == first && w.starts_with(k))))
+/// A keyword list indexed by first and last byte: a word equal to a keyword or starting
+/// with one (of four letters or more) shares its first byte; one ending with one shares
+/// its last.
+struct Keywords {
+    by_first: Vec<Vec<&'static str>>,
+    by_last: Vec<Vec<&'static str>>,
+}
+
+impl Keywords {
+    fn new(list: &[&'static str]) -> Keywords {
+        let mut k = Keywords {
+            by_first: vec![Vec::new(); 256],
+            by_last: vec![Vec::new(); 256],
+        };
+        for w in list {
+            let b = w.as_bytes();
+            k.by_first[usize::from(b[0])].push(*w);
+            if b.len() >= 4 {
+                k.by_last[usize::from(b[b.len() - 1])].push(*w);
+            }
+        }
+        k
+    }
+
+    /// Whether a word of folded `f` is a keyword, or starts or ends with one of four
+    /// letters or more.
+    fn in_words_of(&self, f: &str) -> bool {
+        f.split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+                self.by_first[usize::from(first)]
+                    .iter()
+                    .any(|k| w == *k || (k.len() >= 4 && w.starts_with(k)))
+                    || self.by_last[usize::from(last)]
+                        .iter()
+                        .any(|k| w.ends_with(k))
             })
-        })
+    }
+}
+
+fn role_words() -> &'static Keywords {
+    static K: std::sync::OnceLock<Keywords> = std::sync::OnceLock::new();
+    K.get_or_init(|| Keywords::new(ROLE_WORDS))
+}
+
+fn org_words() -> &'static Keywords {
+    static K: std::sync::OnceLock<Keywords> = std::sync::OnceLock::new();
+    K.get_or_init(|| Keywords::new(ORG_WORDS))
 }
 
 /// Reads one attendance entry: `Name, Organisation`, `Name\tRole`, `Name (S), ordförande`,
@@ -931,8 +967,8 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             member_role.get_or_insert(role);
             continue;
         }
-        let org_like = word_in(f, ORG_WORDS);
-        let role_like = word_in(f, ROLE_WORDS);
+        let org_like = org_words().in_words_of(f);
+        let role_like = role_words().in_words_of(f);
         let starts_upper = col.starts_with(|c: char| c.is_uppercase());
         if role_like && !(org_like && starts_upper) {
             title.get_or_insert_with(|| col.trim().to_owned());
@@ -1123,6 +1159,11 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
         p.chair = lines
             .iter()
             .filter(|l| !l.furniture)
+            // every phrase below folds to one holding one of these
+            .filter(|l| {
+                let f = &l.folded;
+                f.contains("ordf") || f.contains("leds av") || f.contains("leder motet")
+            })
             .find_map(|l| chair_in_prose(&l.text));
     }
     if p.secretaries.is_empty() {
@@ -1263,7 +1304,7 @@ fn role_rank(role: Option<&str>) -> usize {
 /// anywhere, the most specific role, the first organisation given.
 fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
     let mut out: Vec<Attendee> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for a in list {
         let key: String = fold(&a.name)
             .chars()

@@ -532,7 +532,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         if l.bullet.is_some() {
             text.push_str("- ");
         }
-        text.push_str(&l.text.replace('\t', " "));
+        push_untabbed(&mut text, &l.text);
     }
     Item {
         number: start.number.clone(),
@@ -541,6 +541,16 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         kind,
         decisions,
         text,
+    }
+}
+
+/// Appends `s` with its tabs as spaces.
+fn push_untabbed(out: &mut String, s: &str) {
+    let mut parts = s.split('\t');
+    out.push_str(parts.next().unwrap_or(""));
+    for part in parts {
+        out.push(' ');
+        out.push_str(part);
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::markup::{ITALIC_END, ITALIC_START};
 use super::words::fold;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
@@ -230,17 +230,35 @@ pub fn fix_ocr_digits(s: String) -> String {
 /// spaces and no `1` that could be OCR's `i` — one scan over the bytes for the common
 /// line.
 fn is_plain(s: &str) -> bool {
-    const MARK: [bool; 256] = {
-        let mut t = [false; 256];
-        t[b'*' as usize] = true;
-        t[b'~' as usize] = true;
-        t[0xEE] = true;
-        t[0xEF] = true;
+    const MARK: u8 = 1;
+    const SPACE: u8 = 2;
+    const ONE: u8 = 3;
+    const CLASS: [u8; 256] = {
+        let mut t = [0; 256];
+        t[b'*' as usize] = MARK;
+        t[b'~' as usize] = MARK;
+        t[0xEE] = MARK;
+        t[0xEF] = MARK;
+        t[b' ' as usize] = SPACE;
+        t[b'1' as usize] = ONE;
         t
     };
-    !s.bytes().any(|b| MARK[usize::from(b)])
-        && !s.contains("  ")
-        && (!s.contains('1') || !may_hold_ocr_one(s))
+    let mut prev_space = false;
+    let mut one = false;
+    for &b in s.as_bytes() {
+        match CLASS[usize::from(b)] {
+            MARK => return false,
+            SPACE if prev_space => return false,
+            SPACE => {
+                prev_space = true;
+                continue;
+            }
+            ONE => one = true,
+            _ => {}
+        }
+        prev_space = false;
+    }
+    !one || !may_hold_ocr_one(s)
 }
 
 /// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone
@@ -403,7 +421,7 @@ fn mark_furniture(lines: &mut [Line]) {
         .position(looks_like_item_start)
         .unwrap_or(lines.len());
     let repeated: Vec<usize> = {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
         for l in lines.iter().filter(|l| repeatable(l)) {
             *counts.entry(l.folded.as_str()).or_default() += 1;
         }
@@ -475,13 +493,21 @@ fn mark_furniture(lines: &mut [Line]) {
 
 /// A header line for comparison across pages: folded, without page numbers.
 fn page_key(t: &str) -> String {
-    fold(t)
-        .chars()
-        .filter(|c| !c.is_ascii_digit())
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let f = fold(t);
+    let mut out = String::with_capacity(f.len());
+    let mut space = false;
+    for c in f.chars().filter(|c| !c.is_ascii_digit()) {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn repeatable(l: &Line) -> bool {
@@ -557,6 +583,24 @@ mod tests {
             fix_ocr_digits(String::from("2024-01-11 kl 11")),
             "2024-01-11 kl 11"
         );
+    }
+
+    #[test]
+    fn a_page_key_is_the_folded_words_without_digits() {
+        assert_eq!(
+            page_key("  Sida 3 av 9\t PROTOKOLL 2024 "),
+            "sida av protokoll"
+        );
+        assert_eq!(page_key("123"), "");
+    }
+
+    #[test]
+    fn a_line_is_plain_without_marks_double_spaces_or_a_doubtful_one() {
+        assert!(is_plain("Beslut: att anta planen 2024-01-01"));
+        assert!(!is_plain("Beslut:  att"));
+        assert!(!is_plain("**Beslut**"));
+        assert!(!is_plain("vård 1 samverkan"));
+        assert!(is_plain("Sida 1 av 3") == !may_hold_ocr_one("Sida 1 av 3"));
     }
 
     #[test]

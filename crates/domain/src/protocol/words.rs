@@ -245,17 +245,25 @@ pub fn is_name_token(t: &str) -> bool {
 
 /// A person's name: two to five name tokens (particles allowed inside).
 pub fn is_person_name(s: &str) -> bool {
-    let tokens: Vec<&str> = s.split_whitespace().collect();
-    if !(2..=5).contains(&tokens.len()) || s.chars().count() > 60 {
+    let count = s.split_whitespace().take(6).count();
+    if !(2..=5).contains(&count) || s.len() > 60 && s.chars().count() > 60 {
         return false;
     }
-    let last = tokens.len() - 1;
-    tokens.iter().enumerate().all(|(i, t)| {
-        (is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(t)))
-            && !NOT_NAMES
-                .iter()
-                .any(|n| n.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
+    let last = count - 1;
+    s.split_whitespace().enumerate().all(|(i, t)| {
+        (is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(&t))) && !is_not_name(t)
     })
+}
+
+/// Whether a token is one of [`NOT_NAMES`], in any case.
+fn is_not_name(t: &str) -> bool {
+    // The lists' words are 3 to 18 bytes long; a token must have the same length.
+    if !(3..=18).contains(&t.len()) {
+        return false;
+    }
+    NOT_NAMES
+        .iter()
+        .any(|n| n.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
 }
 
 /// Splits "Anna Berg och Per Ek", "Anna Berg, Per Ek" or "Anna Berg & Per Ek" into names,
@@ -616,6 +624,11 @@ mod tests {
             Some(((9, 0), Some((12, 0))))
         );
         assert_eq!(find_times("2024-04-19"), None);
+    }
+
+    #[test]
+    fn the_words_that_are_never_names_are_3_to_18_bytes_long() {
+        assert!(NOT_NAMES.iter().all(|n| (3..=18).contains(&n.len())));
     }
 
     #[test]
