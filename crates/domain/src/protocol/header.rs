@@ -424,6 +424,7 @@ fn clean_body(rest: &str) -> String {
         .trim_start_matches([':', '-', '–', ','])
         .trim()
         .to_owned();
+    let lower = s.to_lowercase();
     for lead in [
         "fört vid sammanträde med ",
         "fört vid sammanträde i ",
@@ -439,7 +440,7 @@ fn clean_body(rest: &str) -> String {
         "möte med ",
         "möte i ",
     ] {
-        if s.to_lowercase().starts_with(lead) {
+        if lower.starts_with(lead) {
             s = s[lead.len()..].to_owned();
             break;
         }
