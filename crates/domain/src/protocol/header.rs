@@ -424,7 +424,7 @@ fn clean_body(rest: &str) -> String {
         .trim_start_matches([':', '-', '–', ','])
         .trim()
         .to_owned();
-    let lower = s.to_lowercase();
+    let lower = words::lowercase(&s);
     for lead in [
         "fört vid sammanträde med ",
         "fört vid sammanträde i ",
@@ -918,7 +918,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         return Vec::new();
     };
     // A name run together with what follows ("Anna Swift Johannison utredningssekreterare").
-    let tokens: Vec<&str> = first.split_whitespace().collect();
+    let tokens: Vec<&str> = words::words(first).collect();
     let cut = tokens
         .iter()
         .enumerate()
@@ -1004,7 +1004,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
 fn split_glued(name: String) -> Vec<String> {
-    let tokens: Vec<&str> = name.split_whitespace().collect();
+    let tokens: Vec<&str> = words::words(&name).collect();
     if tokens.len() >= 3 {
         for (i, tok) in tokens
             .iter()
@@ -1230,8 +1230,7 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
 
 /// The leading person's name of a text, if it starts with one.
 pub fn name_prefix(s: &str) -> Option<String> {
-    let tokens: Vec<&str> = s
-        .split_whitespace()
+    let tokens: Vec<&str> = words::words(s)
         .map(|t| t.trim_end_matches([',', '.', ';', ':']))
         .take_while(|t| words::is_name_token(t))
         .take(4)
@@ -1257,7 +1256,7 @@ fn name_before(s: &str) -> Option<String> {
 }
 
 fn chair_in_prose(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    let lower = words::lowercase(text);
     if lower.len() != text.len() {
         return None;
     }
@@ -1307,10 +1306,8 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
     let mut out: Vec<Attendee> = Vec::new();
     let mut index: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for a in list {
-        let key: String = fold(&a.name)
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let mut key = fold(&a.name);
+        key.retain(char::is_alphanumeric);
         match index.get(&key) {
             Some(&i) => {
                 let e = &mut out[i];

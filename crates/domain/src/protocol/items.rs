@@ -627,7 +627,7 @@ fn inline_marker(text: &str) -> Option<String> {
     if !text.contains("eslut") && !text.contains("eslöt") {
         return None;
     }
-    let lower = text.to_lowercase();
+    let lower = words::lowercase(text);
     if lower.len() != text.len() {
         return None;
     }
@@ -862,7 +862,8 @@ fn join_lines(lines: &[&Line]) -> String {
 /// "Regionala samverkansrådet beslutar", "Chefsgruppen beslutar att:": introduces the
 /// decisions that follow.
 fn is_intro(t: &str) -> bool {
-    let f = t.trim().trim_end_matches([':', ' ']).to_lowercase();
+    let f = t.trim().trim_end_matches([':', ' ']);
+    let f = words::lowercase(f);
     [
         "beslutar",
         "beslutar att",

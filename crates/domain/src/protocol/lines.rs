@@ -141,9 +141,7 @@ pub fn clean(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
         }
     }
     let text: String = if text.contains([ITALIC_START, ITALIC_END, '\u{FEFF}']) {
-        text.chars()
-            .filter(|c| *c != ITALIC_START && *c != ITALIC_END && *c != '\u{FEFF}')
-            .collect()
+        text.replace([ITALIC_START, ITALIC_END, '\u{FEFF}'], "")
     } else {
         text
     };

@@ -5,7 +5,7 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -22,7 +22,7 @@ pub fn fold(s: &str) -> String {
         }
         if i > start {
             let at = out.len();
-            out.extend_from_slice(&b[start..i]);
+            out.push_str(&s[start..i]);
             out[at..].make_ascii_lowercase();
         }
         let Some(&c) = b.get(i) else {
@@ -33,19 +33,43 @@ pub fn fold(s: &str) -> String {
             && let Some(&next) = b.get(i + 1)
             && let Some(f) = LATIN1_FOLD[usize::from(next & 0x3F)]
         {
-            out.push(f);
+            out.push(char::from(f));
             i += 2;
             continue;
         }
         let ch = s[i..].chars().next().unwrap_or(' ');
         i += ch.len_utf8();
-        let mut buf = [0u8; 4];
-        for lower in ch.to_lowercase() {
-            out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+        out.extend(ch.to_lowercase());
+    }
+    out
+}
+
+/// [`str::to_lowercase`], with text of ASCII and Latin-1 letters (Swedish text) done
+/// byte by byte.
+pub fn lowercase(s: &str) -> String {
+    // Characters from U+0100 on start with a byte from 0xC4 on.
+    if s.bytes().any(|b| b >= 0xC4) {
+        return s.to_lowercase();
+    }
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut copied, mut from) = (0, 0);
+    // 'À'..='Þ' but '×' (0xC3 0x80..=0x9E but 0x97) lowercase to 'à'..='þ', 0x20 on.
+    while let Some(k) = b[from..].iter().position(|&x| x == 0xC3) {
+        let at = from + k;
+        from = at + 1;
+        if let Some(&second) = b.get(at + 1)
+            && (0x80..=0x9E).contains(&second)
+            && second != 0x97
+        {
+            out.push_str(&s[copied..at]);
+            out.push(char::from_u32(u32::from(second) + 0x60).unwrap_or('?'));
+            copied = at + 2;
         }
     }
-    // Only whole characters were written.
-    String::from_utf8(out).unwrap_or_default()
+    out.push_str(&s[copied..]);
+    out.make_ascii_lowercase();
+    out
 }
 
 /// What each character from U+00C0 to U+00FF folds to, where it folds to an ASCII
@@ -258,12 +282,12 @@ pub fn is_name_token(t: &str) -> bool {
 
 /// A person's name: two to five name tokens (particles allowed inside).
 pub fn is_person_name(s: &str) -> bool {
-    let count = s.split_whitespace().take(6).count();
+    let count = words(s).take(6).count();
     if !(2..=5).contains(&count) || s.len() > 60 && s.chars().count() > 60 {
         return false;
     }
     let last = count - 1;
-    s.split_whitespace().enumerate().all(|(i, t)| {
+    words(s).enumerate().all(|(i, t)| {
         (is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(&t))) && !is_not_name(t)
     })
 }
@@ -274,9 +298,58 @@ fn is_not_name(t: &str) -> bool {
     if !(3..=18).contains(&t.len()) {
         return false;
     }
-    NOT_NAMES
-        .iter()
-        .any(|n| n.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
+    // Lowercasing keeps the first byte of an ASCII or Swedish letter's lowercase form,
+    // and any other first letter makes the token longer than the word it would match.
+    let first = t.as_bytes()[0].to_ascii_lowercase();
+    NOT_NAMES.iter().any(|n| {
+        n.len() == t.len()
+            && n.as_bytes()[0] == first
+            && t.chars().flat_map(char::to_lowercase).eq(n.chars())
+    })
+}
+
+/// The words of `s` between whitespace, as [`str::split_whitespace`] gives them, with
+/// the common case (no whitespace outside ASCII) read byte by byte.
+pub fn words(s: &str) -> Words<'_> {
+    // Every whitespace character outside ASCII starts with one of these bytes.
+    let unicode = s.bytes().any(|b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    Words { rest: s, unicode }
+}
+
+pub struct Words<'a> {
+    rest: &'a str,
+    unicode: bool,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.unicode {
+            let t = self.rest.trim_start();
+            let end = t.find(char::is_whitespace).unwrap_or(t.len());
+            self.rest = &t[end..];
+            return (end > 0).then(|| &t[..end]);
+        }
+        let b = self.rest.as_bytes();
+        let start = b
+            .iter()
+            .position(|&c| !is_ascii_space(c))
+            .unwrap_or(b.len());
+        let end = b[start..]
+            .iter()
+            .position(|&c| is_ascii_space(c))
+            .map_or(b.len(), |k| start + k);
+        // both ends are at ASCII bytes (or the end), so at character boundaries
+        let word = &self.rest[start..end];
+        self.rest = &self.rest[end..];
+        (end > start).then_some(word)
+    }
+}
+
+/// The ASCII bytes [`char::is_whitespace`] holds to be whitespace.
+fn is_ascii_space(c: u8) -> bool {
+    c == b' ' || (b'\t'..=b'\r').contains(&c)
 }
 
 /// Splits "Anna Berg och Per Ek", "Anna Berg, Per Ek" or "Anna Berg & Per Ek" into names,
@@ -467,7 +540,7 @@ pub fn clock_text((h, m): Clock) -> String {
 /// `kl 9–12`), and the byte offset where they end.
 pub fn find_times(s: &str) -> Option<(Clock, Option<Clock>, usize)> {
     let b = s.as_bytes();
-    let lower = s.to_lowercase();
+    let lower = lowercase(s);
     let after_kl = ["klockan", "kl.", "kl "]
         .iter()
         .find_map(|k| lower.find(k).map(|p| p + k.len()));
@@ -591,6 +664,15 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_lowercase_is_the_lowercase() {
+        for c in '\u{0}'..='\u{17F}' {
+            let s = format!("AÖ{c}Ém{c}");
+            assert_eq!(lowercase(&s), s.to_lowercase(), "{c:?}");
+        }
+        assert_eq!(lowercase("ΣΑΣ İ"), "ΣΑΣ İ".to_lowercase());
+    }
+
+    #[test]
     fn folding_forgives_ocr_accents() {
         assert_eq!(fold("Nérvarande"), "nervarande");
         assert!(fuzzy_eq(&fold("Nérvarande"), &fold("Närvarande")));
@@ -642,6 +724,34 @@ mod tests {
     #[test]
     fn the_words_that_are_never_names_are_3_to_18_bytes_long() {
         assert!(NOT_NAMES.iter().all(|n| (3..=18).contains(&n.len())));
+    }
+
+    #[test]
+    fn words_are_split_as_split_whitespace_splits_them() {
+        for s in [
+            "",
+            "  ",
+            "Anna  Berg\tEk\u{b}x\u{c}y\rz\n",
+            " Anna\u{a0}Berg\u{2003}Ek\u{3000}Ö ",
+            "Åsa Öberg",
+            "\u{85}a\u{1680}b\u{2028}c\u{205f}d",
+        ] {
+            assert_eq!(
+                words(s).collect::<Vec<_>>(),
+                s.split_whitespace().collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+        for c in (0..0x3100)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            let first = c.to_string().as_bytes()[0];
+            assert!(
+                c.is_ascii() || matches!(first, 0xC2 | 0xE1 | 0xE2 | 0xE3),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
