@@ -1162,7 +1162,7 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             .filter(|l| !l.furniture)
             // every phrase below folds to one holding one of these
             .filter(|l| {
-                let f = &l.folded;
+                let f = l.folded_full();
                 f.contains("ordf") || f.contains("leds av") || f.contains("leder motet")
             })
             .find_map(|l| chair_in_prose(&l.text));

@@ -481,11 +481,13 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             continue;
         }
         let f = &l.folded;
-        if let Some(k) = kind_marker(f).filter(|_| {
-            l.text.chars().count() <= 40
-                && !f.starts_with("beslut:")
-                && f.trim_end_matches([':', '*', ' ']) != "beslut"
-        }) {
+        // (40 characters are at most 160 bytes)
+        if l.text.len() <= 160
+            && l.text.chars().count() <= 40
+            && let Some(k) = kind_marker(f)
+            && !f.starts_with("beslut:")
+            && f.trim_end_matches([':', '*', ' ']) != "beslut"
+        {
             kind.get_or_insert(k);
             continue;
         }
@@ -510,7 +512,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         struck: false,
         bullet: None,
         furniture: false,
-        folded: fold(&lead_text),
+        folded: super::lines::fold_for_line(&lead_text),
     };
     let mut scan: Vec<&Line> = Vec::with_capacity(text_lines.len() + 1);
     if !lead_text.is_empty() {

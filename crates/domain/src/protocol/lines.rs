@@ -22,13 +22,41 @@ pub struct Line<'a> {
     /// Bullet depth (0 for a top-level bullet) if the line is a list bullet.
     pub bullet: Option<usize>,
     pub furniture: bool,
-    /// `text` folded for matching ([`fold`]), computed once.
+    /// `text` folded for matching ([`fold`]), computed once: all of it for a line of
+    /// up to [`FOLD_WHOLE`] bytes, the first [`FOLD_PREFIX`] bytes of a longer one (what
+    /// is matched on long lines is how they start); [`Line::folded_full`] has it all.
     pub folded: String,
+}
+
+/// Lines up to this long (every line of up to 80 characters) are folded whole.
+const FOLD_WHOLE: usize = 320;
+/// How much of a longer line is folded.
+const FOLD_PREFIX: usize = 128;
+
+/// What [`Line::folded`] holds for a line with this text.
+pub fn fold_for_line(text: &str) -> String {
+    if text.len() <= FOLD_WHOLE {
+        return fold(text);
+    }
+    let mut end = FOLD_PREFIX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    fold(&text[..end])
 }
 
 impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
+    }
+
+    /// All of `text` folded.
+    pub fn folded_full(&self) -> Cow<'_, str> {
+        if self.text.len() <= FOLD_WHOLE {
+            Cow::Borrowed(&self.folded)
+        } else {
+            Cow::Owned(fold(&self.text))
+        }
     }
 }
 
@@ -75,7 +103,7 @@ fn glued_label(raw: &str) -> Option<(&str, &str)> {
 
 fn make_line(no: usize, raw: &str) -> Line<'_> {
     let (text, heading, struck, bullet) = clean(raw);
-    let folded = fold(&text);
+    let folded = fold_for_line(&text);
     Line {
         no,
         raw,
@@ -228,35 +256,43 @@ pub fn fix_ocr_digits(s: String) -> String {
 /// spaces and no `1` that could be OCR's `i` — one scan over the bytes for the common
 /// line.
 fn is_plain(s: &str) -> bool {
-    const MARK: u8 = 1;
-    const SPACE: u8 = 2;
-    const ONE: u8 = 3;
-    const CLASS: [u8; 256] = {
-        let mut t = [0; 256];
-        t[b'*' as usize] = MARK;
-        t[b'~' as usize] = MARK;
-        t[0xEE] = MARK;
-        t[0xEF] = MARK;
-        t[b' ' as usize] = SPACE;
-        t[b'1' as usize] = ONE;
-        t
-    };
+    let b = s.as_bytes();
+    let mut chunks = b.chunks_exact(8);
     let mut prev_space = false;
     let mut one = false;
-    for &b in s.as_bytes() {
-        match CLASS[usize::from(b)] {
-            MARK => return false,
-            SPACE if prev_space => return false,
-            SPACE => {
-                prev_space = true;
-                continue;
-            }
-            ONE => one = true,
+    // Eight bytes at a time: marks (the private marks and the byte-order mark start
+    // with 0xEE or 0xEF), two spaces in a row (also across chunks), a 1.
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if bytes_eq(w, b'*') | bytes_eq(w, b'~') | bytes_eq(w | LO, 0xEF) != 0 {
+            return false;
+        }
+        let spaces = bytes_eq(w, b' ');
+        if spaces & (spaces << 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+            return false;
+        }
+        prev_space = spaces >> 63 != 0;
+        one |= bytes_eq(w, b'1') != 0;
+    }
+    for &c in chunks.remainder() {
+        match c {
+            b'*' | b'~' | 0xEE | 0xEF => return false,
+            b' ' if prev_space => return false,
             _ => {}
         }
-        prev_space = false;
+        prev_space = c == b' ';
+        one |= c == b'1';
     }
     !one || !may_hold_ocr_one(s)
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+
+/// 0x80 in each byte of `w` that equals `b`, and nothing else (no carries between bytes).
+fn bytes_eq(w: u64, b: u8) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let x = w ^ (LO * u64::from(b));
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone
@@ -380,7 +416,7 @@ fn mark_furniture(lines: &mut [Line]) {
     // Footer blocks: a keyword line and the short lines after it.
     let mut i = 0;
     while i < lines.len() {
-        if is_footer_keyword(&lines[i].folded) && lines[i].text.len() <= 80 {
+        if lines[i].text.len() <= 80 && is_footer_keyword(&lines[i].folded) {
             let mut j = i;
             while j < lines.len() {
                 let l = &lines[j];
@@ -390,7 +426,7 @@ fn mark_furniture(lines: &mut [Line]) {
                     && !f.starts_with("beslut")
                     && l.bullet.is_none()
                     && !l.raw.starts_with('\t');
-                if l.is_blank() || is_footer_keyword(f) || short {
+                if l.is_blank() || short || is_footer_keyword(&l.folded_full()) {
                     lines[j].furniture = !l.is_blank() || lines[j].furniture;
                     j += 1;
                 } else {
@@ -509,6 +545,10 @@ fn page_key(t: &str) -> String {
 }
 
 fn repeatable(l: &Line) -> bool {
+    // more than 320 bytes is more than 80 characters
+    if l.text.len() > FOLD_WHOLE {
+        return false;
+    }
     let n = l.text.chars().count();
     (3..=80).contains(&n)
         && l.bullet.is_none()
@@ -592,6 +632,36 @@ mod tests {
         assert_eq!(page_key("123"), "");
     }
 
+    /// The rule [`is_plain`] reads eight bytes at a time, one byte at a time.
+    fn is_plain_bytewise(s: &str) -> bool {
+        !s.bytes().any(|b| matches!(b, b'*' | b'~' | 0xEE | 0xEF))
+            && !s.contains("  ")
+            && (!s.contains('1') || !may_hold_ocr_one(s))
+    }
+
+    #[test]
+    fn plain_lines_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
+        let pieces = [
+            "a", " ", "  ", "1", "*", "~", "ä", "\u{E000}", "\u{FEFF}", "abcdefg", "Ö1x", "\t",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(is_plain(&s), is_plain_bytewise(&s), "{s:?}");
+        }
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, 0, b'*', b, 255, b, 1, b]);
+            let flags = bytes_eq(w, b).to_le_bytes();
+            let want = w.to_le_bytes().map(|x| if x == b { 0x80 } else { 0 });
+            assert_eq!(flags, want, "{b}");
+        }
+    }
+
     #[test]
     fn a_line_is_plain_without_marks_double_spaces_or_a_doubtful_one() {
         assert!(is_plain("Beslut: att anta planen 2024-01-01"));
@@ -599,6 +669,19 @@ mod tests {
         assert!(!is_plain("**Beslut**"));
         assert!(!is_plain("vård 1 samverkan"));
         assert!(is_plain("Sida 1 av 3") == !may_hold_ocr_one("Sida 1 av 3"));
+    }
+
+    #[test]
+    fn a_long_line_keeps_how_it_starts_folded_and_folds_whole_on_demand() {
+        let long = format!("Beslut Å{}", "ö".repeat(300));
+        let l = make_line(1, &long);
+        assert!(fold(&long).starts_with(&l.folded));
+        assert!(l.folded.len() <= FOLD_PREFIX && l.folded.starts_with("beslut a"));
+        assert_eq!(l.folded_full(), fold(&long));
+        let short = make_line(1, "Sekreterare Å");
+        assert_eq!(short.folded, "sekreterare a");
+        assert_eq!(short.folded_full(), "sekreterare a");
+        assert!(FOLD_WHOLE >= 4 * 80);
     }
 
     #[test]

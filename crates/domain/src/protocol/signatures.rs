@@ -90,7 +90,8 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
     for (i, l) in lines.iter().enumerate() {
         let text = l.text.trim();
         // folding keeps whitespace where it was, so this is the trimmed text folded
-        let f = l.folded.trim();
+        let folded = l.folded_full();
+        let f = folded.trim();
         if is_sign_event(f) {
             // name on the line itself ("Signerat av Anna Berg 2024-10-01 …")
             let after_av = [
@@ -138,7 +139,9 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
                 && let Some(name) = signer_name(&lines[j].text)
             {
                 // but an e-signature block puts the event after the name
-                let event_follows = lines.get(j + 1).is_some_and(|l| is_sign_event(&l.folded));
+                let event_follows = lines
+                    .get(j + 1)
+                    .is_some_and(|l| is_sign_event(&l.folded_full()));
                 if !event_follows {
                     // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
                     let own = lines[j]
