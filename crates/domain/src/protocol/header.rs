@@ -918,7 +918,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         return Vec::new();
     };
     // A name run together with what follows ("Anna Swift Johannison utredningssekreterare").
-    let tokens: Vec<&str> = words::words(first).collect();
+    let tokens: Vec<&str> = first.split_whitespace().collect();
     let cut = tokens
         .iter()
         .enumerate()
@@ -1004,7 +1004,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
 fn split_glued(name: String) -> Vec<String> {
-    let tokens: Vec<&str> = words::words(&name).collect();
+    let tokens: Vec<&str> = name.split_whitespace().collect();
     if tokens.len() >= 3 {
         for (i, tok) in tokens
             .iter()
@@ -1230,7 +1230,8 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
 
 /// The leading person's name of a text, if it starts with one.
 pub fn name_prefix(s: &str) -> Option<String> {
-    let tokens: Vec<&str> = words::words(s)
+    let tokens: Vec<&str> = s
+        .split_whitespace()
         .map(|t| t.trim_end_matches([',', '.', ';', ':']))
         .take_while(|t| words::is_name_token(t))
         .take(4)

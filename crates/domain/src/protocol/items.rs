@@ -595,7 +595,11 @@ fn decision_marker(l: &Line) -> Option<String> {
             } else {
                 // "Beslut Rådet beslutar att …" with the colon lost
                 let (first, rest) = t.split_once(' ')?;
-                if fold(first) == "beslut" && rest.starts_with(|c: char| c.is_uppercase()) {
+                // (a word folding to six letters has at most six, of at most four bytes)
+                if first.len() <= 24
+                    && fold(first) == "beslut"
+                    && rest.starts_with(|c: char| c.is_uppercase())
+                {
                     return Some(rest.to_owned());
                 }
                 return None;
