@@ -391,6 +391,16 @@ fn has_body_word(s: &str) -> bool {
 /// Kind and body from a title line such as `Protokoll Chefsgrupp för …` or
 /// `Minnesanteckningar från möte med …`.
 fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
+    // Every kind word starts with one of these letters: a text that does not is no title.
+    let first = text.chars().next()?;
+    let kind_letter = if first.is_ascii() {
+        matches!(first.to_ascii_lowercase(), 's' | 'm' | 'p' | 'a')
+    } else {
+        fold(first.encode_utf8(&mut [0; 4])).starts_with(['s', 'm', 'p', 'a'])
+    };
+    if !kind_letter || text.chars().count() > 160 {
+        return None;
+    }
     let f = fold(text);
     let kinds: &[(&str, DocumentKind)] = &[
         ("sammantradesprotokoll", DocumentKind::Protokoll),
@@ -401,9 +411,6 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
         ("motesanteckningar", DocumentKind::Minnesanteckningar),
         ("anteckningar", DocumentKind::Minnesanteckningar),
     ];
-    if text.chars().count() > 160 {
-        return None;
-    }
     for (word, kind) in kinds {
         if f.starts_with(word) {
             let rest_chars = text.chars().skip(word.chars().count());
@@ -1334,6 +1341,19 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_are_found_whatever_their_first_letter_folds_from() {
+        assert_eq!(
+            kind_line("Änteckningar från möte med Rådet").map(|k| k.0),
+            Some(DocumentKind::Minnesanteckningar)
+        );
+        assert_eq!(
+            kind_line("PROTOKOLL").map(|k| k.0),
+            Some(DocumentKind::Protokoll)
+        );
+        assert_eq!(kind_line("Närvarande"), None);
+    }
 
     #[test]
     fn the_longest_label_bound_holds_for_every_label() {
