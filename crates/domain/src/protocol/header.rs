@@ -4,6 +4,7 @@
 use super::lines::Line;
 use super::words::{self, Clock, fold};
 use super::{Attendee, DocumentKind, Presence, Protocol};
+use std::borrow::Cow;
 
 #[derive(Debug, Default)]
 pub struct Head {
@@ -845,66 +846,68 @@ fn org_words() -> &'static Keywords {
     K.get_or_init(|| Keywords::new(ORG_WORDS))
 }
 
+/// The entry's text without its parenthesised notes: a status ("(frånvarande)") marks
+/// the person absent, presence notes ("(deltar del av mötet)") and party letters go,
+/// other notes in the name column are set aside as columns of their own, others stay.
+fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>) -> Cow<'t, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let name_end = text.find(['\t', ',']).unwrap_or(text.len());
+    let mut kept = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut note = String::new();
+    for (pos, c) in text.char_indices() {
+        match c {
+            '(' => {
+                depth += 1;
+                if depth == 1 {
+                    note.clear();
+                    continue;
+                }
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let n = std::mem::take(&mut note);
+                    let f = fold(&n);
+                    let status =
+                        f.contains("franvar") || f.contains("forhinder") || f.contains("ej narvar");
+                    let presence = f.contains("deltar")
+                        || f.contains("del av")
+                        || f.contains('§')
+                        || f.starts_with("kl")
+                        || f.contains("digitalt");
+                    let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
+                    if status {
+                        *absent = true;
+                    } else if pos < name_end && !party && !presence {
+                        notes.push(n);
+                    } else if !party && !presence {
+                        kept.push('(');
+                        kept.push_str(&n);
+                        kept.push(')');
+                    }
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            note.push(c);
+        } else {
+            kept.push(c);
+        }
+    }
+    Cow::Owned(kept)
+}
+
 /// Reads one attendance entry: `Name, Organisation`, `Name\tRole`, `Name (S), ordförande`,
 /// `- Name, title, unit, Region X län`, `Name Role` run together.
 pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
     let mut absent = absent;
     let mut notes: Vec<String> = Vec::new();
-    // Parenthesised notes: status ("(frånvarande)", "(deltar del av mötet)") and party
-    // letters go; notes in the name column move to their own column; others stay.
-    let name_end = text.find(['\t', ',']).unwrap_or(text.len());
-    let mut kept = String::new();
-    let t: &str = if text.contains('(') {
-        kept.reserve(text.len());
-        let mut depth = 0usize;
-        let mut note = String::new();
-        for (pos, c) in text.char_indices() {
-            match c {
-                '(' => {
-                    depth += 1;
-                    if depth == 1 {
-                        note.clear();
-                        continue;
-                    }
-                }
-                ')' if depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
-                        let n = std::mem::take(&mut note);
-                        let f = fold(&n);
-                        let status = f.contains("franvar")
-                            || f.contains("forhinder")
-                            || f.contains("ej narvar");
-                        let presence = f.contains("deltar")
-                            || f.contains("del av")
-                            || f.contains('§')
-                            || f.starts_with("kl")
-                            || f.contains("digitalt");
-                        let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
-                        if status {
-                            absent = true;
-                        } else if pos < name_end && !party && !presence {
-                            notes.push(n);
-                        } else if !party && !presence {
-                            kept.push('(');
-                            kept.push_str(&n);
-                            kept.push(')');
-                        }
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-            if depth > 0 {
-                note.push(c);
-            } else {
-                kept.push(c);
-            }
-        }
-        &kept
-    } else {
-        text
-    };
+    let t = set_notes_aside(text, &mut absent, &mut notes);
     let t = t.trim().trim_start_matches(['-', '•', '*', '–']).trim();
     let trimmed_columns = |sep: char| {
         t.split(sep)
