@@ -72,6 +72,16 @@ pub fn lowercase(s: &str) -> String {
     out
 }
 
+/// What `c` folds to when it is a Latin-1 letter that folds to an ASCII one.
+fn latin1_fold(c: char) -> Option<char> {
+    let code = u32::from(c);
+    if (0xC0..=0xFF).contains(&code) {
+        LATIN1_FOLD[(code - 0xC0) as usize].map(char::from)
+    } else {
+        None
+    }
+}
+
 /// What each character from U+00C0 to U+00FF folds to, where it folds to an ASCII
 /// letter (the rest are lowercased as they are: `Ç` → `ç`).
 const LATIN1_FOLD: [Option<u8>; 64] = {
@@ -106,6 +116,12 @@ pub fn folded_starts_with(s: &str, prefix: &str) -> bool {
     for c in s.chars() {
         if c.is_ascii() {
             match next_is(c.to_ascii_lowercase()) {
+                None => return true,
+                Some(false) => return false,
+                Some(true) => {}
+            }
+        } else if let Some(f) = latin1_fold(c) {
+            match next_is(f) {
                 None => return true,
                 Some(false) => return false,
                 Some(true) => {}
@@ -575,6 +591,10 @@ mod tests {
             ("", ""),
             ("Öppet", "opp"),
             ("Öppet", "ö"),
+            ("ÅTGÄRD 1", "atgard 1"),
+            ("Ñu", "ñu"),
+            ("Çx", "c"),
+            ("ẞ", "ß"),
         ] {
             assert_eq!(
                 folded_starts_with(s, p),
