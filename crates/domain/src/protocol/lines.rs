@@ -40,11 +40,7 @@ pub fn fold_for_line(text: &str) -> String {
     if text.len() <= FOLD_WHOLE {
         return fold(text);
     }
-    let mut end = FOLD_PREFIX;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    fold(&text[..end])
+    fold(super::markup::prefix(text, FOLD_PREFIX))
 }
 
 impl Line<'_> {
