@@ -75,23 +75,40 @@ pub fn to_marked_text(input: &str) -> String {
     out
 }
 
+/// The first bytes of what [`to_marked_text`] changes: `<`, `&`, carriage return, form
+/// feed, U+00A0 (0xC2 0xA0) and the private marks (0xEE 0x80 0x80/0x81).
+const SPECIAL_BYTES: [u8; 6] = [b'<', b'&', b'\r', 0x0C, 0xC2, 0xEE];
+
+/// Where the first of [`SPECIAL_BYTES`] in `bytes` is; blocks of sixteen bytes without
+/// one are passed over at once (the compiler compares a whole block in a few steps).
+fn find_special_byte(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(16);
+    let mut skipped = 0;
+    for block in &mut blocks {
+        let mut hit = 0u8;
+        for &b in block {
+            for special in SPECIAL_BYTES {
+                hit |= u8::from(b == special);
+            }
+        }
+        if hit != 0 {
+            break;
+        }
+        skipped += 16;
+    }
+    bytes[skipped..]
+        .iter()
+        .position(|b| SPECIAL_BYTES.contains(b))
+        .map(|k| skipped + k)
+}
+
 /// Where the next character this pass handles starts: `<`, `&`, a carriage return, a
-/// form feed, a no-break space or a private italic mark. A scan over bytes with a
-/// table of the first bytes those characters can have, then a check of the character.
+/// form feed, a no-break space or a private italic mark. A scan for the first bytes
+/// those characters can have, then a check of the character.
 fn next_special(s: &str) -> Option<usize> {
-    const FIRST: [bool; 256] = {
-        let mut t = [false; 256];
-        t[b'<' as usize] = true;
-        t[b'&' as usize] = true;
-        t[b'\r' as usize] = true;
-        t[0x0c] = true;
-        t[0xC2] = true; // U+00A0
-        t[0xEE] = true; // U+E000, U+E001
-        t
-    };
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|b| FIRST[usize::from(*b)]) {
+    while let Some(k) = find_special_byte(&bytes[from..]) {
         let at = from + k;
         let c = s[at..].chars().next()?;
         if matches!(
@@ -326,6 +343,20 @@ pub fn prefix(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn special_bytes_are_found_where_a_byte_by_byte_scan_finds_them() {
+        let mut bytes: Vec<u8> = (0..200u8).map(|i| b'a' + i % 26).collect();
+        assert_eq!(find_special_byte(&bytes), None);
+        for at in [0, 5, 15, 16, 17, 31, 32, 150, 199] {
+            for special in SPECIAL_BYTES {
+                let saved = bytes[at];
+                bytes[at] = special;
+                assert_eq!(find_special_byte(&bytes), Some(at), "{special:#x} at {at}");
+                bytes[at] = saved;
+            }
+        }
+    }
 
     #[test]
     fn the_byte_scan_finds_what_a_search_for_the_characters_finds() {

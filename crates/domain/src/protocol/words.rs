@@ -2,46 +2,54 @@
 
 /// Lowercase without diacritics, for matching only (`Nérvarande` → `nervarande`).
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        return s.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(s.len());
     let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        // A run of ASCII, eight bytes at a time, copied and lowercased at once.
-        let start = i;
-        while let Some(chunk) = b.get(i..i + 8)
+        // Eight bytes of ASCII at a time, lowercased at once.
+        if let Some(chunk) = b.get(i..i + 8)
             && let Ok(word) = <[u8; 8]>::try_from(chunk)
-            && u64::from_le_bytes(word) & 0x8080_8080_8080_8080 == 0
+            && u64::from_le_bytes(word) & HIGH_BITS == 0
         {
+            out.extend_from_slice(&ascii_lower(u64::from_le_bytes(word)).to_le_bytes());
             i += 8;
+            continue;
         }
-        while i < b.len() && b[i].is_ascii() {
+        let c = b[i];
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
             i += 1;
+            continue;
         }
-        if i > start {
-            let at = out.len();
-            out.push_str(&s[start..i]);
-            out[at..].make_ascii_lowercase();
-        }
-        let Some(&c) = b.get(i) else {
-            break;
-        };
         // The Latin-1 letters (two bytes, the first 0xC3) from a table.
         if c == 0xC3
             && let Some(&next) = b.get(i + 1)
             && let Some(f) = LATIN1_FOLD[usize::from(next & 0x3F)]
         {
-            out.push(char::from(f));
+            out.push(f);
             i += 2;
             continue;
         }
         let ch = s[i..].chars().next().unwrap_or(' ');
         i += ch.len_utf8();
-        out.extend(ch.to_lowercase());
+        let mut buf = [0u8; 4];
+        for lower in ch.to_lowercase() {
+            out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+        }
     }
-    out
+    // Whole characters were copied, so this is UTF-8 (and checked fast, mostly ASCII).
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight ASCII bytes (no high bit set) lowercased: 0x20 added to each byte in `A..=Z`,
+/// with no carries between bytes.
+fn ascii_lower(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = w + LO * u64::from(0x80 - b'A');
+    let above_z = w + LO * u64::from(0x80 - b'Z' - 1);
+    w | (((at_least_a ^ above_z) & HIGH_BITS) >> 2)
 }
 
 /// [`str::to_lowercase`], with text of ASCII and Latin-1 letters (Swedish text) done
@@ -580,6 +588,17 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_ascii_bytes_are_lowercased_as_one_at_a_time() {
+        for b in 0..=0x7Fu8 {
+            let w = u64::from_le_bytes([b, b'A', b'Z', b'@', b'[', b'a', b'z', b]);
+            let expected = u64::from_le_bytes(
+                [b, b'A', b'Z', b'@', b'[', b'a', b'z', b].map(|x| x.to_ascii_lowercase()),
+            );
+            assert_eq!(ascii_lower(w), expected, "byte {b:#x}");
+        }
+    }
 
     #[test]
     fn a_folded_prefix_is_found_without_folding_the_text() {
