@@ -491,7 +491,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             kind.get_or_insert(k);
             continue;
         }
-        if let Some(rest) = presenter_label(&l.text) {
+        if let Some(rest) = presenter_label(l) {
             match words::split_names(&rest) {
                 Some(names) => presenters.extend(names),
                 None => {
@@ -556,22 +556,29 @@ fn push_untabbed(out: &mut String, s: &str) {
     }
 }
 
-fn presenter_label(text: &str) -> Option<String> {
-    let t = text.trim();
-    let f0 = t.chars().next().map(|c| c.to_ascii_lowercase());
-    if !matches!(f0, Some('f' | 'p' | 'd' | 'a' | 'F' | 'P' | 'D' | 'A')) {
+const PRESENTER_LABELS: [&str; 7] = [
+    "foredragande",
+    "foredragshallare",
+    "presentator",
+    "presenteras av",
+    "dragning av",
+    "ansvarig",
+    "fororedragande",
+];
+
+/// The names after a presenter label ("Föredragande: Anna Berg") on a line.
+fn presenter_label(l: &Line) -> Option<String> {
+    // The labels are short, so the line's folded start tells whether one begins it.
+    let start = l.folded.trim_start();
+    if !PRESENTER_LABELS
+        .iter()
+        .any(|label| start.starts_with(label))
+    {
         return None;
     }
+    let t = l.text.trim();
     let f = fold(t);
-    for label in [
-        "foredragande",
-        "foredragshallare",
-        "presentator",
-        "presenteras av",
-        "dragning av",
-        "ansvarig",
-        "fororedragande",
-    ] {
+    for label in PRESENTER_LABELS {
         if let Some(rest) = f.strip_prefix(label)
             && (rest.starts_with([':', ' ']) || rest.is_empty())
         {
