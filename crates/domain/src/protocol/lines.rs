@@ -69,7 +69,7 @@ const GLUED_LABELS: &[&str] = &[
 ];
 
 pub fn split_lines(marked: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(marked.bytes().filter(|b| *b == b'\n').count() + 1);
+    let mut lines = Vec::with_capacity(count_line_breaks(marked.as_bytes()) + 1);
     for (i, raw) in marked.split('\n').enumerate() {
         let raw = raw.trim_end();
         if let Some((head, label)) = glued_label(raw) {
@@ -81,6 +81,18 @@ pub fn split_lines(marked: &str) -> Vec<Line<'_>> {
     }
     mark_furniture(&mut lines);
     lines
+}
+
+/// How many `\n` bytes there are; counted in blocks small enough to sum in a byte, so
+/// that the compiler can count many bytes at once.
+fn count_line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let n: u8 = block.iter().map(|&b| u8::from(b == b'\n')).sum();
+            usize::from(n)
+        })
+        .sum()
 }
 
 fn glued_label(raw: &str) -> Option<(&str, &str)> {
@@ -116,6 +128,17 @@ fn make_line(no: usize, raw: &str) -> Line<'_> {
 
 /// Clean text, heading level, struck-at-start and bullet depth of a raw line.
 pub fn clean(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
+    // Most lines start with a letter or digit: no indent, heading or bullet to take off.
+    let (text, heading, bullet) = match raw.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() && b != b'o' => (raw, 0, None),
+        _ => take_line_start(raw),
+    };
+    clean_text(text, heading, bullet)
+}
+
+/// The text of a raw line after its indent, heading hashes and bullet, with the heading
+/// level and the bullet's depth.
+fn take_line_start(raw: &str) -> (&str, u8, Option<usize>) {
     let indent: usize = raw
         .chars()
         .take_while(|c| c.is_whitespace())
@@ -138,6 +161,15 @@ pub fn clean(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
             break;
         }
     }
+    (t, heading, bullet)
+}
+
+/// [`clean`] after the line's start is taken off.
+fn clean_text(
+    t: &str,
+    heading: u8,
+    bullet: Option<usize>,
+) -> (Cow<'_, str>, u8, bool, Option<usize>) {
     let trimmed = t.trim();
     if is_plain(trimmed) {
         return (Cow::Borrowed(trimmed), heading, false, bullet);
@@ -166,7 +198,11 @@ pub fn clean(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
             }
         }
     }
-    let text: String = if text.contains([ITALIC_START, ITALIC_END, '\u{FEFF}']) {
+    // (the marks and the byte-order mark are the only characters here whose first byte
+    // is 0xEE or 0xEF)
+    let text: String = if text.bytes().any(|b| b | 1 == 0xEF)
+        && text.contains([ITALIC_START, ITALIC_END, '\u{FEFF}'])
+    {
         text.replace([ITALIC_START, ITALIC_END, '\u{FEFF}'], "")
     } else {
         text
@@ -255,24 +291,28 @@ pub fn fix_ocr_digits(s: String) -> String {
 /// line.
 fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut chunks = b.chunks_exact(8);
+    let mut blocks = b.chunks_exact(16);
     let mut prev_space = false;
     let mut one = false;
-    // Eight bytes at a time: marks (the private marks and the byte-order mark start
-    // with 0xEE or 0xEF), two spaces in a row (also across chunks), a 1.
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        if bytes_eq(w, b'*') | bytes_eq(w, b'~') | bytes_eq(w | LO, 0xEF) != 0 {
+    // Sixteen bytes at a time (the compiler compares a whole block in a few steps):
+    // marks (the private marks and the byte-order mark start with 0xEE or 0xEF), two
+    // spaces in a row (also across blocks), a 1.
+    for block in &mut blocks {
+        let (mut marks, mut ones, mut pairs) = (0u8, 0u8, 0u8);
+        for &c in block {
+            marks |= u8::from(c == b'*') | u8::from(c == b'~') | u8::from(c | 1 == 0xEF);
+            ones |= u8::from(c == b'1');
+        }
+        for k in 0..15 {
+            pairs |= u8::from(block[k] == b' ') & u8::from(block[k + 1] == b' ');
+        }
+        if marks | pairs != 0 || (prev_space && block[0] == b' ') {
             return false;
         }
-        let spaces = bytes_eq(w, b' ');
-        if spaces & (spaces << 8) != 0 || (prev_space && spaces & 0x80 != 0) {
-            return false;
-        }
-        prev_space = spaces >> 63 != 0;
-        one |= bytes_eq(w, b'1') != 0;
+        prev_space = block[15] == b' ';
+        one |= ones != 0;
     }
-    for &c in chunks.remainder() {
+    for &c in blocks.remainder() {
         match c {
             b'*' | b'~' | 0xEE | 0xEF => return false,
             b' ' if prev_space => return false,
@@ -282,15 +322,6 @@ fn is_plain(s: &str) -> bool {
         one |= c == b'1';
     }
     !one || !may_hold_ocr_one(s)
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-
-/// 0x80 in each byte of `w` that equals `b`, and nothing else (no carries between bytes).
-fn bytes_eq(w: u64, b: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = w ^ (LO * u64::from(b));
-    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone
@@ -317,18 +348,13 @@ fn collapse_spaces(s: String) -> String {
         return if t.len() == s.len() { s } else { t.to_owned() };
     }
     let mut out = String::with_capacity(s.len());
-    let mut prev_space = false;
-    for c in s.chars() {
-        if c == ' ' {
-            if !prev_space {
-                out.push(' ');
-            }
-            prev_space = true;
-        } else {
-            out.push(c);
-            prev_space = false;
-        }
+    // Each run of spaces ends a piece; the piece is copied with one space of its run.
+    let mut rest = s.as_str();
+    while let Some(at) = rest.find("  ") {
+        out.push_str(&rest[..=at]);
+        rest = rest[at..].trim_start_matches(' ');
     }
+    out.push_str(rest);
     out.trim().to_owned()
 }
 
@@ -490,25 +516,28 @@ fn mark_furniture(lines: &mut [Line]) {
         return;
     }
     let longest = preamble.iter().map(|p| p.len()).max().unwrap_or(0) + 12;
-    let in_preamble = |t: &str| {
-        if t.len() > longest {
+    let mut key = String::new();
+    let mut in_preamble = |l: &Line| {
+        if l.text.len() > longest {
             return false;
         }
-        let f = page_key(t);
+        key.clear();
+        push_page_key(&l.folded_full(), &mut key);
+        let f = key.as_str();
         f.len() >= 3
             && preamble
                 .iter()
-                .any(|p| *p == f || (p.starts_with(&f) && f.len() * 2 >= p.len()))
+                .any(|p| p == f || (p.starts_with(f) && f.len() * 2 >= p.len()))
     };
     let mut i = first_item;
     while i < lines.len() {
-        if lines[i].is_blank() || !in_preamble(&lines[i].text) {
+        if lines[i].is_blank() || !in_preamble(&lines[i]) {
             i += 1;
             continue;
         }
         let mut j = i;
         let mut hits = Vec::new();
-        while j < lines.len() && (lines[j].is_blank() || in_preamble(&lines[j].text)) {
+        while j < lines.len() && (lines[j].is_blank() || in_preamble(&lines[j])) {
             if !lines[j].is_blank() {
                 hits.push(j);
             }
@@ -525,12 +554,18 @@ fn mark_furniture(lines: &mut [Line]) {
 
 /// A header line for comparison across pages: folded, without page numbers.
 fn page_key(t: &str) -> String {
-    let f = fold(t);
-    let mut out = String::with_capacity(f.len());
+    let mut out = String::new();
+    push_page_key(&fold(t), &mut out);
+    out
+}
+
+/// [`page_key`] of a line already folded, written to `out`.
+fn push_page_key(folded: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
-    for c in f.chars().filter(|c| !c.is_ascii_digit()) {
+    for c in folded.chars().filter(|c| !c.is_ascii_digit()) {
         if c.is_whitespace() {
-            space = !out.is_empty();
+            space = out.len() > start;
         } else {
             if space {
                 out.push(' ');
@@ -539,7 +574,6 @@ fn page_key(t: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 fn repeatable(l: &Line) -> bool {
@@ -622,6 +656,45 @@ mod tests {
     }
 
     #[test]
+    fn a_line_starting_with_a_letter_or_digit_but_o_has_no_start_to_take_off() {
+        for b in (b'0'..=b'9').chain(b'a'..=b'z').chain(b'A'..=b'Z') {
+            let raw = format!("{}\t- * # text", char::from(b));
+            if b == b'o' {
+                assert_eq!(
+                    take_line_start(&raw).2,
+                    Some(0),
+                    "'o' and a tab is a bullet"
+                );
+            } else {
+                assert_eq!(take_line_start(&raw), (raw.as_str(), 0, None));
+            }
+        }
+    }
+
+    #[test]
+    fn runs_of_spaces_become_one_and_tabs_stay() {
+        for (s, want) in [
+            ("a  b", "a b"),
+            ("  a   b  c ", "a b c"),
+            ("a \t  b", "a \t b"),
+            ("ä  ö", "ä ö"),
+            ("a b", "a b"),
+            ("   ", ""),
+        ] {
+            assert_eq!(collapse_spaces(s.to_owned()), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn line_breaks_are_counted_as_one_at_a_time() {
+        let text: String = (0..2000)
+            .map(|i| if i % 7 == 0 { '\n' } else { 'x' })
+            .collect();
+        let expected = text.bytes().filter(|b| *b == b'\n').count();
+        assert_eq!(count_line_breaks(text.as_bytes()), expected);
+    }
+
+    #[test]
     fn a_page_key_is_the_folded_words_without_digits() {
         assert_eq!(
             page_key("  Sida 3 av 9\t PROTOKOLL 2024 "),
@@ -630,7 +703,7 @@ mod tests {
         assert_eq!(page_key("123"), "");
     }
 
-    /// The rule [`is_plain`] reads eight bytes at a time, one byte at a time.
+    /// The rule [`is_plain`] reads sixteen bytes at a time, one byte at a time.
     fn is_plain_bytewise(s: &str) -> bool {
         !s.bytes().any(|b| matches!(b, b'*' | b'~' | 0xEE | 0xEF))
             && !s.contains("  ")
@@ -638,7 +711,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_lines_are_found_eight_bytes_at_a_time_as_one_at_a_time() {
+    fn plain_lines_are_found_sixteen_bytes_at_a_time_as_one_at_a_time() {
         let pieces = [
             "a", " ", "  ", "1", "*", "~", "ä", "\u{E000}", "\u{FEFF}", "abcdefg", "Ö1x", "\t",
         ];
@@ -651,12 +724,6 @@ mod tests {
                 s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             assert_eq!(is_plain(&s), is_plain_bytewise(&s), "{s:?}");
-        }
-        for b in 0..=255u8 {
-            let w = u64::from_le_bytes([b, 0, b'*', b, 255, b, 1, b]);
-            let flags = bytes_eq(w, b).to_le_bytes();
-            let want = w.to_le_bytes().map(|x| if x == b { 0x80 } else { 0 });
-            assert_eq!(flags, want, "{b}");
         }
     }
 
