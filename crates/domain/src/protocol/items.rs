@@ -100,6 +100,15 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
             break;
         }
     }
+    // An item starts with its number, "§" or a word ("Punkt", "Ärende", "Paragraf"):
+    // a line starting with any other ASCII character starts none.
+    if let Some(&b) = s.as_bytes().first()
+        && b.is_ascii()
+        && !b.is_ascii_digit()
+        && !matches!(b.to_ascii_lowercase(), b'p' | b'a')
+    {
+        return None;
+    }
     let mut style = if heading {
         Style::Heading
     } else {
