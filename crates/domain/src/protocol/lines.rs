@@ -463,7 +463,10 @@ fn mark_furniture(lines: &mut [Line]) {
         }
         let f = lines[i].folded.trim();
         let raw = lines[i].raw.trim();
-        if (raw.len() <= 24 && is_page_number(&fold(raw)))
+        // (a page number folded starts with "sida", a digit or a dash)
+        if (raw.len() <= 24
+            && raw.starts_with(|c: char| matches!(c, 's' | 'S' | '-') || c.is_ascii_digit())
+            && is_page_number(&fold(raw)))
             || MARGIN_LINES
                 .iter()
                 .any(|m| f.as_bytes().first() == m.as_bytes().first() && f.starts_with(m))
@@ -479,14 +482,14 @@ fn mark_furniture(lines: &mut [Line]) {
         .position(looks_like_item_start)
         .unwrap_or(lines.len());
     let repeated: Vec<usize> = {
+        let can_repeat: Vec<bool> = lines.iter().map(repeatable).collect();
         let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-        for l in lines.iter().filter(|l| repeatable(l)) {
+        for (l, _) in lines.iter().zip(&can_repeat).filter(|(_, r)| **r) {
             *counts.entry(l.folded.as_str()).or_default() += 1;
         }
         (first_item..lines.len())
             .filter(|&k| {
-                repeatable(&lines[k])
-                    && counts.get(lines[k].folded.as_str()).copied().unwrap_or(0) >= 3
+                can_repeat[k] && counts.get(lines[k].folded.as_str()).copied().unwrap_or(0) >= 3
             })
             .collect()
     };
