@@ -32,6 +32,18 @@ fn the_file_name_gives_the_date_when_the_text_has_none() {
 }
 
 #[test]
+fn unreadable_characters_are_warned_about_with_their_line() {
+    let p =
+        parse_ok("Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nText med \u{FFFD} i.\n");
+    let unreadable: Vec<&String> = p
+        .warnings
+        .iter()
+        .filter(|w| w.contains("oläsbara"))
+        .collect();
+    assert_eq!(unreadable, ["rad 5: oläsbara tecken i texten"]);
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
