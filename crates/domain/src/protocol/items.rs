@@ -603,16 +603,23 @@ fn presenter_label(l: &Line) -> Option<String> {
 /// "Beslut:", "**Beslut:**", "Beslutas:", "Chefsgruppens beslut:", a heading "Beslut".
 fn decision_marker(l: &Line) -> Option<String> {
     let t = l.text.trim();
-    let (key, rest) = match t.find(':') {
-        Some(p) if p <= 40 => (&t[..p], t[p + 1..].trim()),
-        _ => {
-            if t.chars().count() <= 20 {
+    // Only a colon among the first 41 bytes ends a key.
+    let colon = t.as_bytes()[..t.len().min(41)]
+        .iter()
+        .position(|&b| b == b':');
+    let (key, rest) = match colon {
+        Some(p) => (&t[..p], t[p + 1..].trim()),
+        None => {
+            // (20 characters are 20 to 80 bytes)
+            if t.len() <= 20 || (t.len() <= 80 && t.chars().count() <= 20) {
                 (t.trim_end_matches('.'), "")
             } else {
                 // "Beslut Rådet beslutar att …" with the colon lost
                 let (first, rest) = t.split_once(' ')?;
-                // (a word folding to six letters has at most six, of at most four bytes)
+                // (a word folding to six letters has at most six, of at most four bytes,
+                // and only a b folds to b)
                 if first.len() <= 24
+                    && first.starts_with(['b', 'B'])
                     && fold(first) == "beslut"
                     && rest.starts_with(|c: char| c.is_uppercase())
                 {
