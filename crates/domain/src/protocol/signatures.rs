@@ -53,19 +53,21 @@ fn signer_name(text: &str) -> Option<String> {
     words::is_person_name(t).then(|| t.to_owned())
 }
 
+/// Words of a signing service's record ("Signerat av …").
+const SIGN_EVENTS: &[&str] = &[
+    "signerat",
+    "signerad",
+    "signerade",
+    "undertecknat",
+    "undertecknad",
+    "e-signerat",
+    "signed",
+    "underskrivet",
+];
+
 fn is_sign_event(f: &str) -> bool {
-    [
-        "signerat",
-        "signerad",
-        "signerade",
-        "undertecknat",
-        "undertecknad",
-        "e-signerat",
-        "signed",
-        "underskrivet",
-    ]
-    .iter()
-    .any(|k| f.contains(k))
+    // Every word of the list has "sign" or "under" in it.
+    (f.contains("sign") || f.contains("under")) && SIGN_EVENTS.iter().any(|k| f.contains(k))
 }
 
 fn signed_at(text: &str) -> Option<String> {
@@ -206,6 +208,15 @@ fn merge(list: Vec<Signature>) -> Vec<Signature> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sign_event_word_has_what_the_quick_check_looks_for() {
+        assert!(
+            SIGN_EVENTS
+                .iter()
+                .all(|k| k.contains("sign") || k.contains("under"))
+        );
+    }
 
     #[test]
     fn no_role_label_is_longer_than_the_quick_check_allows() {

@@ -158,9 +158,22 @@ pub fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.is_ascii() && b.is_ascii() {
         return distance(a.as_bytes(), b.as_bytes(), limit);
     }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    distance(&a, &b, limit)
+    // The characters on the stack: `distance` gives up on more than 63 anyway.
+    let (mut a_chars, mut b_chars) = (['\0'; 64], ['\0'; 64]);
+    let (Some(a_len), Some(b_len)) = (fill(&mut a_chars, a), fill(&mut b_chars, b)) else {
+        return None;
+    };
+    distance(&a_chars[..a_len], &b_chars[..b_len], limit)
+}
+
+/// Writes the characters of `s` to `out`; `None` if they do not fit.
+fn fill(out: &mut [char; 64], s: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in s.chars() {
+        *out.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(n)
 }
 
 /// Levenshtein distance of short sequences (at most 63 long), without allocation,
@@ -588,6 +601,17 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances_of_non_ascii_words_are_counted_in_characters() {
+        assert_eq!(
+            bounded_distance("mötesordförande", "motesordforande", 2),
+            Some(2)
+        );
+        assert_eq!(bounded_distance("Närvarande", "narvarande", 1), None);
+        assert_eq!(bounded_distance("ö".repeat(64).as_str(), "o", 2), None);
+        assert_eq!(bounded_distance("åäö", "aäö", 1), Some(1));
+    }
 
     #[test]
     fn eight_ascii_bytes_are_lowercased_as_one_at_a_time() {
