@@ -176,7 +176,7 @@ fn clean_text(
     }
     let unbold_owned;
     let unbold = if t.contains("**") {
-        unbold_owned = t.replace("**", "");
+        unbold_owned = remove_doubled(t, b'*');
         unbold_owned.trim_start()
     } else {
         t
@@ -186,7 +186,7 @@ fn clean_text(
     if !unbold.contains("~~") {
         text = unbold.to_owned();
     } else if struck {
-        text = unbold.replace("~~", "");
+        text = remove_doubled(unbold, b'~');
     } else {
         let mut inside = false;
         for (k, part) in unbold.split("~~").enumerate() {
@@ -298,6 +298,7 @@ fn is_plain(s: &str) -> bool {
     // marks (the private marks and the byte-order mark start with 0xEE or 0xEF), two
     // spaces in a row (also across blocks), a 1.
     for block in &mut blocks {
+        let block: &[u8; 16] = block.try_into().unwrap_or(&[0; 16]);
         let (mut marks, mut ones, mut pairs) = (0u8, 0u8, 0u8);
         for &c in block {
             marks |= u8::from(c == b'*') | u8::from(c == b'~') | u8::from(c | 1 == 0xEF);
@@ -329,16 +330,40 @@ fn is_plain(s: &str) -> bool {
 fn may_hold_ocr_one(s: &str) -> bool {
     let b = s.as_bytes();
     let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
-    b.iter().enumerate().any(|(i, &c)| {
-        if c != b'1' {
-            return false;
-        }
+    // Each 1, found by a fast byte search, judged by its neighbours.
+    let mut from = 0;
+    while let Some(k) = s[from..].find('1') {
+        let i = from + k;
         let prev = i.checked_sub(1).map(|k| b[k]);
         let next = b.get(i + 1).copied();
-        prev.is_some_and(letter)
+        if prev.is_some_and(letter)
             || next.is_some_and(letter)
             || (prev.is_none_or(|p| p == b' ') && next.is_none_or(|n| n == b' '))
-    })
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+/// `s` without any `cc`: the same as `s.replace("cc", "")` for an ASCII `c`, without
+/// a general substring search.
+fn remove_doubled(s: &str, c: u8) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let (mut copied, mut i) = (0, 0);
+    while i + 1 < b.len() {
+        if b[i] == c && b[i + 1] == c {
+            out.push_str(&s[copied..i]);
+            i += 2;
+            copied = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// Runs of spaces become one; tabs stay (they separate columns); ends trimmed.
@@ -519,13 +544,29 @@ fn mark_furniture(lines: &mut [Line]) {
         return;
     }
     let longest = preamble.iter().map(|p| p.len()).max().unwrap_or(0) + 12;
+    // A line's key can equal or start a preamble key only if it starts with the same
+    // byte: the first byte of the folded line that is no digit or whitespace (ASCII
+    // whitespace and the vertical tab; a line starting otherwise is keyed in full).
+    let mut first_bytes = [false; 256];
+    for p in &preamble {
+        if let Some(&b) = p.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     let mut key = String::new();
     let mut in_preamble = |l: &Line| {
         if l.text.len() > longest {
             return false;
         }
+        let folded = l.folded_full();
+        let first = folded
+            .bytes()
+            .find(|b| !(b.is_ascii_digit() || b.is_ascii_whitespace() || *b == 0x0B));
+        if first.is_some_and(|b| b.is_ascii() && !first_bytes[usize::from(b)]) {
+            return false;
+        }
         key.clear();
-        push_page_key(&l.folded_full(), &mut key);
+        push_page_key(&folded, &mut key);
         let f = key.as_str();
         f.len() >= 3
             && preamble
@@ -689,12 +730,57 @@ mod tests {
     }
 
     #[test]
+    fn doubled_marks_are_removed_as_replace_removes_them() {
+        for s in [
+            "**a**", "***", "****", "a*b**c", "**", "*", "", "ä**ö~~", "~~~x~~",
+        ] {
+            for (c, pat) in [(b'*', "**"), (b'~', "~~")] {
+                assert_eq!(remove_doubled(s, c), s.replace(pat, ""), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_one_may_be_ocr_s_i_beside_a_letter_or_standing_alone() {
+        for (s, expected) in [
+            ("f1nns", true),
+            ("vård 1 samverkan", true),
+            ("1", true),
+            ("2024-01-19", false),
+            ("kl. 10.15", false),
+            ("11 12", false),
+            ("x 1", true),
+            ("(1)", false),
+            ("1ä", true),
+        ] {
+            assert_eq!(may_hold_ocr_one(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
     fn line_breaks_are_counted_as_one_at_a_time() {
         let text: String = (0..2000)
             .map(|i| if i % 7 == 0 { '\n' } else { 'x' })
             .collect();
         let expected = text.bytes().filter(|b| *b == b'\n').count();
         assert_eq!(count_line_breaks(text.as_bytes()), expected);
+    }
+
+    #[test]
+    fn the_first_page_header_repeated_after_the_first_item_is_furniture() {
+        let doc = "Region Örebro län\nHälso- och sjukvårdsförvaltningen\nProtokoll 2024-04-19\n\n\
+                   1. Första punkten\nText som är lång nog att vara brödtext.\n\
+                   Region Örebro län\n\u{b}Hälso- och sjukvårdsförvaltningen 2\n\
+                   2. Andra punkten\nMer text.";
+        assert_eq!(
+            texts(doc)[3..],
+            [
+                "1. Första punkten",
+                "Text som är lång nog att vara brödtext.",
+                "2. Andra punkten",
+                "Mer text."
+            ]
+        );
     }
 
     #[test]
