@@ -1014,6 +1014,9 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
 fn split_glued(name: String) -> Vec<String> {
+    if name.split_whitespace().nth(2).is_none() {
+        return vec![name];
+    }
     let tokens: Vec<&str> = name.split_whitespace().collect();
     if tokens.len() >= 3 {
         for (i, tok) in tokens

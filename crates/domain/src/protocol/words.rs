@@ -338,11 +338,24 @@ fn is_not_name(t: &str) -> bool {
     // Lowercasing keeps the first byte of an ASCII or Swedish letter's lowercase form,
     // and any other first letter makes the token longer than the word it would match.
     let first = t.as_bytes()[0].to_ascii_lowercase();
-    NOT_NAMES.iter().any(|n| {
-        n.len() == t.len()
-            && n.as_bytes()[0] == first
-            && t.chars().flat_map(char::to_lowercase).eq(n.chars())
-    })
+    not_names_of_length(t.len())
+        .iter()
+        .any(|n| n.as_bytes()[0] == first && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
+}
+
+/// The words of [`NOT_NAMES`] that are `len` bytes long.
+fn not_names_of_length(len: usize) -> &'static [&'static str] {
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let mut v = vec![Vec::new(); 19];
+        for n in NOT_NAMES {
+            if let Some(list) = v.get_mut(n.len()) {
+                list.push(*n);
+            }
+        }
+        v
+    });
+    by_length.get(len).map_or(&[], Vec::as_slice)
 }
 
 /// Splits "Anna Berg och Per Ek", "Anna Berg, Per Ek" or "Anna Berg & Per Ek" into names,
