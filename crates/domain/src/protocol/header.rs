@@ -313,20 +313,40 @@ fn match_label(key: &str) -> Option<Label> {
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
-    let mut best: Option<(usize, Label)> = None;
-    for ((name, label), name_bag) in LABELS.iter().zip(label_bags()) {
-        // labels are ASCII: their byte length is their length in characters
-        let tol = words::tolerance(name.len());
-        if tol == 0 || name.len().abs_diff(chars) > tol || bag.lower_bound(name_bag) > tol {
-            continue;
-        }
-        if let Some(d) = words::bounded_distance(k, name, tol)
-            && best.is_none_or(|(bd, _)| d < bd)
-        {
-            best = Some((d, *label));
+    // The closest label, the first in the list among equally close ones. Only labels
+    // within the largest tolerance (2) of the key's length can match.
+    let mut best: Option<(usize, usize)> = None;
+    for len in chars.saturating_sub(2)..=chars + 2 {
+        for &i in labels_of_length(len) {
+            let (name, name_bag) = (LABELS[i].0, &label_bags()[i]);
+            // labels are ASCII: their byte length is their length in characters
+            let tol = words::tolerance(name.len());
+            if tol == 0 || name.len().abs_diff(chars) > tol || bag.lower_bound(name_bag) > tol {
+                continue;
+            }
+            if let Some(d) = words::bounded_distance(k, name, tol)
+                && best.is_none_or(|b| (d, i) < b)
+            {
+                best = Some((d, i));
+            }
         }
     }
-    best.map(|(_, l)| l)
+    best.map(|(_, i)| LABELS[i].1)
+}
+
+/// The places in [`LABELS`] of the labels `len` bytes long.
+fn labels_of_length(len: usize) -> &'static [usize] {
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<usize>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let mut v = vec![Vec::new(); LONGEST_LABEL + 1];
+        for (i, (name, _)) in LABELS.iter().enumerate() {
+            if let Some(list) = v.get_mut(name.len()) {
+                list.push(i);
+            }
+        }
+        v
+    });
+    by_length.get(len).map_or(&[], Vec::as_slice)
 }
 
 /// A label line and what follows the label on it.
@@ -949,12 +969,11 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     // Trailing membership words written without a comma ("Anna Berg ordförande").
     let name = name_tokens.join(" ");
     let spilled = spill.join(" ");
-    let mut rest_columns: Vec<&str> = Vec::with_capacity(columns.len() + notes.len() + 1);
-    if !spill.is_empty() {
-        rest_columns.push(&spilled);
-    }
-    rest_columns.extend(columns);
-    rest_columns.extend(notes.iter().map(String::as_str));
+    let rest_columns = (!spill.is_empty())
+        .then_some(spilled.as_str())
+        .into_iter()
+        .chain(columns.iter().copied())
+        .chain(notes.iter().map(String::as_str));
     let names = split_glued(name);
     if names.iter().any(|n| !words::is_person_name(n)) {
         return Vec::new();
@@ -991,25 +1010,30 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             title.get_or_insert_with(|| col.trim().to_owned());
         }
     }
-    let role = member_role
-        .map(str::to_owned)
-        .or(section_role.map(str::to_owned))
-        .or(title);
-    let organization = strong_org.or(weak_org);
+    let mut role = member_role.or(section_role).map(str::to_owned).or(title);
+    let mut organization = strong_org.or(weak_org);
     let status = if absent {
         Presence::Absent
     } else {
         Presence::Present
     };
-    names
-        .into_iter()
-        .map(|name| Attendee {
+    // Every name but the last gets copies of the organisation and role; the last gets them.
+    let mut attendees = Vec::with_capacity(names.len());
+    let mut names = names.into_iter().peekable();
+    while let Some(name) = names.next() {
+        let (organization, role) = if names.peek().is_some() {
+            (organization.clone(), role.clone())
+        } else {
+            (organization.take(), role.take())
+        };
+        attendees.push(Attendee {
             name,
-            organization: organization.clone(),
-            role: role.clone(),
+            organization,
+            role,
             status,
-        })
-        .collect()
+        });
+    }
+    attendees
 }
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
@@ -1365,5 +1389,48 @@ mod tests {
     fn the_longest_label_bound_holds_for_every_label() {
         let longest = LABELS.iter().map(|(n, _)| n.chars().count()).max();
         assert_eq!(longest, Some(LONGEST_LABEL));
+    }
+
+    /// The closest label by trying every label, as [`match_label`] did before it looked
+    /// only at labels of about the key's length.
+    fn closest_label_of_all(key: &str) -> Option<Label> {
+        let k = fold(key.trim().trim_end_matches(['*', ':', '.', ' ']).trim());
+        if let Some((_, label)) = LABELS.iter().find(|(name, _)| *name == k) {
+            return Some(*label);
+        }
+        let mut best: Option<(usize, Label)> = None;
+        for (name, label) in LABELS {
+            if let Some(d) = words::bounded_distance(&k, name, words::tolerance(name.len()))
+                && best.is_none_or(|(bd, _)| d < bd)
+            {
+                best = Some((d, *label));
+            }
+        }
+        best.map(|(_, l)| l)
+    }
+
+    #[test]
+    fn labels_of_about_the_key_s_length_are_all_that_can_match() {
+        assert!((0..100).all(|n| words::tolerance(n) <= 2));
+        let mut seed: u64 = 5;
+        for (name, _) in LABELS {
+            for _ in 0..60 {
+                let mut key: Vec<char> = name.chars().collect();
+                for _ in 0..3 {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    let at = (seed >> 33) as usize % (key.len() + 1);
+                    let c = ['a', 'e', 'ö', ' ', 'x'][(seed >> 20) as usize % 5];
+                    match (seed >> 40) % 3 {
+                        0 if at < key.len() => key[at] = c,
+                        1 if at < key.len() => {
+                            key.remove(at);
+                        }
+                        _ => key.insert(at, c),
+                    }
+                }
+                let key: String = key.into_iter().collect();
+                assert_eq!(match_label(&key), closest_label_of_all(&key), "{key:?}");
+            }
+        }
     }
 }
