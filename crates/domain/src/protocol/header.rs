@@ -839,21 +839,35 @@ impl Keywords {
         k
     }
 
-    /// Whether a word of folded `f` is a keyword, or starts or ends with one of four
-    /// letters or more.
-    fn in_words_of(&self, f: &str) -> bool {
-        f.split(|c: char| !(c.is_alphanumeric() || c == '.'))
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
-                self.by_first[usize::from(first)]
-                    .iter()
-                    .any(|k| w == *k || (k.len() >= 4 && w.starts_with(k)))
-                    || self.by_last[usize::from(last)]
-                        .iter()
-                        .any(|k| w.ends_with(k))
-            })
+    /// Whether folded `word` is a keyword, or starts or ends with one of four letters or
+    /// more.
+    fn matches(&self, word: &str) -> bool {
+        let (first, last) = (word.as_bytes()[0], word.as_bytes()[word.len() - 1]);
+        self.by_first[usize::from(first)]
+            .iter()
+            .any(|k| word == *k || (k.len() >= 4 && word.starts_with(k)))
+            || self.by_last[usize::from(last)]
+                .iter()
+                .any(|k| word.ends_with(k))
     }
+}
+
+/// Whether a word of folded `f` is an organisation word, and whether one is a role word
+/// ([`Keywords::matches`]), with `f` split into words once.
+fn org_and_role_words_in(f: &str) -> (bool, bool) {
+    let (orgs, roles) = (org_words(), role_words());
+    let (mut org, mut role) = (false, false);
+    for w in f
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+    {
+        org = org || orgs.matches(w);
+        role = role || roles.matches(w);
+        if org && role {
+            break;
+        }
+    }
+    (org, role)
 }
 
 fn role_words() -> &'static Keywords {
@@ -974,8 +988,13 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         .into_iter()
         .chain(columns.iter().copied())
         .chain(notes.iter().map(String::as_str));
-    let names = split_glued(name);
-    if names.iter().any(|n| !words::is_person_name(n)) {
+    let names = split_glued(name, name_tokens);
+    // (one name is the tokens joined: its words are those tokens)
+    let all_names = match names.as_slice() {
+        [one] => words::is_person_name_split(one, name_tokens),
+        _ => names.iter().all(|n| words::is_person_name(n)),
+    };
+    if !all_names {
         return Vec::new();
     }
 
@@ -997,8 +1016,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             member_role.get_or_insert(role);
             continue;
         }
-        let org_like = org_words().in_words_of(f);
-        let role_like = role_words().in_words_of(f);
+        let (org_like, role_like) = org_and_role_words_in(f);
         let starts_upper = col.starts_with(|c: char| c.is_uppercase());
         if role_like && !(org_like && starts_upper) {
             title.get_or_insert_with(|| col.trim().to_owned());
@@ -1037,11 +1055,8 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
 }
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
-fn split_glued(name: String) -> Vec<String> {
-    if name.split_whitespace().nth(2).is_none() {
-        return vec![name];
-    }
-    let tokens: Vec<&str> = name.split_whitespace().collect();
+/// `name`, whose words are `tokens`, as one name or two run together.
+fn split_glued(name: String, tokens: &[&str]) -> Vec<String> {
     if tokens.len() >= 3 {
         for (i, tok) in tokens
             .iter()

@@ -320,11 +320,21 @@ pub fn is_name_token(t: &str) -> bool {
 /// A person's name: two to five name tokens (particles allowed inside).
 pub fn is_person_name(s: &str) -> bool {
     let count = s.split_whitespace().take(6).count();
+    is_name_of_tokens(s, count, s.split_whitespace())
+}
+
+/// [`is_person_name`] of `s` whose words, split at whitespace, are `tokens`.
+pub fn is_person_name_split(s: &str, tokens: &[&str]) -> bool {
+    is_name_of_tokens(s, tokens.len().min(6), tokens.iter().copied())
+}
+
+/// [`is_person_name`] with the words of `s` and how many there are (counted up to six).
+fn is_name_of_tokens<'t>(s: &str, count: usize, tokens: impl Iterator<Item = &'t str>) -> bool {
     if !(2..=5).contains(&count) || s.len() > 60 && s.chars().count() > 60 {
         return false;
     }
     let last = count - 1;
-    s.split_whitespace().enumerate().all(|(i, t)| {
+    tokens.enumerate().all(|(i, t)| {
         (is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(&t))) && !is_not_name(t)
     })
 }
