@@ -2,6 +2,9 @@
 
 /// Lowercase without diacritics, for matching only (`Nérvarande` → `nervarande`).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
