@@ -415,8 +415,30 @@ const MARGIN_LINES: &[&str] = &[
     "signatur justerare",
 ];
 
+/// Which bytes the words of `list` start with.
+const fn first_bytes(list: &[&str]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < list.len() {
+        t[list[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+const FOOTER_FIRST_BYTES: [bool; 256] = first_bytes(FOOTER_KEYWORDS);
+const MARGIN_FIRST_BYTES: [bool; 256] = first_bytes(MARGIN_LINES);
+
+/// Whether `f` starts with a byte that starts a word of the table's list.
+fn may_start(f: &str, table: &[bool; 256]) -> bool {
+    f.as_bytes().first().is_some_and(|b| table[usize::from(*b)])
+}
+
 fn is_footer_keyword(folded: &str) -> bool {
     let f = folded.trim().trim_end_matches(':');
+    if !may_start(f, &FOOTER_FIRST_BYTES) {
+        return false;
+    }
     let first = f.as_bytes().first();
     FOOTER_KEYWORDS.iter().any(|k| {
         first == k.as_bytes().first()
@@ -492,9 +514,7 @@ fn mark_furniture(lines: &mut [Line]) {
         if (raw.len() <= 24
             && raw.starts_with(|c: char| matches!(c, 's' | 'S' | '-') || c.is_ascii_digit())
             && is_page_number(&fold(raw)))
-            || MARGIN_LINES
-                .iter()
-                .any(|m| f.as_bytes().first() == m.as_bytes().first() && f.starts_with(m))
+            || may_start(f, &MARGIN_FIRST_BYTES) && MARGIN_LINES.iter().any(|m| f.starts_with(m))
         {
             lines[i].furniture = true;
         }
