@@ -58,29 +58,25 @@ fn ascii_lower(w: u64) -> u64 {
 /// [`str::to_lowercase`], with text of ASCII and Latin-1 letters (Swedish text) done
 /// byte by byte.
 pub fn lowercase(s: &str) -> String {
-    // Characters from U+0100 on start with a byte from 0xC4 on.
-    if s.bytes().any(|b| b >= 0xC4) {
+    let b = s.as_bytes();
+    // Characters from U+0100 on start with a byte from 0xC4 on. (Every byte is looked at,
+    // without stopping early, so that the compiler can look at many at once.)
+    if b.iter().fold(false, |seen, &x| seen | (x >= 0xC4)) {
         return s.to_lowercase();
     }
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(s.len());
-    let (mut copied, mut from) = (0, 0);
-    // 'À'..='Þ' but '×' (0xC3 0x80..=0x9E but 0x97) lowercase to 'à'..='þ', 0x20 on.
-    while let Some(k) = b[from..].iter().position(|&x| x == 0xC3) {
-        let at = from + k;
-        from = at + 1;
-        if let Some(&second) = b.get(at + 1)
-            && (0x80..=0x9E).contains(&second)
-            && second != 0x97
-        {
-            out.push_str(&s[copied..at]);
-            out.push(char::from_u32(u32::from(second) + 0x60).unwrap_or('?'));
-            copied = at + 2;
+    // Every byte keeps its place: ASCII letters are lowercased, and 'À'..='Þ' but '×'
+    // (0xC3 0x80..=0x9E but 0x97) become 'à'..='þ' by 0x20 added to their second byte.
+    let mut out = Vec::with_capacity(b.len());
+    out.extend(b.first().map(u8::to_ascii_lowercase));
+    out.extend(b.windows(2).map(|w| {
+        let (prev, x) = (w[0], w[1]);
+        if prev == 0xC3 && (0x80..=0x9E).contains(&x) && x != 0x97 {
+            x + 0x20
+        } else {
+            x.to_ascii_lowercase()
         }
-    }
-    out.push_str(&s[copied..]);
-    out.make_ascii_lowercase();
-    out
+    }));
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// What `c` folds to when it is a Latin-1 letter that folds to an ASCII one.
