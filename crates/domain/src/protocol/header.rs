@@ -1005,13 +1005,16 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     for col in rest_columns {
         let f = fold(col);
         let f = f.trim().trim_end_matches('.');
-        if f.contains("franvar") || f.contains("forhinder") {
+        // (a quick look for their rarer letters first: these columns are short)
+        if f.contains('v') && f.contains("franvar") || f.contains('h') && f.contains("forhinder") {
             absent = true;
             continue;
         }
+        let first = f.as_bytes().first();
         if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
-            f.strip_prefix(k)
-                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            k.as_bytes().first() == first
+                && f.strip_prefix(k)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
         }) {
             member_role.get_or_insert(role);
             continue;
