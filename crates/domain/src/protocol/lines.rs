@@ -567,10 +567,10 @@ fn mark_furniture(lines: &mut [Line]) {
     // A line's key can equal or start a preamble key only if it starts with the same
     // byte: the first byte of the folded line that is no digit or whitespace (ASCII
     // whitespace and the vertical tab; a line starting otherwise is keyed in full).
-    let mut first_bytes = [false; 256];
+    let mut key_starts = [false; 256];
     for p in &preamble {
         if let Some(&b) = p.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
+            key_starts[usize::from(b)] = true;
         }
     }
     let mut key = String::new();
@@ -582,7 +582,7 @@ fn mark_furniture(lines: &mut [Line]) {
         let first = folded
             .bytes()
             .find(|b| !(b.is_ascii_digit() || b.is_ascii_whitespace() || *b == 0x0B));
-        if first.is_some_and(|b| b.is_ascii() && !first_bytes[usize::from(b)]) {
+        if first.is_some_and(|b| b.is_ascii() && !key_starts[usize::from(b)]) {
             return false;
         }
         key.clear();
