@@ -824,14 +824,7 @@ mod tests {
         let pieces = [
             "a", " ", "  ", "1", "*", "~", "ä", "\u{E000}", "\u{FEFF}", "abcdefg", "Ö1x", "\t",
         ];
-        let mut seed: u64 = 7;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-            for _ in 0..(seed >> 60) + 1 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for s in super::super::texts_of_pieces(&pieces, 7, 16, 20_000) {
             assert_eq!(is_plain(&s), is_plain_bytewise(&s), "{s:?}");
         }
     }

@@ -238,5 +238,24 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     Ok(protocol)
 }
 
+/// `count` texts, each one to `most` pieces drawn at random from `pieces`, the same for
+/// the same seed: inputs for the tests that compare a quick rule with the plain one.
+#[cfg(test)]
+fn texts_of_pieces(pieces: &[&str], seed: u64, most: usize, count: usize) -> Vec<String> {
+    let mut seed = seed;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    (0..count)
+        .map(|_| {
+            let n = 1 + next(most);
+            (0..n).map(|_| pieces[next(pieces.len())]).collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -132,19 +132,7 @@ fn an_att_line_that_cannot_continue_a_decision_ends_it() {
 
 #[test]
 fn no_combination_of_fragments_panics() {
-    let mut seed: u64 = 0x5eed;
-    for _ in 0..3000 {
-        let mut s = String::new();
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        let n = (seed >> 33) % 60;
-        for _ in 0..n {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            s.push_str(FRAGMENTS[((seed >> 33) as usize) % FRAGMENTS.len()]);
-        }
+    for s in texts_of_pieces(FRAGMENTS, 0x5eed, 60, 3000) {
         let _ = parse(&s, &Hints::default());
     }
 }

@@ -706,14 +706,7 @@ mod tests {
                 })
                 .collect()
         };
-        let mut seed: u64 = 17;
-        for _ in 0..20_000 {
-            let mut s = String::new();
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-            for _ in 0..(seed >> 60) + 1 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
-                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            }
+        for s in super::super::texts_of_pieces(&pieces, 17, 16, 20_000) {
             assert_eq!(fold(&s), by_char(&s), "{s:?}");
         }
     }
