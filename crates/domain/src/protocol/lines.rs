@@ -45,7 +45,8 @@ pub fn fold_for_line(text: &str) -> String {
 
 impl Line<'_> {
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        // (the same as trimming to nothing, but it stops at the first letter)
+        self.text.chars().all(char::is_whitespace)
     }
 
     /// All of `text` folded.
