@@ -84,16 +84,9 @@ pub fn split_lines(marked: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// How many `\n` bytes there are; counted in blocks small enough to sum in a byte, so
-/// that the compiler can count many bytes at once.
+/// How many `\n` bytes there are.
 fn count_line_breaks(bytes: &[u8]) -> usize {
-    bytes
-        .chunks(255)
-        .map(|block| {
-            let n: u8 = block.iter().map(|&b| u8::from(b == b'\n')).sum();
-            usize::from(n)
-        })
-        .sum()
+    super::decode::count_bytes(bytes, |b| b == b'\n')
 }
 
 fn glued_label(raw: &str) -> Option<(&str, &str)> {
