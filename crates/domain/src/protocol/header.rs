@@ -308,8 +308,12 @@ fn match_label(key: &str) -> Option<Label> {
     }
     let k = fold(key);
     let k = k.as_str();
-    if let Some((_, label)) = LABELS.iter().find(|(name, _)| *name == k) {
-        return Some(*label);
+    // (a label equal to the key has its length)
+    if let Some(&i) = labels_of_length(k.len())
+        .iter()
+        .find(|&&i| LABELS[i].0 == k)
+    {
+        return Some(LABELS[i].1);
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
@@ -363,7 +367,7 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     {
         return Some((l, t[pos + 1..].trim().to_owned()));
     }
-    if t.chars().count() <= 40
+    if words::at_most_chars(t, 40)
         && !t.contains(',')
         && let Some(l) = match_label(t)
     {
@@ -419,7 +423,7 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
     } else {
         fold(first.encode_utf8(&mut [0; 4])).starts_with(['s', 'm', 'p', 'a'])
     };
-    if !kind_letter || text.chars().count() > 160 {
+    if !kind_letter || !words::at_most_chars(text, 160) {
         return None;
     }
     let f = fold(text);
@@ -594,7 +598,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 }
                 if entry(text, l.struck, label, &mut head) {
                     entries_in_section += 1;
-                } else if text.chars().count() > 120 {
+                } else if !words::at_most_chars(text, 120) {
                     section = None;
                 } else if matches!(label, Label::Attend { .. }) && looks_like_entry(text) {
                     warnings.push(format!(
@@ -610,7 +614,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 } else if guessed_body.is_none()
                     && head.kind.is_none()
                     && has_body_word(text)
-                    && text.chars().count() <= 120
+                    && words::at_most_chars(text, 120)
                     && l.bullet.is_none()
                 {
                     guessed_body = Some(clean_body(text));
@@ -635,7 +639,7 @@ fn short(s: &str) -> String {
 fn looks_like_entry(text: &str) -> bool {
     let f = fold(text);
     text.starts_with(|c: char| c.is_uppercase())
-        && text.chars().count() < 100
+        && words::at_most_chars(text, 99)
         && !f.starts_with("vakan")
         && !f.starts_with("n.n")
 }
@@ -688,7 +692,7 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         .unwrap_or(place)
         .trim_end_matches('.')
         .trim();
-    if head.place.is_none() && !place.is_empty() && place.chars().count() <= 120 {
+    if head.place.is_none() && !place.is_empty() && words::at_most_chars(place, 120) {
         head.place = Some(place.to_owned());
     }
 }

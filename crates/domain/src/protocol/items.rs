@@ -222,12 +222,13 @@ fn is_end(l: &Line) -> bool {
         return false;
     }
     let t = l.text.trim();
-    if t.chars().filter(|c| *c == '_' || *c == '.').count() >= 8
+    // (a rule of underscores or dots: both are ASCII, counted as bytes)
+    if t.bytes().filter(|b| *b == b'_' || *b == b'.').count() >= 8
         && t.chars().filter(|c| c.is_alphabetic()).count() < 3
     {
         return true;
     }
-    if t.chars().count() > 60 {
+    if !words::at_most_chars(t, 60) {
         return false;
     }
     let f = l.folded.trim().trim_end_matches([':', '.', ' ']);
@@ -469,7 +470,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         };
     } else {
         let c = super::lines::clean(raw_title).0.replace('\t', " ");
-        if start.style == Style::Heading || (c.chars().count() <= 150 && !c.ends_with('.')) {
+        if start.style == Style::Heading || (words::at_most_chars(&c, 150) && !c.ends_with('.')) {
             let (t, p) = split_presenters(&c);
             title = t;
             presenters = p;
@@ -495,7 +496,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             }
         }
     }
-    if title.chars().count() > 200 {
+    if !words::at_most_chars(&title, 200) {
         warnings.push(format!(
             "ärende {}: mycket lång rubrik, kortad",
             start.number

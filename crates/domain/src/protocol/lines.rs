@@ -3,7 +3,7 @@
 //! page.
 
 use super::markup::{ITALIC_END, ITALIC_START};
-use super::words::fold;
+use super::words::{at_most_chars, fold};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -486,7 +486,7 @@ fn mark_furniture(lines: &mut [Line]) {
             while j < lines.len() {
                 let l = &lines[j];
                 let f = &l.folded;
-                let short = l.text.chars().count() <= 60
+                let short = super::words::at_most_chars(&l.text, 60)
                     && !looks_like_item_start(l)
                     && !f.starts_with("beslut")
                     && l.bullet.is_none()
@@ -639,8 +639,9 @@ fn repeatable(l: &Line) -> bool {
     if l.text.len() > FOLD_WHOLE {
         return false;
     }
-    let n = l.text.chars().count();
-    (3..=80).contains(&n)
+    // from 3 to 80 characters
+    at_most_chars(&l.text, 80)
+        && !at_most_chars(&l.text, 2)
         && l.bullet.is_none()
         && !looks_like_item_start(l)
         && !l.folded.contains("beslut")

@@ -136,6 +136,12 @@ pub fn folded_starts_with(s: &str, prefix: &str) -> bool {
     next_is(' ').is_none()
 }
 
+/// Whether `s` has at most `n` characters: counted only when its length in bytes leaves
+/// it open (a character is one to four bytes).
+pub fn at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= n.saturating_mul(4) && s.chars().count() <= n)
+}
+
 /// Edit distance if it is at most `limit`.
 pub fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a == b {
@@ -708,6 +714,16 @@ mod tests {
         };
         for s in super::super::texts_of_pieces(&pieces, 17, 16, 20_000) {
             assert_eq!(fold(&s), by_char(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn at_most_n_characters_is_the_count_compared() {
+        let pieces = ["a", "ö", "€", "😀", " ", "ab"];
+        for s in super::super::texts_of_pieces(&pieces, 23, 12, 5_000) {
+            for n in 0..14 {
+                assert_eq!(at_most_chars(&s, n), s.chars().count() <= n, "{s:?} {n}");
+            }
         }
     }
 
