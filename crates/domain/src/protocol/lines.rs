@@ -285,29 +285,34 @@ pub fn fix_ocr_digits(s: String) -> String {
 /// line.
 fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut blocks = b.chunks_exact(16);
-    let mut prev_space = false;
     let mut one = false;
-    // Sixteen bytes at a time (the compiler compares a whole block in a few steps):
-    // marks (the private marks and the byte-order mark start with 0xEE or 0xEF), two
-    // spaces in a row (also across blocks), a 1.
-    for block in &mut blocks {
-        let block: &[u8; 16] = block.try_into().unwrap_or(&[0; 16]);
-        let (mut marks, mut ones, mut pairs) = (0u8, 0u8, 0u8);
-        for &c in block {
-            marks |= u8::from(c == b'*') | u8::from(c == b'~') | u8::from(c | 1 == 0xEF);
+    let mut i = 0;
+    // Sixteen bytes at a time, each beside the byte after it (the compiler compares a
+    // whole block in a few steps): marks (the private marks and the byte-order mark
+    // start with 0xEE or 0xEF), a space followed by a space, a 1.
+    while let (Some(x), Some(y)) = (b.get(i..i + 16), b.get(i + 1..i + 17)) {
+        let (x, y): (&[u8; 16], &[u8; 16]) = match (x.try_into(), y.try_into()) {
+            (Ok(x), Ok(y)) => (x, y),
+            _ => break,
+        };
+        let (mut bad, mut ones) = (0u8, 0u8);
+        for k in 0..16 {
+            let c = x[k];
+            bad |= u8::from(c == b'*')
+                | u8::from(c == b'~')
+                | u8::from(c | 1 == 0xEF)
+                | (u8::from(c == b' ') & u8::from(y[k] == b' '));
             ones |= u8::from(c == b'1');
         }
-        for k in 0..15 {
-            pairs |= u8::from(block[k] == b' ') & u8::from(block[k + 1] == b' ');
-        }
-        if marks | pairs != 0 || (prev_space && block[0] == b' ') {
+        if bad != 0 {
             return false;
         }
-        prev_space = block[15] == b' ';
         one |= ones != 0;
+        i += 16;
     }
-    for &c in blocks.remainder() {
+    // The rest one at a time (the pair across the last block's end was looked at).
+    let mut prev_space = false;
+    for &c in &b[i..] {
         match c {
             b'*' | b'~' | 0xEE | 0xEF => return false,
             b' ' if prev_space => return false,
