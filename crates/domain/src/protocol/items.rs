@@ -137,22 +137,40 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
         }
     }
     let (number, title_at, marked) = number_at(s)?;
-    let title = &s[title_at..];
-    let title_clean = super::lines::clean(title).0;
-    if title_clean.is_empty() && style != Style::Paragraph {
-        return None;
+    if style == Style::Plain && s[..title_at].contains('\t') {
+        style = Style::Tab;
     }
-    if style == Style::Plain {
-        if s[..title_at].contains('\t') {
-            style = Style::Tab;
-        } else if !marked || !title_clean.starts_with(|c: char| c.is_uppercase()) {
-            return None;
+    match style {
+        // (a paragraph's title may be empty)
+        Style::Paragraph if number.1 != 0 => return None,
+        Style::Paragraph => {}
+        Style::Plain if !marked => return None,
+        _ => {
+            let (empty, upper) = clean_title_start(&s[title_at..]);
+            if empty || style == Style::Plain && !upper {
+                return None;
+            }
         }
     }
-    if style == Style::Paragraph && number.1 != 0 {
-        return None;
-    }
     Some((style, number, offset + title_at))
+}
+
+/// Whether the clean text ([`super::lines::clean`]) of a title is empty, and whether it
+/// starts with an uppercase letter. A title starting with an ASCII letter or digit (but
+/// `o`, which may be a bullet) keeps that character first: cleaning takes off no line
+/// start then, and removes only marks, struck parts after a mark, and spaces, and turns
+/// only a `1` into another character (an `i`, not uppercase either).
+fn clean_title_start(title: &str) -> (bool, bool) {
+    match title.as_bytes().first() {
+        Some(&b) if b.is_ascii_alphanumeric() && b != b'o' => (false, b.is_ascii_uppercase()),
+        _ => {
+            let clean = super::lines::clean(title).0;
+            (
+                clean.is_empty(),
+                clean.starts_with(|c: char| c.is_uppercase()),
+            )
+        }
+    }
 }
 
 /// Finds item starts: the most specific numbering the document uses, in increasing order
@@ -996,4 +1014,43 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
     }
     out.retain(|d| !d.trim().is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_s_clean_start_is_read_as_cleaning_reads_it() {
+        let pieces = [
+            "A",
+            "a",
+            "1",
+            "o",
+            "o\t",
+            "Ö",
+            "ä",
+            " ",
+            "  ",
+            "**",
+            "~~",
+            "\t",
+            "#",
+            "- ",
+            "1nskrivna",
+            "\u{E000}",
+            "\u{E001}",
+            "\u{FEFF}",
+            "x1y",
+            ".",
+        ];
+        for s in super::super::texts_of_pieces(&pieces, 29, 8, 20_000) {
+            let clean = super::super::lines::clean(&s).0;
+            let expected = (
+                clean.is_empty(),
+                clean.starts_with(|c: char| c.is_uppercase()),
+            );
+            assert_eq!(clean_title_start(&s), expected, "{s:?}");
+        }
+    }
 }
