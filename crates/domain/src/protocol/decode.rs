@@ -39,8 +39,8 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ParseError> {
         return utf16(rest, u16::from_be_bytes);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let controls = count_controls(bytes);
-    if controls * 100 > bytes.len() || bytes.contains(&0) {
+    let (controls, nul) = count_controls(bytes);
+    if controls * 100 > bytes.len() || nul {
         return Err(ParseError::Binary);
     }
     match std::str::from_utf8(bytes) {
@@ -52,17 +52,21 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ParseError> {
     }
 }
 
-/// How many bytes are control characters other than line breaks, tabs and form feeds.
-fn count_controls(bytes: &[u8]) -> usize {
+/// How many bytes are control characters other than line breaks, tabs and form feeds,
+/// and whether one of them is a NUL: one pass.
+fn count_controls(bytes: &[u8]) -> (usize, bool) {
+    let mut nul = 0u8;
     // (`&`, not `&&`: no branch, so many bytes are compared at once)
-    count_bytes(bytes, |b| {
+    let controls = count_bytes(bytes, |b| {
+        nul |= u8::from(b == 0);
         (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C)
-    })
+    });
+    (controls, nul != 0)
 }
 
 /// How many bytes `counts` holds for; counted in blocks small enough to sum in a byte,
 /// so that the compiler can count many bytes at once.
-pub(super) fn count_bytes(bytes: &[u8], counts: impl Fn(u8) -> bool) -> usize {
+pub(super) fn count_bytes(bytes: &[u8], mut counts: impl FnMut(u8) -> bool) -> usize {
     bytes
         .chunks(128)
         .map(|block| {
@@ -111,7 +115,10 @@ mod tests {
             .iter()
             .filter(|b| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0C))
             .count();
-        assert_eq!(count_controls(&bytes), expected);
+        assert_eq!(count_controls(&bytes), (expected, true));
+        let without_nul: Vec<u8> = bytes.iter().copied().filter(|b| *b != 0).collect();
+        assert!(!count_controls(&without_nul).1);
+        assert!(count_controls(&[b'a'; 300].iter().copied().chain([0]).collect::<Vec<u8>>()).1);
     }
 
     #[test]
