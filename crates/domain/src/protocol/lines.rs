@@ -287,41 +287,50 @@ fn is_plain(s: &str) -> bool {
     let b = s.as_bytes();
     let mut one = false;
     let mut i = 0;
-    // Sixteen bytes at a time, each beside the byte after it (the compiler compares a
-    // whole block in a few steps): marks (the private marks and the byte-order mark
-    // start with 0xEE or 0xEF), a space followed by a space, a 1.
+    // Sixteen bytes at a time, each beside the byte after it.
     while let (Some(x), Some(y)) = (b.get(i..i + 16), b.get(i + 1..i + 17)) {
-        let (x, y): (&[u8; 16], &[u8; 16]) = match (x.try_into(), y.try_into()) {
-            (Ok(x), Ok(y)) => (x, y),
-            _ => break,
+        let (Ok(x), Ok(y)) = (x.try_into(), y.try_into()) else {
+            break;
         };
-        let (mut bad, mut ones) = (0u8, 0u8);
-        for k in 0..16 {
-            let c = x[k];
-            bad |= u8::from(c == b'*')
-                | u8::from(c == b'~')
-                | u8::from(c | 1 == 0xEF)
-                | (u8::from(c == b' ') & u8::from(y[k] == b' '));
-            ones |= u8::from(c == b'1');
-        }
-        if bad != 0 {
+        let (bad, ones) = block_flags(x, y);
+        if bad {
             return false;
         }
-        one |= ones != 0;
+        one |= ones;
         i += 16;
     }
-    // The rest one at a time (the pair across the last block's end was looked at).
-    let mut prev_space = false;
-    for &c in &b[i..] {
-        match c {
-            b'*' | b'~' | 0xEE | 0xEF => return false,
-            b' ' if prev_space => return false,
-            _ => {}
+    // The last one to sixteen bytes the same way, after them a letter that is none of
+    // what is looked for (the pair across the previous block's end was looked at).
+    let rest = &b[i..];
+    if !rest.is_empty() {
+        let mut padded = [b'a'; 17];
+        padded[..rest.len()].copy_from_slice(rest);
+        if let (Ok(x), Ok(y)) = (padded[..16].try_into(), padded[1..].try_into()) {
+            let (bad, ones) = block_flags(x, y);
+            if bad {
+                return false;
+            }
+            one |= ones;
         }
-        prev_space = c == b' ';
-        one |= c == b'1';
     }
     !one || !may_hold_ocr_one(s)
+}
+
+/// Whether sixteen bytes `x`, each followed by the byte at the same place in `y`, hold a
+/// mark (the private marks and the byte-order mark start with 0xEE or 0xEF) or a space
+/// followed by a space, and whether they hold a 1. Every byte is looked at, without
+/// stopping early, so that the compiler compares the whole block in a few steps.
+fn block_flags(x: &[u8; 16], y: &[u8; 16]) -> (bool, bool) {
+    let (mut bad, mut ones) = (0u8, 0u8);
+    for k in 0..16 {
+        let c = x[k];
+        bad |= u8::from(c == b'*')
+            | u8::from(c == b'~')
+            | u8::from(c | 1 == 0xEF)
+            | (u8::from(c == b' ') & u8::from(y[k] == b' '));
+        ones |= u8::from(c == b'1');
+    }
+    (bad != 0, ones != 0)
 }
 
 /// Whether a `1` in `s` could be OCR's `i`: one beside a letter, or standing alone
@@ -624,6 +633,8 @@ fn page_key(t: &str) -> String {
 
 /// [`page_key`] of a line already folded, written to `out`.
 fn push_page_key(folded: &str, out: &mut String) {
+    // (a key is never longer than the folded line)
+    out.reserve(folded.len());
     let start = out.len();
     let mut space = false;
     for c in folded.chars().filter(|c| !c.is_ascii_digit()) {
