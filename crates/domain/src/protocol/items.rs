@@ -695,10 +695,15 @@ fn inline_marker(text: &str) -> Option<String> {
     if !text.contains("esl") || !text.contains("eslut") && !text.contains("eslöt") {
         return None;
     }
-    let lower = words::lowercase(text);
-    if lower.len() != text.len() {
+    // A place in the lowercase is the same place in the text only if every character
+    // keeps its length.
+    if text
+        .chars()
+        .any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8())
+    {
         return None;
     }
+    let lower = words::lowercase(text);
     // Every marker starts with " besl": find those places once, then try the markers
     // in order at them (the same as searching the text for each marker in turn).
     let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
@@ -1019,6 +1024,13 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marker_after_a_character_whose_lowercase_is_shorter_is_no_panic() {
+        // The Kelvin sign lowercases to a one-byte k and Ⱥ to three bytes: the lengths
+        // agree, the places do not.
+        assert_eq!(inline_marker("\u{212A} Beslöt: x ȺȺ eslut"), None);
+    }
 
     #[test]
     fn a_title_s_clean_start_is_read_as_cleaning_reads_it() {
