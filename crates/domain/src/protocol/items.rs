@@ -695,15 +695,33 @@ fn inline_marker(text: &str) -> Option<String> {
     if !text.contains("esl") || !text.contains("eslut") && !text.contains("eslöt") {
         return None;
     }
-    // A place in the lowercase is the same place in the text only if every character
-    // keeps its length.
-    if text
-        .chars()
-        .any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8())
-    {
-        return None;
-    }
-    let lower = words::lowercase(text);
+    // Swedish text (no character from U+0100 on) keeps every byte in place when it is
+    // lowercased, and what is ASCII there was ASCII here: its ASCII lowercase has the
+    // ASCII markers where its lowercase has them, and a marker with "ö" is checked on the
+    // text under it, lowercased (it starts with a space, so it is lowercased as in place).
+    // (every byte looked at, without stopping early, so that many are looked at at once)
+    let swedish = !text.bytes().fold(false, |seen, b| seen | (b >= 0xC4));
+    let lower = if swedish {
+        text.to_ascii_lowercase()
+    } else {
+        // A place in the lowercase is the same place in the text only if every
+        // character keeps its length.
+        if text
+            .chars()
+            .any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8())
+        {
+            return None;
+        }
+        words::lowercase(text)
+    };
+    let marker_at = |p: usize, m: &str| {
+        if swedish && !m.is_ascii() {
+            text.get(p..p + m.len())
+                .is_some_and(|w| words::lowercase(w) == m)
+        } else {
+            lower[p..].starts_with(m)
+        }
+    };
     // Every marker starts with " besl": find those places once, then try the markers
     // in order at them (the same as searching the text for each marker in turn).
     let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
@@ -715,7 +733,7 @@ fn inline_marker(text: &str) -> Option<String> {
         " beslutade",
         " beslöt",
     ] {
-        if let Some(pos) = places.iter().copied().find(|&p| lower[p..].starts_with(m)) {
+        if let Some(pos) = places.iter().copied().find(|&p| marker_at(p, m)) {
             let after = &text[pos + m.len()..];
             if after.trim() == ":" || after.trim().is_empty() && m.ends_with("att") {
                 return Some(String::new());
@@ -1024,6 +1042,88 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`inline_marker`] as it was before Swedish text was lowercased as ASCII: on the
+    /// whole lowercase, for text whose lowercase is as long as it.
+    fn inline_marker_on_the_lowercase(text: &str) -> Option<String> {
+        if !text.contains("esl") || !text.contains("eslut") && !text.contains("eslöt") {
+            return None;
+        }
+        let lower = words::lowercase(text);
+        if lower.len() != text.len() {
+            return None;
+        }
+        let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
+        for m in [
+            " beslutar att",
+            " beslutade att",
+            " beslöt att",
+            " beslutar",
+            " beslutade",
+            " beslöt",
+        ] {
+            if let Some(pos) = places.iter().copied().find(|&p| lower[p..].starts_with(m)) {
+                let after = &text[pos + m.len()..];
+                if after.trim() == ":" || after.trim().is_empty() && m.ends_with("att") {
+                    return Some(String::new());
+                }
+                if m.ends_with("att") && after.starts_with(' ') {
+                    let rest = after.trim();
+                    return Some(rest[..sentence_end(rest)].trim().to_owned());
+                }
+                if after.trim_start().starts_with(':') {
+                    return Some(after.trim_start()[1..].trim().to_owned());
+                }
+            }
+        }
+        for m in [". Beslut: ", ". Beslutas: ", ". Beslut. "] {
+            if let Some(pos) = text.find(m) {
+                let rest = text[pos + m.len()..].trim();
+                return Some(rest[..sentence_end(rest)].trim().to_owned());
+            }
+        }
+        if let Some(rest) = lower.strip_prefix("beslutas att ") {
+            let rest = &text[text.len() - rest.len()..];
+            return Some(rest[..sentence_end(rest)].trim().to_owned());
+        }
+        None
+    }
+
+    #[test]
+    fn inline_markers_are_found_as_on_the_whole_lowercase() {
+        let pieces = [
+            " ",
+            "Rådet",
+            " beslutar",
+            " BESLUTAR",
+            " Beslöt",
+            " BESLÖT",
+            " beslöt",
+            " att",
+            " ATT",
+            ":",
+            " Ö",
+            "ö",
+            "É",
+            "Σ",
+            "İ",
+            ". Beslut: ",
+            ". Beslut. ",
+            "Beslutas att ",
+            "BESLUTAS ATT ",
+            "eslut",
+            "x. Y",
+            ".",
+            " beslutade",
+        ];
+        for s in super::super::texts_of_pieces(&pieces, 37, 8, 30_000) {
+            assert_eq!(
+                inline_marker(&s),
+                inline_marker_on_the_lowercase(&s),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_marker_after_a_character_whose_lowercase_is_shorter_is_no_panic() {
