@@ -1316,10 +1316,7 @@ fn name_before(s: &str) -> Option<String> {
 }
 
 fn chair_in_prose(text: &str) -> Option<String> {
-    let lower = words::lowercase(text);
-    if lower.len() != text.len() {
-        return None;
-    }
+    let lower = words::lowercase_in_place(text)?;
     if let Some(pos) = lower.find(" som ordförande") {
         let before = &text[..pos];
         if let Some(e) = before.find(" ersätter ") {
@@ -1393,6 +1390,24 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chair_after_a_character_whose_lowercase_is_shorter_is_not_misread() {
+        // The Kelvin sign lowercases to a one-byte k and Ⱥ to three bytes: the lengths
+        // agree, the places do not (the first text cut inside the € panicked).
+        for text in [
+            "\u{212A} Anna Berg€ är ordförande ȺȺ",
+            "\u{212A} Anna Bergö är ordförande ȺȺ",
+            "\u{212A}ö Mötet leds av Anna Berg ȺȺ",
+            "Åsa \u{212A}ö som ordförande ȺȺ",
+        ] {
+            assert_eq!(chair_in_prose(text), None, "{text:?}");
+        }
+        assert_eq!(
+            chair_in_prose("Mötet leds av Anna Berg."),
+            Some("Anna Berg".to_owned())
+        );
+    }
 
     #[test]
     fn titles_are_found_whatever_their_first_letter_folds_from() {

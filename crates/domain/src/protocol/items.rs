@@ -704,15 +704,7 @@ fn inline_marker(text: &str) -> Option<String> {
     let lower = if swedish {
         text.to_ascii_lowercase()
     } else {
-        // A place in the lowercase is the same place in the text only if every
-        // character keeps its length.
-        if text
-            .chars()
-            .any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8())
-        {
-            return None;
-        }
-        words::lowercase(text)
+        words::lowercase_in_place(text)?
     };
     let marker_at = |p: usize, m: &str| {
         if swedish && !m.is_ascii() {

@@ -69,6 +69,24 @@ pub fn lowercase(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The lowercase of `s` if every character keeps its length in it, so that a place in the
+/// one is the same place in the other; `None` if not.
+pub fn lowercase_in_place(s: &str) -> Option<String> {
+    let lower = lowercase(s);
+    if lower.len() != s.len() {
+        return None;
+    }
+    // (text without a character from U+0100 on keeps every byte in place; other text is
+    // looked at character by character, as lengths may change and even out)
+    if s.bytes().any(|b| b >= 0xC4)
+        && s.chars()
+            .any(|c| c.to_lowercase().map(char::len_utf8).sum::<usize>() != c.len_utf8())
+    {
+        return None;
+    }
+    Some(lower)
+}
+
 /// What `c` folds to when it is a Latin-1 letter that folds to an ASCII one.
 fn latin1_fold(c: char) -> Option<char> {
     let code = u32::from(c);
