@@ -117,6 +117,13 @@ const FRAGMENTS: &[&str] = &[
     "\n- att ",
     "\n\natt ",
     "\nBeslut\n\n",
+    // characters whose lowercase is shorter or longer than they are
+    "\u{212A}",
+    "Ⱥ",
+    "İ",
+    "€",
+    " är ordförande",
+    " beslöt:",
 ];
 
 #[test]
