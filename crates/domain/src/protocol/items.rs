@@ -669,11 +669,24 @@ fn decision_marker(l: &Line) -> Option<String> {
     };
     let k = fold(key);
     let k = k.trim();
+    (may_be_decision_key(k) && is_decision_key(k)).then(|| rest.to_owned())
+}
+
+/// Whether folded `k` can be a decision key at all: every key holds "beslut" or is one
+/// edit from it (five to seven letters). Rules out most keys before
+/// [`is_decision_key`] looks at them.
+fn may_be_decision_key(k: &str) -> bool {
+    k.contains("beslut") || (5..=7).contains(&k.chars().count())
+}
+
+/// Whether folded `k` ends a decision marker's key: "Beslut", "Beslutas", "Rådets
+/// beslut", tolerant of OCR damage, but not "Förslag till beslut".
+fn is_decision_key(k: &str) -> bool {
     if k.contains("forslag") || k.contains("underlag") {
-        return None;
+        return false;
     }
     let words_n = k.split_whitespace().count();
-    let is_marker = words::fuzzy_eq(k, "beslut")
+    words::fuzzy_eq(k, "beslut")
         || [
             "beslutas",
             "beslutade",
@@ -684,8 +697,7 @@ fn decision_marker(l: &Line) -> Option<String> {
             "beslutat",
         ]
         .contains(&k)
-        || (words_n <= 3 && (k.ends_with("s beslut") || k.ends_with("ets beslut")));
-    is_marker.then(|| rest.to_owned())
+        || (words_n <= 3 && (k.ends_with("s beslut") || k.ends_with("ets beslut")))
 }
 
 /// "… beslutar att:" / "… beslutar:" ending a line (a list follows), or "X beslutade att Y."
@@ -1115,6 +1127,22 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn every_decision_key_passes_the_quick_check() {
+        let pieces = [
+            "beslut", "besl", "ut", "b", "e", "s", "l", "u", "t", "x", "ö", " ", "as", "ade",
+            "rådets ", "forslag", "ets",
+        ];
+        let mut keys = 0;
+        for k in super::super::texts_of_pieces(&pieces, 41, 5, 50_000) {
+            if is_decision_key(&k) {
+                keys += 1;
+                assert!(may_be_decision_key(&k), "{k:?}");
+            }
+        }
+        assert!(keys > 1000, "the pieces make keys ({keys})");
     }
 
     #[test]
