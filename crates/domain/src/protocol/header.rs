@@ -325,7 +325,7 @@ fn match_label(key: &str) -> Option<Label> {
             let (name, name_bag) = (LABELS[i].0, &label_bags()[i]);
             // labels are ASCII: their byte length is their length in characters
             let tol = words::tolerance(name.len());
-            if tol == 0 || name.len().abs_diff(chars) > tol || bag.lower_bound(name_bag) > tol {
+            if tol == 0 || name.len().abs_diff(chars) > tol || bag.further_than(name_bag, tol) {
                 continue;
             }
             if let Some(d) = words::bounded_distance(k, name, tol)

@@ -37,7 +37,7 @@ fn role_label_folded(f: &str) -> Option<&'static str> {
         .zip(role_label_bags())
         .find(|((k, _), k_bag)| {
             f == *k
-                || bag.lower_bound(k_bag) <= words::tolerance(k.chars().count())
+                || !bag.further_than(k_bag, words::tolerance(k.chars().count()))
                     && words::fuzzy_eq(f, k)
         })
         .map(|((_, r), _)| *r)

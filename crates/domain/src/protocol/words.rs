@@ -219,11 +219,16 @@ fn distance<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
 /// The letters of a folded text counted by kind, for a cheap lower bound on the edit
 /// distance between two texts: an edit changes at most one letter in and one out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bag([u8; 32]);
+pub struct Bag {
+    counts: [u8; 32],
+    /// One bit for each kind of letter the text has.
+    kinds: u32,
+}
 
 impl Bag {
     pub fn of(s: &str) -> Bag {
         let mut counts = [0u8; 32];
+        let mut kinds = 0u32;
         for c in s.chars() {
             let k = match c {
                 'a'..='z' => c as usize - 'a' as usize,
@@ -232,18 +237,27 @@ impl Bag {
                 _ => 28 + (c as usize & 3),
             };
             counts[k] = counts[k].saturating_add(1);
+            kinds |= 1 << k;
         }
-        Bag(counts)
+        Bag { counts, kinds }
     }
 
     /// At most the edit distance between the two texts.
     pub fn lower_bound(&self, other: &Bag) -> usize {
         let (mut more, mut fewer) = (0u32, 0u32);
-        for (a, b) in self.0.iter().zip(other.0.iter()) {
+        for (a, b) in self.counts.iter().zip(other.counts.iter()) {
             more += u32::from(a.saturating_sub(*b));
             fewer += u32::from(b.saturating_sub(*a));
         }
         more.max(fewer) as usize
+    }
+
+    /// Whether [`Bag::lower_bound`] is more than `limit`. The kinds of letter one text has
+    /// and the other lacks are at most that bound and are counted first, in two steps.
+    pub fn further_than(&self, other: &Bag, limit: usize) -> bool {
+        let only_here = (self.kinds & !other.kinds).count_ones() as usize;
+        let only_there = (other.kinds & !self.kinds).count_ones() as usize;
+        only_here.max(only_there) > limit || self.lower_bound(other) > limit
     }
 }
 
@@ -685,6 +699,22 @@ mod tests {
             let bound = Bag::of(a).lower_bound(&Bag::of(b));
             let d = bounded_distance(a, b, 63).unwrap();
             assert!(bound <= d, "{a} / {b}: bound {bound}, distance {d}");
+        }
+    }
+
+    #[test]
+    fn further_than_is_the_bag_bound_compared() {
+        let pieces = [
+            "a", "b", "ab", "z", " ", "1", "ö", "é", "ar", "ande", "nerv",
+        ];
+        let texts = super::super::texts_of_pieces(&pieces, 43, 6, 400);
+        for a in &texts {
+            for b in texts.iter().take(60) {
+                let (x, y) = (Bag::of(a), Bag::of(b));
+                for limit in 0..4 {
+                    assert_eq!(x.further_than(&y, limit), x.lower_bound(&y) > limit);
+                }
+            }
         }
     }
 
