@@ -726,6 +726,17 @@ fn inline_marker(text: &str) -> Option<String> {
             lower[p..].starts_with(m)
         }
     };
+    inline_marker_in(text, &lower, marker_at)
+}
+
+/// [`inline_marker`] of `text`, with `lower` a lowercase of it that has " besl" and the
+/// start "beslutas att " where its lowercase has them, and `marker_at` telling whether its
+/// lowercase has a marker at a place.
+fn inline_marker_in(
+    text: &str,
+    lower: &str,
+    marker_at: impl Fn(usize, &str) -> bool,
+) -> Option<String> {
     // Every marker starts with " besl": find those places once, then try the markers
     // in order at them (the same as searching the text for each marker in turn).
     let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
@@ -1057,40 +1068,7 @@ mod tests {
         if lower.len() != text.len() {
             return None;
         }
-        let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
-        for m in [
-            " beslutar att",
-            " beslutade att",
-            " beslöt att",
-            " beslutar",
-            " beslutade",
-            " beslöt",
-        ] {
-            if let Some(pos) = places.iter().copied().find(|&p| lower[p..].starts_with(m)) {
-                let after = &text[pos + m.len()..];
-                if after.trim() == ":" || after.trim().is_empty() && m.ends_with("att") {
-                    return Some(String::new());
-                }
-                if m.ends_with("att") && after.starts_with(' ') {
-                    let rest = after.trim();
-                    return Some(rest[..sentence_end(rest)].trim().to_owned());
-                }
-                if after.trim_start().starts_with(':') {
-                    return Some(after.trim_start()[1..].trim().to_owned());
-                }
-            }
-        }
-        for m in [". Beslut: ", ". Beslutas: ", ". Beslut. "] {
-            if let Some(pos) = text.find(m) {
-                let rest = text[pos + m.len()..].trim();
-                return Some(rest[..sentence_end(rest)].trim().to_owned());
-            }
-        }
-        if let Some(rest) = lower.strip_prefix("beslutas att ") {
-            let rest = &text[text.len() - rest.len()..];
-            return Some(rest[..sentence_end(rest)].trim().to_owned());
-        }
-        None
+        inline_marker_in(text, &lower, |p, m| lower[p..].starts_with(m))
     }
 
     #[test]
