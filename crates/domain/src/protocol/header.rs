@@ -356,25 +356,25 @@ fn labels_of_length(len: usize) -> &'static [usize] {
 /// A label line and what follows the label on it.
 fn label_of(text: &str) -> Option<(Label, String)> {
     let t = text.trim();
-    if let Some(pos) = t.find(':')
+    if let Some(pos) = words::find_byte(t, b':')
         && pos <= 45
         && let Some(l) = match_label(&t[..pos])
     {
         return Some((l, t[pos + 1..].trim().to_owned()));
     }
-    if let Some(pos) = t.find('\t')
+    if let Some(pos) = words::find_byte(t, b'\t')
         && let Some(l) = match_label(&t[..pos])
     {
         return Some((l, t[pos + 1..].trim().to_owned()));
     }
     if words::at_most_chars(t, 40)
-        && !t.contains(',')
+        && !words::has_byte(t, b',')
         && let Some(l) = match_label(t)
     {
         return Some((l, String::new()));
     }
     // "Tid 2024-04-19 kl 13" : a one-word label followed by a date or a time
-    let first_len = t.find(' ')?;
+    let first_len = words::find_byte(t, b' ')?;
     let rest = t[first_len..].trim();
     if rest.starts_with(|c: char| c.is_ascii_digit())
         && let Some(l @ (Label::When | Label::AdjustedOn | Label::Place)) =
@@ -645,7 +645,7 @@ fn looks_like_entry(text: &str) -> bool {
 }
 
 fn split_entries(rest: &str) -> Vec<String> {
-    if rest.contains(';') {
+    if words::has_byte(rest, b';') {
         return rest
             .split(';')
             .map(|s| s.trim().to_owned())
@@ -888,7 +888,7 @@ fn org_words() -> &'static Keywords {
 /// the person absent, presence notes ("(deltar del av mötet)") and party letters go,
 /// other notes in the name column are set aside as columns of their own, others stay.
 fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>) -> Cow<'t, str> {
-    if !text.contains('(') {
+    if !words::has_byte(text, b'(') {
         return Cow::Borrowed(text);
     }
     let name_end = text.find(['\t', ',']).unwrap_or(text.len());
@@ -953,9 +953,9 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             .filter(|s| !s.is_empty())
             .collect::<Vec<&str>>()
     };
-    let columns: Vec<&str> = if t.contains('\t') {
+    let columns: Vec<&str> = if words::has_byte(t, b'\t') {
         trimmed_columns('\t')
-    } else if t.contains(',') {
+    } else if words::has_byte(t, b',') {
         trimmed_columns(',')
     } else if let Some((a, b)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) {
         vec![a.trim(), b.trim()]

@@ -137,7 +137,7 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
         }
     }
     let (number, title_at, marked) = number_at(s)?;
-    if style == Style::Plain && s[..title_at].contains('\t') {
+    if style == Style::Plain && words::has_byte(&s[..title_at], b'\t') {
         style = Style::Tab;
     }
     match style {
@@ -528,9 +528,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             continue;
         }
         let f = &l.folded;
-        // (40 characters are at most 160 bytes)
-        if l.text.len() <= 160
-            && l.text.chars().count() <= 40
+        if words::at_most_chars(&l.text, 40)
             && let Some(k) = kind_marker(f)
             && !f.starts_with("beslut:")
             && f.trim_end_matches([':', '*', ' ']) != "beslut"
@@ -595,6 +593,10 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
 
 /// Appends `s` with its tabs as spaces.
 fn push_untabbed(out: &mut String, s: &str) {
+    if !words::has_byte(s, b'\t') {
+        out.push_str(s);
+        return;
+    }
     let mut parts = s.split('\t');
     out.push_str(parts.next().unwrap_or(""));
     for part in parts {
@@ -704,7 +706,14 @@ fn is_decision_key(k: &str) -> bool {
 /// inside a sentence (the decision is Y).
 fn inline_marker(text: &str) -> Option<String> {
     // (one search rules out most lines: both stems hold "esl")
-    if !text.contains("esl") || !text.contains("eslut") && !text.contains("eslöt") {
+    let stem_at = |p: usize| {
+        let after = &text.as_bytes()[p + "esl".len()..];
+        after.starts_with(b"ut") || after.starts_with("öt".as_bytes())
+    };
+    if !words::finder!("esl")
+        .find_iter(text.as_bytes())
+        .any(stem_at)
+    {
         return None;
     }
     // Swedish text (no character from U+0100 on) keeps every byte in place when it is
@@ -739,7 +748,9 @@ fn inline_marker_in(
 ) -> Option<String> {
     // Every marker starts with " besl": find those places once, then try the markers
     // in order at them (the same as searching the text for each marker in turn).
-    let places: Vec<usize> = lower.match_indices(" besl").map(|(i, _)| i).collect();
+    let places: Vec<usize> = words::finder!(" besl")
+        .find_iter(lower.as_bytes())
+        .collect();
     for m in [
         " beslutar att",
         " beslutade att",

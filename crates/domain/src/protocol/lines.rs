@@ -71,8 +71,12 @@ const GLUED_LABELS: &[&str] = &[
 
 pub fn split_lines(marked: &str) -> Vec<Line<'_>> {
     let mut lines = Vec::with_capacity(count_line_breaks(marked.as_bytes()) + 1);
-    for (i, raw) in marked.split('\n').enumerate() {
-        let raw = raw.trim_end();
+    // (the same pieces as splitting at '\n', the line breaks found many bytes at a time)
+    let ends = memchr::memchr_iter(b'\n', marked.as_bytes()).chain([marked.len()]);
+    let mut start = 0;
+    for (i, end) in ends.enumerate() {
+        let raw = marked[start..end].trim_end();
+        start = end + 1;
         if let Some((head, label)) = glued_label(raw) {
             lines.push(make_line(i + 1, head));
             lines.push(make_line(i + 1, label));
@@ -339,9 +343,7 @@ fn may_hold_ocr_one(s: &str) -> bool {
     let b = s.as_bytes();
     let letter = |c: u8| c.is_ascii_alphabetic() || c >= 0x80;
     // Each 1, found by a fast byte search, judged by its neighbours.
-    let mut from = 0;
-    while let Some(k) = s[from..].find('1') {
-        let i = from + k;
+    for i in memchr::memchr_iter(b'1', b) {
         let prev = i.checked_sub(1).map(|k| b[k]);
         let next = b.get(i + 1).copied();
         if prev.is_some_and(letter)
@@ -350,7 +352,6 @@ fn may_hold_ocr_one(s: &str) -> bool {
         {
             return true;
         }
-        from = i + 1;
     }
     false
 }
@@ -486,7 +487,7 @@ fn looks_like_item_start(l: &Line) -> bool {
     digits > 0
         && digits <= 3
         && (l.heading > 0
-            || l.raw.contains('\t')
+            || super::words::has_byte(l.raw, b'\t')
             || l.text.starts_with('§')
             || t[digits..].starts_with(". "))
 }
