@@ -537,7 +537,8 @@ fn mark_furniture(lines: &mut [Line]) {
         .unwrap_or(lines.len());
     let repeated: Vec<usize> = {
         let can_repeat: Vec<bool> = lines.iter().map(repeatable).collect();
-        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut counts: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(lines.len(), Default::default());
         for (l, _) in lines.iter().zip(&can_repeat).filter(|(_, r)| **r) {
             *counts.entry(l.folded.as_str()).or_default() += 1;
         }
@@ -656,13 +657,13 @@ fn repeatable(l: &Line) -> bool {
     if l.text.len() > FOLD_WHOLE {
         return false;
     }
-    // from 3 to 80 characters
-    at_most_chars(&l.text, 80)
+    // from 3 to 80 characters (the quick looks first)
+    l.bullet.is_none()
+        && !l.text.ends_with(':')
+        && at_most_chars(&l.text, 80)
         && !at_most_chars(&l.text, 2)
-        && l.bullet.is_none()
         && !looks_like_item_start(l)
         && !l.folded.contains("beslut")
-        && !l.text.ends_with(':')
 }
 
 #[cfg(test)]

@@ -369,8 +369,13 @@ pub fn is_name_token(t: &str) -> bool {
 
 /// A person's name: two to five name tokens (particles allowed inside).
 pub fn is_person_name(s: &str) -> bool {
-    let count = s.split_whitespace().take(6).count();
-    is_name_of_tokens(s, count, s.split_whitespace())
+    // (split once: the first six words are enough to tell, as more are no name)
+    let (mut tokens, mut count) = ([""; 6], 0);
+    for t in s.split_whitespace().take(6) {
+        tokens[count] = t;
+        count += 1;
+    }
+    is_name_of_tokens(s, count, tokens[..count].iter().copied())
 }
 
 /// [`is_person_name`] of `s` whose words, split at whitespace, are `tokens`.
