@@ -2,7 +2,7 @@
 //! adjusters, and the attendance lists (with struck names as absent).
 
 use super::lines::Line;
-use super::words::{self, Clock, fold};
+use super::words::{self, Clock, TrimEnds, fold};
 use super::{Attendee, DocumentKind, Presence, Protocol};
 use std::borrow::Cow;
 
@@ -298,7 +298,10 @@ fn match_label(key: &str) -> Option<Label> {
     // Trimming before folding is the same as after (folding keeps whitespace and these
     // marks, and makes nothing else into them), and folding never shortens a text: a key
     // too long here is too long folded.
-    let key = key.trim().trim_end_matches(['*', ':', '.', ' ']).trim();
+    let key = key
+        .trim_ends()
+        .trim_end_matches(['*', ':', '.', ' '])
+        .trim_ends();
     if key.is_empty() || key.len() > 4 * (LONGEST_LABEL + 2) {
         return None;
     }
@@ -355,17 +358,17 @@ fn labels_of_length(len: usize) -> &'static [usize] {
 
 /// A label line and what follows the label on it.
 fn label_of(text: &str) -> Option<(Label, String)> {
-    let t = text.trim();
+    let t = text.trim_ends();
     if let Some(pos) = words::find_byte(t, b':')
         && pos <= 45
         && let Some(l) = match_label(&t[..pos])
     {
-        return Some((l, t[pos + 1..].trim().to_owned()));
+        return Some((l, t[pos + 1..].trim_ends().to_owned()));
     }
     if let Some(pos) = words::find_byte(t, b'\t')
         && let Some(l) = match_label(&t[..pos])
     {
-        return Some((l, t[pos + 1..].trim().to_owned()));
+        return Some((l, t[pos + 1..].trim_ends().to_owned()));
     }
     if words::at_most_chars(t, 40)
         && !words::has_byte(t, b',')
@@ -375,7 +378,7 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     }
     // "Tid 2024-04-19 kl 13" : a one-word label followed by a date or a time
     let first_len = words::find_byte(t, b' ')?;
-    let rest = t[first_len..].trim();
+    let rest = t[first_len..].trim_ends();
     if rest.starts_with(|c: char| c.is_ascii_digit())
         && let Some(l @ (Label::When | Label::AdjustedOn | Label::Place)) =
             match_label(&t[..first_len])
@@ -452,9 +455,9 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
 
 fn clean_body(rest: &str) -> String {
     let mut s = rest
-        .trim()
+        .trim_ends()
         .trim_start_matches([':', '-', '–', ','])
-        .trim()
+        .trim_ends()
         .to_owned();
     let lower = words::lowercase(&s);
     for lead in [
@@ -480,9 +483,9 @@ fn clean_body(rest: &str) -> String {
     if let Some(d) = words::find_date(&s) {
         s.truncate(d.start);
     }
-    s.trim()
+    s.trim_ends()
         .trim_end_matches([',', '-', '–', ':', ' '])
-        .trim()
+        .trim_ends()
         .to_owned()
 }
 
@@ -497,7 +500,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         if l.furniture {
             continue;
         }
-        let text = l.text.trim();
+        let text = l.text.trim_ends();
         if text.is_empty() {
             if matches!(
                 section,
@@ -648,7 +651,7 @@ fn split_entries(rest: &str) -> Vec<String> {
     if words::has_byte(rest, b';') {
         return rest
             .split(';')
-            .map(|s| s.trim().to_owned())
+            .map(|s| s.trim_ends().to_owned())
             .filter(|s| !s.is_empty())
             .collect();
     }
@@ -657,7 +660,7 @@ fn split_entries(rest: &str) -> Vec<String> {
     {
         return names;
     }
-    vec![rest.trim().to_owned()]
+    vec![rest.trim_ends().to_owned()]
 }
 
 fn read_when(rest: &str, head: &mut Head) {
@@ -679,19 +682,19 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         rest = &after[stop..];
     }
     let place = rest
-        .trim()
+        .trim_ends()
         .trim_start_matches(['.', ',', ';', ':', '-', '–', ' '])
-        .trim();
+        .trim_ends();
     let place = place
         .strip_prefix("Plats:")
         .or_else(|| place.strip_prefix("plats:"))
         .unwrap_or(place)
-        .trim();
+        .trim_ends();
     let place = place
         .strip_prefix("i ")
         .unwrap_or(place)
         .trim_end_matches('.')
-        .trim();
+        .trim_ends();
     if head.place.is_none() && !place.is_empty() && words::at_most_chars(place, 120) {
         head.place = Some(place.to_owned());
     }
@@ -946,7 +949,10 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     let mut absent = absent;
     let mut notes: Vec<String> = Vec::new();
     let t = set_notes_aside(text, &mut absent, &mut notes);
-    let t = t.trim().trim_start_matches(['-', '•', '*', '–']).trim();
+    let t = t
+        .trim_ends()
+        .trim_start_matches(['-', '•', '*', '–'])
+        .trim_ends();
     let trimmed_columns = |sep: char| {
         t.split(sep)
             .map(str::trim)
@@ -958,7 +964,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     } else if words::has_byte(t, b',') {
         trimmed_columns(',')
     } else if let Some((a, b)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) {
-        vec![a.trim(), b.trim()]
+        vec![a.trim_ends(), b.trim_ends()]
     } else {
         vec![t]
     };
@@ -1008,7 +1014,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     let mut weak_org: Option<String> = None;
     for col in rest_columns {
         let f = fold(col);
-        let f = f.trim().trim_end_matches('.');
+        let f = f.trim_ends().trim_end_matches('.');
         // (a quick look for their rarer letters first: these columns are short)
         if f.contains('v') && f.contains("franvar") || f.contains('h') && f.contains("forhinder") {
             absent = true;
@@ -1026,13 +1032,13 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         let (org_like, role_like) = org_and_role_words_in(f);
         let starts_upper = col.starts_with(|c: char| c.is_uppercase());
         if role_like && !(org_like && starts_upper) {
-            title.get_or_insert_with(|| col.trim().to_owned());
+            title.get_or_insert_with(|| col.trim_ends().to_owned());
         } else if org_like {
-            strong_org = Some(col.trim().to_owned());
+            strong_org = Some(col.trim_ends().to_owned());
         } else if starts_upper {
-            weak_org.get_or_insert_with(|| col.trim().to_owned());
+            weak_org.get_or_insert_with(|| col.trim_ends().to_owned());
         } else {
-            title.get_or_insert_with(|| col.trim().to_owned());
+            title.get_or_insert_with(|| col.trim_ends().to_owned());
         }
     }
     let mut role = member_role.or(section_role).map(str::to_owned).or(title);
@@ -1112,8 +1118,11 @@ fn read_table_row(
     warnings: &mut Vec<String>,
     no: usize,
 ) {
-    let inner = text.trim().trim_start_matches('|').trim_end_matches('|');
-    let cells: Vec<String> = inner.split('|').map(|c| c.trim().to_owned()).collect();
+    let inner = text
+        .trim_ends()
+        .trim_start_matches('|')
+        .trim_end_matches('|');
+    let cells: Vec<String> = inner.split('|').map(|c| c.trim_ends().to_owned()).collect();
     if cells
         .iter()
         .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ' | '=')))
@@ -1162,7 +1171,7 @@ fn read_table_row(
     });
     let get = |i: Option<usize>| {
         i.and_then(|i| cells.get(i))
-            .map(|s| s.trim())
+            .map(|s| s.trim_ends())
             .filter(|s| !s.is_empty())
     };
     let Some(name_cell) = get(t.name) else { return };
@@ -1243,7 +1252,7 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
         let start: String = item.text.split(['.', '\n']).next().unwrap_or("").to_owned();
         let names: Vec<String> = start
             .split(" och ")
-            .filter_map(|s| name_prefix(s.trim()))
+            .filter_map(|s| name_prefix(s.trim_ends()))
             .collect();
         p.adjusters = names;
     }

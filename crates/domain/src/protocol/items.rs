@@ -3,7 +3,7 @@
 
 use super::lines::Line;
 use super::markup::{ITALIC_END, ITALIC_START};
-use super::words::{self, fold};
+use super::words::{self, TrimEnds, fold};
 use super::{Item, ItemKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -239,7 +239,7 @@ fn is_end(l: &Line) -> bool {
     if l.furniture {
         return false;
     }
-    let t = l.text.trim();
+    let t = l.text.trim_ends();
     // (a rule of underscores or dots: both are ASCII, counted as bytes)
     if t.bytes().filter(|b| *b == b'_' || *b == b'.').count() >= 8
         && t.chars().filter(|c| c.is_alphabetic()).count() < 3
@@ -249,7 +249,7 @@ fn is_end(l: &Line) -> bool {
     if !words::at_most_chars(t, 60) {
         return false;
     }
-    let f = l.folded.trim().trim_end_matches([':', '.', ' ']);
+    let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
     END_MARKERS.iter().any(|m| f.starts_with(m)) || END_LABELS.contains(&f)
 }
 
@@ -296,7 +296,7 @@ pub fn read_items(
 
 fn kind_marker(f: &str) -> Option<ItemKind> {
     let f = f
-        .trim()
+        .trim_ends()
         .trim_matches(['(', ')', ':', '*', '-', '–', ' ', '.']);
     match f {
         "beslutsarende" | "beslutspunkt" | "for beslut" | "beslut" | "arendetyp: beslut" => {
@@ -319,19 +319,19 @@ fn kind_marker(f: &str) -> Option<ItemKind> {
 
 /// Takes a kind marker off the end of a title: "(Informationspunkt)", "- informationspunkt".
 fn strip_kind(title: &str) -> (String, Option<ItemKind>) {
-    let t = title.trim();
+    let t = title.trim_ends();
     if let Some(open) = t.rfind('(')
         && t.ends_with(')')
         && let Some(k) = kind_marker(&fold(&t[open..]))
     {
-        let rest = format!("{} {}", &t[..open], "").trim().to_owned();
+        let rest = format!("{} {}", &t[..open], "").trim_ends().to_owned();
         return (rest, Some(k));
     }
     for sep in [" - ", " – ", ", ", ": "] {
         if let Some(pos) = rfind_separator(t, sep)
             && let Some(k) = kind_marker(&fold(&t[pos + sep.len()..]))
         {
-            return (t[..pos].trim().to_owned(), Some(k));
+            return (t[..pos].trim_ends().to_owned(), Some(k));
         }
     }
     for sep in [": ", " - ", " – "] {
@@ -339,7 +339,7 @@ fn strip_kind(title: &str) -> (String, Option<ItemKind>) {
             && let Some(pos) = t.find(sep)
             && let Some(k) = kind_marker(&fold(&t[..pos]))
         {
-            return (t[pos + sep.len()..].trim().to_owned(), Some(k));
+            return (t[pos + sep.len()..].trim_ends().to_owned(), Some(k));
         }
     }
     (t.to_owned(), None)
@@ -348,7 +348,7 @@ fn strip_kind(title: &str) -> (String, Option<ItemKind>) {
 /// Whether `t` has the first byte of the separator's mark (`-`, `–`, `,` or `:`), a fast
 /// byte search that rules out most titles before the search for the separator.
 fn has_separator_mark(t: &str, sep: &str) -> bool {
-    sep.trim()
+    sep.trim_ends()
         .as_bytes()
         .first()
         .is_none_or(|mark| t.as_bytes().contains(mark))
@@ -364,15 +364,15 @@ fn rfind_separator(t: &str, sep: &str) -> Option<usize> {
 }
 
 fn tidy_title(t: &str) -> String {
-    t.trim()
+    t.trim_ends()
         .trim_end_matches([',', ':', ';', '-', '–', ' '])
-        .trim()
+        .trim_ends()
         .to_owned()
 }
 
 /// Presenters at the end of a heading: ", Anna Berg och Per Ek", "(Anna Berg)".
 fn split_presenters(title: &str) -> (String, Vec<String>) {
-    let t = title.trim();
+    let t = title.trim_ends();
     if t.ends_with(')')
         && let Some(open) = t.rfind('(')
         && let Some(names) = words::split_names(&t[open + 1..t.len() - 1])
@@ -382,7 +382,7 @@ fn split_presenters(title: &str) -> (String, Vec<String>) {
     for sep in [", ", " – ", " - "] {
         if let Some(pos) = rfind_separator(t, sep) {
             let head = &t[..pos];
-            if head.trim().is_empty() {
+            if head.trim_ends().is_empty() {
                 continue;
             }
             let tail = &t[pos + sep.len()..];
@@ -424,7 +424,7 @@ fn split_run_together(c: &str) -> Option<(String, String)> {
                 .all(|c| c.is_uppercase());
             if first.is_uppercase() && !acronym && (pe.is_lowercase() || pe == ',') {
                 let title = tidy_title(&c[..pos]);
-                let rest = c[pos..].trim().to_owned();
+                let rest = c[pos..].trim_ends().to_owned();
                 if !title.is_empty() && rest.split_whitespace().count() >= 2 {
                     return Some((title, rest));
                 }
@@ -459,7 +459,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         let italic = super::lines::clean(italic).0;
         let after = super::lines::clean(after).0;
         let (first_sentence, rest_italic) = match italic.find(". ") {
-            Some(p) => (&italic[..p], italic[p + 2..].trim()),
+            Some(p) => (&italic[..p], italic[p + 2..].trim_ends()),
             None => (&*italic, ""),
         };
         match words::split_names(first_sentence) {
@@ -481,7 +481,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
                     .join(" ")
             }
         }
-        title = if before.trim().is_empty() {
+        title = if before.trim_ends().is_empty() {
             tidy_title(&italic)
         } else {
             tidy_title(&before)
@@ -625,7 +625,7 @@ fn presenter_label(l: &Line) -> Option<String> {
     {
         return None;
     }
-    let t = l.text.trim();
+    let t = l.text.trim_ends();
     let f = fold(t);
     for label in PRESENTER_LABELS {
         if let Some(rest) = f.strip_prefix(label)
@@ -633,7 +633,12 @@ fn presenter_label(l: &Line) -> Option<String> {
         {
             let n = t.chars().count() - rest.chars().count();
             let start = t.char_indices().nth(n).map(|(i, _)| i).unwrap_or(t.len());
-            return Some(t[start..].trim_start_matches([':', ' ']).trim().to_owned());
+            return Some(
+                t[start..]
+                    .trim_start_matches([':', ' '])
+                    .trim_ends()
+                    .to_owned(),
+            );
         }
     }
     None
@@ -642,13 +647,13 @@ fn presenter_label(l: &Line) -> Option<String> {
 /// The decision marker at the start of a line and what follows it on the line:
 /// "Beslut:", "**Beslut:**", "Beslutas:", "Chefsgruppens beslut:", a heading "Beslut".
 fn decision_marker(l: &Line) -> Option<String> {
-    let t = l.text.trim();
+    let t = l.text.trim_ends();
     // Only a colon among the first 41 bytes ends a key.
     let colon = t.as_bytes()[..t.len().min(41)]
         .iter()
         .position(|&b| b == b':');
     let (key, rest) = match colon {
-        Some(p) => (&t[..p], t[p + 1..].trim()),
+        Some(p) => (&t[..p], t[p + 1..].trim_ends()),
         None => {
             // (20 characters are 20 to 80 bytes)
             if t.len() <= 20 || (t.len() <= 80 && t.chars().count() <= 20) {
@@ -670,7 +675,7 @@ fn decision_marker(l: &Line) -> Option<String> {
         }
     };
     let k = fold(key);
-    let k = k.trim();
+    let k = k.trim_ends();
     (may_be_decision_key(k) && is_decision_key(k)).then(|| rest.to_owned())
 }
 
@@ -761,16 +766,16 @@ fn inline_marker_in(
     ] {
         if let Some(pos) = places.iter().copied().find(|&p| marker_at(p, m)) {
             let after = &text[pos + m.len()..];
-            if after.trim() == ":" || after.trim().is_empty() && m.ends_with("att") {
+            if after.trim_ends() == ":" || after.trim_ends().is_empty() && m.ends_with("att") {
                 return Some(String::new());
             }
             if m.ends_with("att") && after.starts_with(' ') {
-                let rest = after.trim();
+                let rest = after.trim_ends();
                 let end = sentence_end(rest);
-                return Some(rest[..end].trim().to_owned());
+                return Some(rest[..end].trim_ends().to_owned());
             }
             if after.trim_start().starts_with(':') {
-                return Some(after.trim_start()[1..].trim().to_owned());
+                return Some(after.trim_start()[1..].trim_ends().to_owned());
             }
         }
     }
@@ -781,13 +786,13 @@ fn inline_marker_in(
     };
     for m in [". Beslut: ", ". Beslutas: ", ". Beslut. "] {
         if let Some(pos) = places.iter().copied().find(|&p| text[p..].starts_with(m)) {
-            let rest = text[pos + m.len()..].trim();
-            return Some(rest[..sentence_end(rest)].trim().to_owned());
+            let rest = text[pos + m.len()..].trim_ends();
+            return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
         }
     }
     if let Some(rest) = lower.strip_prefix("beslutas att ") {
         let rest = &text[text.len() - rest.len()..];
-        return Some(rest[..sentence_end(rest)].trim().to_owned());
+        return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
     }
     None
 }
@@ -831,11 +836,11 @@ fn enumerated(t: &str) -> Option<&str> {
     } else {
         return None;
     };
-    Some(t[body_at..].trim())
+    Some(t[body_at..].trim_ends())
 }
 
 fn list_text(l: &Line) -> String {
-    let t = l.text.trim();
+    let t = l.text.trim_ends();
     enumerated(t).unwrap_or(t).replace('\t', " ")
 }
 
@@ -894,7 +899,7 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
             } else if let Some(idx) = last_top {
                 // a wrapped bullet line
                 out[idx].push(' ');
-                out[idx].push_str(l.text.trim());
+                out[idx].push_str(l.text.trim_ends());
             } else {
                 break;
             }
@@ -950,7 +955,7 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
                 if !current.is_empty() {
                     current.push(' ');
                 }
-                current.push_str(l.text.trim());
+                current.push_str(l.text.trim_ends());
             }
             if !current.is_empty() {
                 out.push(tidy_decision(&current));
@@ -971,7 +976,7 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
 fn join_lines(lines: &[&Line]) -> String {
     lines
         .iter()
-        .map(|l| l.text.trim())
+        .map(|l| l.text.trim_ends())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -979,7 +984,7 @@ fn join_lines(lines: &[&Line]) -> String {
 /// "Regionala samverkansrådet beslutar", "Chefsgruppen beslutar att:": introduces the
 /// decisions that follow.
 fn is_intro(t: &str) -> bool {
-    let f = t.trim().trim_end_matches([':', ' ']);
+    let f = t.trim_ends().trim_end_matches([':', ' ']);
     let f = words::lowercase(f);
     [
         "beslutar",
@@ -999,7 +1004,11 @@ fn is_intro(t: &str) -> bool {
 /// A decision without list punctuation at its end ("godkänna uppföljningen," → "godkänna
 /// uppföljningen").
 fn tidy_decision(t: &str) -> String {
-    let mut s = t.trim().trim_end_matches([',', ';']).trim_end().to_owned();
+    let mut s = t
+        .trim_ends()
+        .trim_end_matches([',', ';'])
+        .trim_end()
+        .to_owned();
     for tail in [" samt", " och"] {
         if s.ends_with(tail) {
             s.truncate(s.len() - tail.len());
@@ -1026,7 +1035,7 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
                     && !starts_with_att(&lines[next].text)
                 {
                     text.push(' ');
-                    text.push_str(lines[next].text.trim());
+                    text.push_str(lines[next].text.trim_ends());
                     next += 1;
                 }
                 out.push(tidy_decision(&text));
@@ -1061,7 +1070,7 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
         }
         i += 1;
     }
-    out.retain(|d| !d.trim().is_empty());
+    out.retain(|d| !d.trim_ends().is_empty());
     out
 }
 

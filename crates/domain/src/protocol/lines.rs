@@ -3,7 +3,7 @@
 //! page.
 
 use super::markup::{ITALIC_END, ITALIC_START};
-use super::words::{at_most_chars, fold};
+use super::words::{TrimEnds, at_most_chars, fold};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -110,7 +110,12 @@ fn glued_label(raw: &str) -> Option<(&str, &str)> {
 }
 
 fn make_line(no: usize, raw: &str) -> Line<'_> {
-    let (text, heading, struck, bullet) = clean(raw);
+    // A third of the lines are blank: nothing to clean or fold.
+    let (text, heading, struck, bullet) = if raw.is_empty() {
+        (Cow::Borrowed(""), 0, false, None)
+    } else {
+        clean(raw)
+    };
     let folded = fold_for_line(&text);
     Line {
         no,
@@ -168,7 +173,7 @@ fn clean_text(
     heading: u8,
     bullet: Option<usize>,
 ) -> (Cow<'_, str>, u8, bool, Option<usize>) {
-    let trimmed = t.trim();
+    let trimmed = t.trim_ends();
     if is_plain(trimmed) {
         return (Cow::Borrowed(trimmed), heading, false, bullet);
     }
@@ -378,7 +383,7 @@ fn remove_doubled(s: &str, c: u8) -> String {
 /// Runs of spaces become one; tabs stay (they separate columns); ends trimmed.
 fn collapse_spaces(s: String) -> String {
     if !s.contains("  ") {
-        let t = s.trim();
+        let t = s.trim_ends();
         return if t.len() == s.len() { s } else { t.to_owned() };
     }
     let mut out = String::with_capacity(s.len());
@@ -389,7 +394,7 @@ fn collapse_spaces(s: String) -> String {
         rest = rest[at..].trim_start_matches(' ');
     }
     out.push_str(rest);
-    out.trim().to_owned()
+    out.trim_ends().to_owned()
 }
 
 const FOOTER_KEYWORDS: &[&str] = &[
@@ -444,7 +449,7 @@ fn may_start(f: &str, table: &[bool; 256]) -> bool {
 }
 
 fn is_footer_keyword(folded: &str) -> bool {
-    let f = folded.trim().trim_end_matches(':');
+    let f = folded.trim_ends().trim_end_matches(':');
     if !may_start(f, &FOOTER_FIRST_BYTES) {
         return false;
     }
@@ -458,9 +463,9 @@ fn is_footer_keyword(folded: &str) -> bool {
 }
 
 fn is_page_number(folded: &str) -> bool {
-    let f = folded.trim();
+    let f = folded.trim_ends();
     let (had_sida, rest) = match f.strip_prefix("sida") {
-        Some(r) => (true, r.trim()),
+        Some(r) => (true, r.trim_ends()),
         None => (false, f),
     };
     if rest.is_empty()
@@ -517,8 +522,8 @@ fn mark_furniture(lines: &mut [Line]) {
             i = j.max(i + 1);
             continue;
         }
-        let f = lines[i].folded.trim();
-        let raw = lines[i].raw.trim();
+        let f = lines[i].folded.trim_ends();
+        let raw = lines[i].raw.trim_ends();
         // (a page number folded starts with "sida", a digit or a dash)
         if (raw.len() <= 24
             && raw.starts_with(|c: char| matches!(c, 's' | 'S' | '-') || c.is_ascii_digit())
@@ -746,6 +751,15 @@ mod tests {
                 assert_eq!(take_line_start(&raw), (raw.as_str(), 0, None));
             }
         }
+    }
+
+    #[test]
+    fn a_blank_line_is_made_as_cleaning_and_folding_would_make_it() {
+        let l = make_line(1, "");
+        assert_eq!(
+            (l.text, l.heading, l.struck, l.bullet, l.folded),
+            (clean("").0, clean("").1, clean("").2, clean("").3, fold(""))
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::Signature;
 use super::lines::Line;
-use super::words::{self, fold};
+use super::words::{self, TrimEnds, fold};
 
 const ROLE_LABELS: &[(&str, &str)] = &[
     ("ordforande", "ordförande"),
@@ -24,7 +24,7 @@ fn role_label(text: &str) -> Option<&'static str> {
 
 /// [`role_label`] of a folded text.
 fn role_label_folded(f: &str) -> Option<&'static str> {
-    let f = f.trim().trim_end_matches([':', '.', ' ']);
+    let f = f.trim_ends().trim_end_matches([':', '.', ' ']);
     // No label is longer than 15 letters, and a match differs by at most two.
     if f.len() > 4 * 17 || f.chars().count() > 17 {
         return None;
@@ -50,19 +50,19 @@ fn role_label_bags() -> &'static [words::Bag] {
 }
 
 fn is_rule(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_ends();
     t.chars().filter(|c| matches!(c, '_' | '.' | '-')).count() >= 5
         && t.chars().filter(|c| c.is_alphabetic()).count() < 3
 }
 
 /// A person's name on a signature line: "Bechet Barsom (BB)", "Bechet Barsom, ordförande".
 fn signer_name(text: &str) -> Option<String> {
-    let t = text.trim();
+    let t = text.trim_ends();
     let t = match t.find('(') {
         Some(p) => &t[..p],
         None => t,
     };
-    let t = t.split([',', '\t']).next().unwrap_or("").trim();
+    let t = t.split([',', '\t']).next().unwrap_or("").trim_ends();
     let t = t.trim_matches(|c: char| c == '_' || c == '.' || c.is_whitespace());
     words::is_person_name(t).then(|| t.to_owned())
 }
@@ -104,10 +104,10 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
     let mut pending_role: Option<(usize, &'static str)> = None;
     let mut used_names: Vec<usize> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let text = l.text.trim();
+        let text = l.text.trim_ends();
         // folding keeps whitespace where it was, so this is the trimmed text folded
         let folded = l.folded_full();
-        let f = folded.trim();
+        let f = folded.trim_ends();
         if is_sign_event(f) {
             // name on the line itself ("Signerat av Anna Berg 2024-10-01 …")
             let after_av = [

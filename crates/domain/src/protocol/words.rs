@@ -165,6 +165,24 @@ macro_rules! finder {
 }
 pub(crate) use finder;
 
+/// [`str::trim`] that returns at once when both ends are visible ASCII characters
+/// (no whitespace to take off), as most texts here are; else the same trim.
+pub trait TrimEnds {
+    fn trim_ends(&self) -> &str;
+}
+
+impl TrimEnds for str {
+    #[inline]
+    fn trim_ends(&self) -> &str {
+        match (self.as_bytes().first(), self.as_bytes().last()) {
+            (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => {
+                self
+            }
+            _ => self.trim(),
+        }
+    }
+}
+
 /// Where the ASCII byte `b` first is in `s` (the same place as `s.find(char::from(b))`:
 /// in UTF-8 an ASCII byte is always that character), found many bytes at a time.
 pub fn find_byte(s: &str, b: u8) -> Option<usize> {
@@ -426,7 +444,10 @@ fn not_names_of_length(len: usize) -> &'static [&'static str] {
 /// Splits "Anna Berg och Per Ek", "Anna Berg, Per Ek" or "Anna Berg & Per Ek" into names,
 /// if every part is a person's name.
 pub fn split_names(s: &str) -> Option<Vec<String>> {
-    let s = s.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let s = s
+        .trim_ends()
+        .trim_end_matches(['.', ',', ';', ':'])
+        .trim_ends();
     if s.is_empty() {
         return None;
     }
@@ -436,7 +457,7 @@ pub fn split_names(s: &str) -> Option<Vec<String>> {
         let ands = finder!(" och ").find_iter(part.as_bytes());
         let mut from = 0;
         for end in ands.chain([part.len()]) {
-            let name = part[from..end].trim();
+            let name = part[from..end].trim_ends();
             from = end + " och ".len();
             if name.is_empty() {
                 continue;
@@ -625,7 +646,7 @@ pub fn find_times(s: &str) -> Option<(Clock, Option<Clock>, usize)> {
             && (i == 0 || !b[i - 1].is_ascii_digit() && b[i - 1] != b'-' && b[i - 1] != b'.')
         {
             let bare_ok = after_kl
-                .is_some_and(|p| p <= i && s.get(p..i).is_some_and(|x| x.trim().is_empty()));
+                .is_some_and(|p| p <= i && s.get(p..i).is_some_and(|x| x.trim_ends().is_empty()));
             if let Some((start, j)) = clock_at(s, i, bare_ok) {
                 let rest = &s[j..];
                 let t = rest.trim_start();
@@ -683,6 +704,17 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_are_trimmed_as_the_standard_trim_trims_them() {
+        let pieces = [
+            " ", "\t", "\u{0B}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "a", "Ö", "1", ":",
+            "~", "\u{7F}", "\u{1F}", "é€",
+        ];
+        for s in super::super::texts_of_pieces(&pieces, 59, 6, 20_000) {
+            assert_eq!(s.trim_ends(), s.trim(), "{s:?}");
+        }
+    }
 
     #[test]
     fn bytes_and_words_are_found_where_the_string_searches_find_them() {
