@@ -953,17 +953,19 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         .trim_ends()
         .trim_start_matches(['-', '•', '*', '–'])
         .trim_ends();
-    let trimmed_columns = |sep: char| {
-        t.split(sep)
+    let trimmed_columns = |sep: u8| {
+        words::split_byte(t, sep)
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .collect::<Vec<&str>>()
     };
     let columns: Vec<&str> = if words::has_byte(t, b'\t') {
-        trimmed_columns('\t')
+        trimmed_columns(b'\t')
     } else if words::has_byte(t, b',') {
-        trimmed_columns(',')
-    } else if let Some((a, b)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) {
+        trimmed_columns(b',')
+    } else if let Some((a, b)) = words::split_once_at(t, words::finder!(" – "))
+        .or_else(|| words::split_once_at(t, words::finder!(" - ")))
+    {
         vec![a.trim_ends(), b.trim_ends()]
     } else {
         vec![t]
@@ -1231,7 +1233,9 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             // every phrase below folds to one holding one of these
             .filter(|l| {
                 let f = l.folded_full();
-                f.contains("ordf") || f.contains("leds av") || f.contains("leder motet")
+                words::holds!(f, "ordf")
+                    || words::holds!(f, "leds av")
+                    || words::holds!(f, "leder motet")
             })
             .find_map(|l| chair_in_prose(&l.text));
     }

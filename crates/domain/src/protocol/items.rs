@@ -2,7 +2,7 @@
 //! title, presenters and kind, their text, and the decisions in it.
 
 use super::lines::Line;
-use super::markup::{ITALIC_END, ITALIC_START};
+use super::markup::{ITALIC_END, ITALIC_START, ITALIC_START_TEXT};
 use super::words::{self, TrimEnds, fold};
 use super::{Item, ItemKind};
 
@@ -449,7 +449,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
     let mut presenters = Vec::new();
     let mut lead_text = String::new();
     let title;
-    if let Some(i_start) = raw_title.find(ITALIC_START) {
+    if let Some(i_start) = words::finder!(ITALIC_START_TEXT).find(raw_title.as_bytes()) {
         let before = super::lines::clean(&raw_title[..i_start]).0;
         let after_start = &raw_title[i_start + ITALIC_START.len_utf8()..];
         let (italic, after) = match after_start.find(ITALIC_END) {
@@ -458,7 +458,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         };
         let italic = super::lines::clean(italic).0;
         let after = super::lines::clean(after).0;
-        let (first_sentence, rest_italic) = match italic.find(". ") {
+        let (first_sentence, rest_italic) = match words::finder!(". ").find(italic.as_bytes()) {
             Some(p) => (&italic[..p], italic[p + 2..].trim_ends()),
             None => (&*italic, ""),
         };
@@ -500,7 +500,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         }
     }
     let (mut title, mut kind) = strip_kind(&title);
-    if let Some(pos) = fold(&title).find("foredragande") {
+    if let Some(pos) = words::finder!("foredragande").find(fold(&title).as_bytes()) {
         // "Budget 2025. Föredragande: Anna Berg"
         if title.is_char_boundary(pos) {
             let (t, f) = title.split_at(pos);
@@ -683,7 +683,7 @@ fn decision_marker(l: &Line) -> Option<String> {
 /// edit from it (five to seven letters). Rules out most keys before
 /// [`is_decision_key`] looks at them.
 fn may_be_decision_key(k: &str) -> bool {
-    k.contains("beslut") || (5..=7).contains(&k.chars().count())
+    words::holds!(k, "beslut") || (5..=7).contains(&k.chars().count())
 }
 
 /// Whether folded `k` ends a decision marker's key: "Beslut", "Beslutas", "Rådets

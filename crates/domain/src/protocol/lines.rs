@@ -3,7 +3,7 @@
 //! page.
 
 use super::markup::{ITALIC_END, ITALIC_START};
-use super::words::{TrimEnds, at_most_chars, fold};
+use super::words::{TrimEnds, at_most_chars, fold, holds};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -178,7 +178,7 @@ fn clean_text(
         return (Cow::Borrowed(trimmed), heading, false, bullet);
     }
     let unbold_owned;
-    let unbold = if t.contains("**") {
+    let unbold = if holds!(t, "**") {
         unbold_owned = remove_doubled(t, b'*');
         unbold_owned.trim_start()
     } else {
@@ -186,7 +186,7 @@ fn clean_text(
     };
     let struck = unbold.trim_start_matches(ITALIC_START).starts_with("~~");
     let mut text = String::new();
-    if !unbold.contains("~~") {
+    if !holds!(unbold, "~~") {
         text = unbold.to_owned();
     } else if struck {
         text = remove_doubled(unbold, b'~');
@@ -238,7 +238,7 @@ pub fn fix_ocr_digits(s: String) -> String {
     let mut out = String::with_capacity(s.len());
     // Where the previous token starts in `out`, as it was written (after its fix).
     let mut prev_at: Option<usize> = None;
-    let mut tokens = s.split(' ').peekable();
+    let mut tokens = super::words::split_byte(&s, b' ').peekable();
     while let Some(t) = tokens.next() {
         let here = out.len() + usize::from(prev_at.is_some());
         if prev_at.is_some() {
@@ -382,7 +382,7 @@ fn remove_doubled(s: &str, c: u8) -> String {
 
 /// Runs of spaces become one; tabs stay (they separate columns); ends trimmed.
 fn collapse_spaces(s: String) -> String {
-    if !s.contains("  ") {
+    if !holds!(s, "  ") {
         let t = s.trim_ends();
         return if t.len() == s.len() { s } else { t.to_owned() };
     }
@@ -668,7 +668,7 @@ fn repeatable(l: &Line) -> bool {
         && at_most_chars(&l.text, 80)
         && !at_most_chars(&l.text, 2)
         && !looks_like_item_start(l)
-        && !l.folded.contains("beslut")
+        && !holds!(l.folded, "beslut")
 }
 
 #[cfg(test)]

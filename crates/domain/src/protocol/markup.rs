@@ -8,6 +8,8 @@
 
 /// Start of an italic span in the marked text.
 pub const ITALIC_START: char = '\u{E000}';
+/// [`ITALIC_START`] as text, for a byte search.
+pub const ITALIC_START_TEXT: &str = "\u{E000}";
 /// End of an italic span in the marked text.
 pub const ITALIC_END: char = '\u{E001}';
 
@@ -343,6 +345,11 @@ pub fn prefix(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_italic_start_as_text_is_the_italic_start() {
+        assert_eq!(ITALIC_START_TEXT, ITALIC_START.to_string());
+    }
 
     #[test]
     fn special_bytes_are_found_where_a_byte_by_byte_scan_finds_them() {

@@ -175,7 +175,7 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     let mut warnings = Vec::new();
     // (cleaning a line never adds a replacement character, so a text without one has
     // no line with one)
-    if marked.contains('\u{FFFD}') {
+    if words::holds!(marked, "\u{FFFD}") {
         for l in &all {
             if l.text.contains('\u{FFFD}') {
                 warnings.push(format!("rad {}: oläsbara tecken i texten", l.no));

@@ -81,7 +81,8 @@ const SIGN_EVENTS: &[&str] = &[
 
 fn is_sign_event(f: &str) -> bool {
     // Every word of the list has "sign" or "under" in it.
-    (f.contains("sign") || f.contains("under")) && SIGN_EVENTS.iter().any(|k| f.contains(k))
+    (words::holds!(f, "sign") || words::holds!(f, "under"))
+        && SIGN_EVENTS.iter().any(|k| f.contains(k))
 }
 
 fn signed_at(text: &str) -> Option<String> {

@@ -165,6 +165,17 @@ macro_rules! finder {
 }
 pub(crate) use finder;
 
+/// Whether `$haystack` holds the fixed word `$needle`: `str::contains` with a
+/// [`finder!`], for the searches made on every line.
+macro_rules! holds {
+    ($haystack:expr, $needle:expr) => {
+        $crate::protocol::words::finder!($needle)
+            .find($haystack.as_bytes())
+            .is_some()
+    };
+}
+pub(crate) use holds;
+
 /// [`str::trim`] that returns at once when both ends are visible ASCII characters
 /// (no whitespace to take off), as most texts here are; else the same trim.
 pub trait TrimEnds {
@@ -188,6 +199,29 @@ impl TrimEnds for str {
 pub fn find_byte(s: &str, b: u8) -> Option<usize> {
     debug_assert!(b.is_ascii());
     memchr::memchr(b, s.as_bytes())
+}
+
+/// The pieces of `s` between the ASCII byte `b`: the same as `s.split(char::from(b))`,
+/// the bytes found many at a time.
+pub fn split_byte(s: &str, b: u8) -> impl Iterator<Item = &str> + Clone {
+    debug_assert!(b.is_ascii());
+    let mut start = 0;
+    memchr::memchr_iter(b, s.as_bytes())
+        .chain([s.len()])
+        .map(move |end| {
+            let piece = &s[start..end];
+            start = end + 1;
+            piece
+        })
+}
+
+/// `t.split_once(word)` for the word `finder` searches for.
+pub fn split_once_at<'t>(
+    t: &'t str,
+    finder: &memchr::memmem::Finder,
+) -> Option<(&'t str, &'t str)> {
+    let at = finder.find(t.as_bytes())?;
+    Some((&t[..at], &t[at + finder.needle().len()..]))
 }
 
 /// Whether `s` holds the ASCII byte `b` ([`find_byte`]).
@@ -724,7 +758,14 @@ mod tests {
         for s in super::super::texts_of_pieces(&pieces, 53, 12, 20_000) {
             for b in [b' ', b'\t', b',', b':', b'1'] {
                 assert_eq!(find_byte(&s, b), s.find(char::from(b)), "{s:?}");
+                let pieces: Vec<&str> = split_byte(&s, b).collect();
+                assert_eq!(pieces, s.split(char::from(b)).collect::<Vec<_>>(), "{s:?}");
             }
+            assert_eq!(
+                split_once_at(&s, finder!(" och ")),
+                s.split_once(" och "),
+                "{s:?}"
+            );
             let found: Vec<usize> = finder!(" och ").find_iter(s.as_bytes()).collect();
             let wanted: Vec<usize> = s.match_indices(" och ").map(|(i, _)| i).collect();
             assert_eq!(found, wanted, "{s:?}");
