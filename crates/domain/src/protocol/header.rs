@@ -1251,7 +1251,11 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
         && let Some(item) = p
             .items
             .iter()
-            .find(|i| fold(&i.title).contains("justerare"))
+            // (only a `j` folds to a `j`: a title without one is passed over unfolded)
+            .find(|i| {
+                (words::has_byte(&i.title, b'j') || words::has_byte(&i.title, b'J'))
+                    && fold(&i.title).contains("justerare")
+            })
     {
         let start: String = item.text.split(['.', '\n']).next().unwrap_or("").to_owned();
         let names: Vec<String> = start

@@ -119,7 +119,8 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
             style = Style::Paragraph;
         }
         while skip(&mut s, &mut offset, " ") {}
-    } else {
+    } else if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        // (a line starting with a digit starts with no word)
         for word in ["punkt ", "arende ", "paragraf "] {
             if super::words::folded_starts_with(super::markup::prefix(s, 12), word) {
                 let n = s

@@ -487,6 +487,14 @@ fn is_page_number(folded: &str) -> bool {
 }
 
 fn looks_like_item_start(l: &Line) -> bool {
+    // (a line starting with a letter has no number first)
+    if l.text
+        .as_bytes()
+        .first()
+        .is_none_or(u8::is_ascii_alphabetic)
+    {
+        return false;
+    }
     let t = l.text.trim_start_matches('§').trim_start();
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
     digits > 0

@@ -740,6 +740,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_a_j_folds_to_a_j() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if fold(c.encode_utf8(&mut buf)).contains('j') {
+                assert!(c == 'j' || c == 'J', "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn ends_are_trimmed_as_the_standard_trim_trims_them() {
         let pieces = [
             " ", "\t", "\u{0B}", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "a", "Ö", "1", ":",
