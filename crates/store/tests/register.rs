@@ -14,7 +14,8 @@ fn fixture(name: &str) -> (Vec<u8>, protocol::Protocol) {
     );
     let bytes = std::fs::read(&path).unwrap();
     let (text, _) = protocol::read_document(&bytes).unwrap();
-    (bytes, protocol::parse(&text, &Hints::default()).unwrap())
+    let parsed = protocol::parse(&text, &Hints::default()).unwrap();
+    (bytes, parsed)
 }
 
 const CG: &str = "protokoll-chefsgrupp-2024-04-19.txt";

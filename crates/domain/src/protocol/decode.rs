@@ -2,12 +2,13 @@
 //! Windows-1252 for old archives; binary content and image-only PDFs are refused.
 
 use super::ParseError;
+use std::borrow::Cow;
 
-/// A document's text, from a PDF's text layer or from a text file; the warning says when
-/// something was assumed (the encoding).
-pub fn read_document(bytes: &[u8]) -> Result<(String, Option<String>), ParseError> {
+/// A document's text, from a PDF's text layer or from a text file (UTF-8 text is
+/// borrowed as it is); the warning says when something was assumed (the encoding).
+pub fn read_document(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), ParseError> {
     if bytes.starts_with(b"%PDF") {
-        return pdf_text(bytes).map(|t| (t, None));
+        return pdf_text(bytes).map(|t| (Cow::Owned(t), None));
     }
     decode(bytes)
 }
@@ -28,7 +29,7 @@ fn pdf_text(bytes: &[u8]) -> Result<String, ParseError> {
 }
 
 /// Decodes a text file's bytes; the warning says when a legacy encoding was assumed.
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ParseError> {
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Option<String>), ParseError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ParseError::Empty);
     }
@@ -44,9 +45,9 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), ParseError> {
         return Err(ParseError::Binary);
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_owned(), None)),
+        Ok(s) => Ok((Cow::Borrowed(s), None)),
         Err(_) => Ok((
-            bytes.iter().map(|b| windows_1252(*b)).collect(),
+            Cow::Owned(bytes.iter().map(|b| windows_1252(*b)).collect()),
             Some("filen är inte UTF-8; läst som Windows-1252".to_owned()),
         )),
     }
@@ -76,13 +77,16 @@ pub(super) fn count_bytes(bytes: &[u8], mut counts: impl FnMut(u8) -> bool) -> u
         .sum()
 }
 
-fn utf16(bytes: &[u8], read: fn([u8; 2]) -> u16) -> Result<(String, Option<String>), ParseError> {
+fn utf16(
+    bytes: &[u8],
+    read: fn([u8; 2]) -> u16,
+) -> Result<(Cow<'static, str>, Option<String>), ParseError> {
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| read([c[0], c[1]])).collect();
     let s = String::from_utf16_lossy(&units);
     if s.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    Ok((s, None))
+    Ok((Cow::Owned(s), None))
 }
 
 fn windows_1252(b: u8) -> char {
