@@ -282,15 +282,37 @@ const LABELS: &[(&str, Label)] = &[
 /// The length of the longest label ("justeringens plats och tid").
 const LONGEST_LABEL: usize = 26;
 
-/// The letters of each label, counted once.
-fn label_bags() -> &'static [words::Bag] {
-    static BAGS: std::sync::OnceLock<Vec<words::Bag>> = std::sync::OnceLock::new();
-    BAGS.get_or_init(|| {
-        LABELS
-            .iter()
-            .map(|(name, _)| words::Bag::of(name))
-            .collect()
-    })
+/// What the close match needs of a label, worked out once: its place in [`LABELS`], its
+/// length (labels are ASCII: their length in bytes is their length in characters), how
+/// far a key may be from it, and its letters.
+struct Shape {
+    index: usize,
+    len: usize,
+    tolerance: usize,
+    bag: words::Bag,
+}
+
+/// The labels that may be matched closely (those with a tolerance), by length.
+fn shapes_of_length(len: usize) -> &'static [Shape] {
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<Shape>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let mut v: Vec<Vec<Shape>> = (0..=LONGEST_LABEL).map(|_| Vec::new()).collect();
+        for (index, (name, _)) in LABELS.iter().enumerate() {
+            let tolerance = words::tolerance(name.len());
+            if tolerance > 0
+                && let Some(list) = v.get_mut(name.len())
+            {
+                list.push(Shape {
+                    index,
+                    len: name.len(),
+                    tolerance,
+                    bag: words::Bag::of(name),
+                });
+            }
+        }
+        v
+    });
+    by_length.get(len).map_or(&[], Vec::as_slice)
 }
 
 /// The best-matching label for a key, tolerant of OCR damage.
@@ -324,17 +346,14 @@ fn match_label(key: &str) -> Option<Label> {
     // within the largest tolerance (2) of the key's length can match.
     let mut best: Option<(usize, usize)> = None;
     for len in chars.saturating_sub(2)..=chars + 2 {
-        for &i in labels_of_length(len) {
-            let (name, name_bag) = (LABELS[i].0, &label_bags()[i]);
-            // labels are ASCII: their byte length is their length in characters
-            let tol = words::tolerance(name.len());
-            if tol == 0 || name.len().abs_diff(chars) > tol || bag.further_than(name_bag, tol) {
+        for s in shapes_of_length(len) {
+            if s.len.abs_diff(chars) > s.tolerance || bag.further_than(&s.bag, s.tolerance) {
                 continue;
             }
-            if let Some(d) = words::bounded_distance(k, name, tol)
-                && best.is_none_or(|b| (d, i) < b)
+            if let Some(d) = words::bounded_distance(k, LABELS[s.index].0, s.tolerance)
+                && best.is_none_or(|b| (d, s.index) < b)
             {
-                best = Some((d, i));
+                best = Some((d, s.index));
             }
         }
     }
