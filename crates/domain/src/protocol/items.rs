@@ -71,10 +71,26 @@ fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
 
 /// Classifies a line as a possible item start.
 fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
-    if l.furniture || l.bullet.is_some() {
+    if l.furniture || l.bullet.is_some() || !may_start_item(l.raw) {
         return None;
     }
-    let raw = l.raw;
+    candidate_in(l.raw)
+}
+
+/// Whether a raw line can start an item at all, by its first byte: an empty line has no
+/// number, and a line starting with an ASCII letter other than the first letters of the
+/// item words starts with nothing [`candidate_in`] skips (spaces, `#`, `**`, `__`) and so
+/// with no number or word.
+fn may_start_item(raw: &str) -> bool {
+    match raw.as_bytes().first() {
+        None => false,
+        Some(&b) if b.is_ascii_alphabetic() => matches!(b.to_ascii_lowercase(), b'p' | b'a'),
+        _ => true,
+    }
+}
+
+/// [`candidate`] for the raw text of a line that is no furniture and no bullet.
+fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     let lead = raw.len() - raw.trim_start().len();
     let mut s = &raw[lead..];
     let mut offset = lead;
@@ -1149,6 +1165,57 @@ mod tests {
         // The Kelvin sign lowercases to a one-byte k and Ⱥ to three bytes: the lengths
         // agree, the places do not.
         assert_eq!(inline_marker("\u{212A} Beslöt: x ȺȺ eslut"), None);
+    }
+
+    #[test]
+    fn a_line_passed_over_by_its_first_byte_is_no_item_start() {
+        let pieces = [
+            "A",
+            "a",
+            "P",
+            "p",
+            "Punkt ",
+            "Ärende ",
+            "arende ",
+            "Paragraf ",
+            "1",
+            "12. ",
+            "3.1\t",
+            "§ ",
+            "§",
+            "# ",
+            "#",
+            "**",
+            "__",
+            " ",
+            "\t",
+            "B",
+            "x",
+            "Z",
+            ". ",
+            "Titel",
+            "ö",
+            "2)",
+        ];
+        let mut starts = 0;
+        for s in super::super::texts_of_pieces(&pieces, 43, 6, 20_000) {
+            for word in [
+                "",
+                "Punkt ",
+                "punkt ",
+                "PARAGRAF ",
+                "arende ",
+                "Anteckning ",
+            ] {
+                let s = format!("{word}{s}");
+                let found = candidate_in(&s);
+                starts += usize::from(found.is_some());
+                if !may_start_item(&s) {
+                    assert_eq!(found, None, "{s:?}");
+                }
+            }
+        }
+        assert!(starts > 1000, "the pieces make item starts ({starts})");
     }
 
     #[test]

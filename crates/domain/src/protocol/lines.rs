@@ -70,7 +70,9 @@ const GLUED_LABELS: &[&str] = &[
 ];
 
 pub fn split_lines(marked: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::with_capacity(count_line_breaks(marked.as_bytes()) + 1);
+    // (a line with a label glued to its end becomes two: room for some without growing)
+    let breaks = count_line_breaks(marked.as_bytes());
+    let mut lines = Vec::with_capacity(breaks + 1 + breaks / 8);
     // (the same pieces as splitting at '\n', the line breaks found many bytes at a time)
     let ends = memchr::memchr_iter(b'\n', marked.as_bytes()).chain([marked.len()]);
     let mut start = 0;
