@@ -209,6 +209,9 @@ enum BenchCommand {
         /// Folder with the real protocols to add to the corpus.
         #[arg(long, default_value = "../shared/domain/sources")]
         fixtures: PathBuf,
+        /// The order the documents are parsed in (the goal is measured in turns).
+        #[arg(long, value_enum, default_value_t = crate::bench_protocol::Order::Turns)]
+        order: crate::bench_protocol::Order,
     },
     /// Imports --protocols protocols into the database (if it has fewer) and times searches.
     Search {
@@ -315,10 +318,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Command::Bench {
-        command: BenchCommand::Import { mb, fixtures },
+        command:
+            BenchCommand::Import {
+                mb,
+                fixtures,
+                order,
+            },
     } = &cli.command
     {
-        crate::out::emit(&crate::bench_protocol::import(fixtures, *mb)?)?;
+        crate::out::emit(&crate::bench_protocol::import(fixtures, *mb, *order)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Command::Bench {
