@@ -452,15 +452,15 @@ fn is_not_name(t: &str) -> bool {
     if !(3..=18).contains(&t.len()) {
         return false;
     }
-    // Lowercasing keeps the first byte of an ASCII or Swedish letter's lowercase form,
-    // and any other first letter makes the token longer than the word it would match.
-    let first = t.as_bytes()[0].to_ascii_lowercase();
     let words = not_names_of_length(t.len());
     if t.is_ascii() {
         // (an ASCII token lowercases byte by byte; the words are lowercase, and one that
         // is not ASCII has a byte no ASCII token has)
         return words.iter().any(|n| t.eq_ignore_ascii_case(n));
     }
+    // Lowercasing keeps the first byte of an ASCII or Swedish letter's lowercase form,
+    // and any other first letter makes the token longer than the word it would match.
+    let first = t.as_bytes()[0].to_ascii_lowercase();
     words
         .iter()
         .any(|n| n.as_bytes()[0] == first && t.chars().flat_map(char::to_lowercase).eq(n.chars()))
