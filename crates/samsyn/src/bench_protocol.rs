@@ -92,23 +92,22 @@ pub enum Order {
 
 /// The documents of a corpus built by [`corpus`] from `layouts` seeds, in `order`.
 fn ordered(docs: &[Vec<u8>], layouts: usize, order: Order) -> Vec<&[u8]> {
-    let mut out: Vec<&[u8]> = docs.iter().map(Vec::as_slice).collect();
-    match order {
-        Order::Turns => {}
-        Order::Grouped => {
-            // (document i is a copy of seed i % layouts; the sort keeps copies in order)
-            let mut keyed: Vec<(usize, &[u8])> = out.into_iter().enumerate().collect();
-            keyed.sort_by_key(|(i, _)| i % layouts.max(1));
-            out = keyed.into_iter().map(|(_, d)| d).collect();
-        }
-        Order::Shuffled => {
-            let mut seed: u64 = 7;
-            for i in (1..out.len()).rev() {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                out.swap(i, (seed >> 33) as usize % (i + 1));
-            }
+    let layouts = layouts.max(1);
+    let mut out: Vec<&[u8]> = match order {
+        // (document i is a copy of seed i % layouts)
+        Order::Grouped => (0..layouts)
+            .flat_map(|k| docs.iter().skip(k).step_by(layouts))
+            .map(Vec::as_slice)
+            .collect(),
+        Order::Turns | Order::Shuffled => docs.iter().map(Vec::as_slice).collect(),
+    };
+    if order == Order::Shuffled {
+        let mut seed: u64 = 7;
+        for i in (1..out.len()).rev() {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            out.swap(i, (seed >> 33) as usize % (i + 1));
         }
     }
     out
