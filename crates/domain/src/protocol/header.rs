@@ -292,20 +292,17 @@ struct Shape {
     bag: words::Bag,
 }
 
-/// The labels that may be matched closely (those with a tolerance), by length.
+/// The labels by length.
 fn shapes_of_length(len: usize) -> &'static [Shape] {
     static BY_LENGTH: std::sync::OnceLock<Vec<Vec<Shape>>> = std::sync::OnceLock::new();
     let by_length = BY_LENGTH.get_or_init(|| {
         let mut v: Vec<Vec<Shape>> = (0..=LONGEST_LABEL).map(|_| Vec::new()).collect();
         for (index, (name, _)) in LABELS.iter().enumerate() {
-            let tolerance = words::tolerance(name.len());
-            if tolerance > 0
-                && let Some(list) = v.get_mut(name.len())
-            {
+            if let Some(list) = v.get_mut(name.len()) {
                 list.push(Shape {
                     index,
                     len: name.len(),
-                    tolerance,
+                    tolerance: words::tolerance(name.len()),
                     bag: words::Bag::of(name),
                 });
             }
@@ -334,11 +331,11 @@ fn match_label(key: &str) -> Option<Label> {
     let k = fold(key);
     let k = k.as_str();
     // (a label equal to the key has its length)
-    if let Some(&i) = labels_of_length(k.len())
+    if let Some(s) = shapes_of_length(k.len())
         .iter()
-        .find(|&&i| LABELS[i].0 == k)
+        .find(|s| LABELS[s.index].0 == k)
     {
-        return Some(LABELS[i].1);
+        return Some(LABELS[s.index].1);
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
@@ -347,7 +344,11 @@ fn match_label(key: &str) -> Option<Label> {
     let mut best: Option<(usize, usize)> = None;
     for len in chars.saturating_sub(2)..=chars + 2 {
         for s in shapes_of_length(len) {
-            if s.len.abs_diff(chars) > s.tolerance || bag.further_than(&s.bag, s.tolerance) {
+            // (a label with no tolerance matches only as it is, found above)
+            if s.tolerance == 0
+                || s.len.abs_diff(chars) > s.tolerance
+                || bag.further_than(&s.bag, s.tolerance)
+            {
                 continue;
             }
             if let Some(d) = words::bounded_distance(k, LABELS[s.index].0, s.tolerance)
@@ -358,21 +359,6 @@ fn match_label(key: &str) -> Option<Label> {
         }
     }
     best.map(|(_, i)| LABELS[i].1)
-}
-
-/// The places in [`LABELS`] of the labels `len` bytes long.
-fn labels_of_length(len: usize) -> &'static [usize] {
-    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<usize>>> = std::sync::OnceLock::new();
-    let by_length = BY_LENGTH.get_or_init(|| {
-        let mut v = vec![Vec::new(); LONGEST_LABEL + 1];
-        for (i, (name, _)) in LABELS.iter().enumerate() {
-            if let Some(list) = v.get_mut(name.len()) {
-                list.push(i);
-            }
-        }
-        v
-    });
-    by_length.get(len).map_or(&[], Vec::as_slice)
 }
 
 /// A label line and what follows the label on it.
