@@ -675,6 +675,10 @@ fn decision_marker(l: &Line) -> Option<String> {
             // (20 characters are 20 to 80 bytes)
             if t.len() <= 20 || (t.len() <= 80 && t.chars().count() <= 20) {
                 (t.trim_end_matches('.'), "")
+            } else if is_genitive_heading(t) {
+                // "Socialnämndens beslut", "Kommunstyrelsens beslut": a heading of its
+                // own, longer than 20 characters
+                (t, "")
             } else {
                 // "Beslut Rådet beslutar att …" with the colon lost
                 let (first, rest) = t.split_once(' ')?;
@@ -694,6 +698,17 @@ fn decision_marker(l: &Line) -> Option<String> {
     let k = fold(key);
     let k = k.trim_ends();
     (may_be_decision_key(k) && is_decision_key(k)).then(|| rest.to_owned())
+}
+
+/// Whether a line without a colon of up to 48 characters is two or three words, all but
+/// the last genitives: "Kommunstyrelsens beslut", "Kommunstyrelsens arbetsutskotts
+/// beslut" (whether the last is "beslut" is for [`is_decision_key`]).
+fn is_genitive_heading(t: &str) -> bool {
+    if t.len() > 4 * 48 || !words::at_most_chars(t, 48) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=3).contains(&words.len()) && words[..words.len() - 1].iter().all(|w| w.ends_with('s'))
 }
 
 /// Whether folded `k` can be a decision key at all: every key holds "beslut" or is one

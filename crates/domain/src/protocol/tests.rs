@@ -53,6 +53,36 @@ fn a_minimal_protocol_reads_its_items_and_decisions() {
     assert_eq!(p.items[0].decisions, ["Budgeten antas."]);
 }
 
+#[test]
+fn a_committees_decision_heading_of_its_own_starts_the_decisions() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\n\n§ 12 Hemsjukvård\nSocialnämndens beslut\n1. Socialnämnden godkänner överenskommelsen.\n2. Socialchefen får i uppdrag att följa upp.\n\n§ 13 Delegationsbeslut\nKommunstyrelsens arbetsutskotts beslut\nRedovisningen läggs till handlingarna.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        [
+            "Socialnämnden godkänner överenskommelsen.",
+            "Socialchefen får i uppdrag att följa upp."
+        ]
+    );
+    assert_eq!(
+        p.items[1].decisions,
+        ["Redovisningen läggs till handlingarna."]
+    );
+}
+
+#[test]
+fn a_sentence_ending_in_a_genitive_and_beslut_is_no_decision_heading() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\n\n§ 12 Hemsjukvård\nÄrendet återremitteras enligt nämndens beslut\nMer text.\n\n§ 13 Avslut\nText.\n",
+    );
+    assert!(
+        p.items[0].decisions.is_empty(),
+        "{:?}",
+        p.items[0].decisions
+    );
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
