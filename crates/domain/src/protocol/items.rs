@@ -516,6 +516,17 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             title = tidy_title(&c);
         }
     }
+    // "§ 14" alone, or "§ 12 Dnr SN 2024/45", with the title on the next line
+    let mut title = title;
+    let mut body = body;
+    if lead_text.is_empty()
+        && (title.is_empty() || is_registration_number(&title))
+        && let Some(k) = body.iter().position(|l| !l.furniture && !l.is_blank())
+        && let Some(next) = title_line(&body[k])
+    {
+        lead_text = std::mem::replace(&mut title, next);
+        body = &body[k + 1..];
+    }
     let (mut title, mut kind) = strip_kind(&title);
     if let Some(pos) = words::finder!("foredragande").find(fold(&title).as_bytes()) {
         // "Budget 2025. Föredragande: Anna Berg"
@@ -698,6 +709,45 @@ fn decision_marker(l: &Line) -> Option<String> {
     let k = fold(key);
     let k = k.trim_ends();
     (may_be_decision_key(k) && is_decision_key(k)).then(|| rest.to_owned())
+}
+
+/// Whether an item's title is only its registration number: "Dnr SN 2024/45",
+/// "Diarienummer: KS 2023/112", "SN 2024/45".
+fn is_registration_number(title: &str) -> bool {
+    let f = fold(title);
+    if ["dnr", "diarienr", "diarienummer"].iter().any(|p| {
+        f.strip_prefix(p)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphabetic()))
+    }) {
+        return true;
+    }
+    // a few capitals, then a year or number, a slash or dash and a number
+    let mut parts = title.split_whitespace();
+    let (Some(series), Some(number), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (1..=6).contains(&series.chars().count())
+        && series.chars().all(char::is_uppercase)
+        && number
+            .split_once(['/', '-', '.', ':'])
+            .is_some_and(|(a, b)| digits(a) && digits(b))
+}
+
+/// The title on the line after an item's number, if `l` can be one: short, no sentence,
+/// no label, marker or bullet.
+fn title_line(l: &Line) -> Option<String> {
+    let t = l.text.trim_ends();
+    let can_be = l.bullet.is_none()
+        && words::at_most_chars(t, 150)
+        && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ':', ','])
+        && !words::has_byte(t, b':')
+        && !words::has_byte(t, b'\t')
+        && decision_marker(l).is_none()
+        && kind_marker(&l.folded).is_none()
+        && presenter_label(l).is_none();
+    can_be.then(|| tidy_title(t))
 }
 
 /// Whether a line without a colon of up to 48 characters is two or three words, all but

@@ -83,6 +83,36 @@ fn a_sentence_ending_in_a_genitive_and_beslut_is_no_decision_heading() {
     );
 }
 
+#[test]
+fn a_title_on_the_line_after_the_number_is_the_items_title() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\n\n§ 12 Dnr SN 2024/45\nÖverenskommelse om hemsjukvård\nRegionen och kommunerna har en ny överenskommelse.\n\n§ 13 SN 2024/12\nUppföljning av SIP\nText.\n\n§ 14\n\nDelegationsbeslut\nRedovisningen noteras.\n",
+    );
+    let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Överenskommelse om hemsjukvård",
+            "Uppföljning av SIP",
+            "Delegationsbeslut"
+        ]
+    );
+    assert_eq!(
+        p.items[0].text,
+        "Dnr SN 2024/45\nRegionen och kommunerna har en ny överenskommelse."
+    );
+    assert_eq!(p.items[2].text, "Redovisningen noteras.");
+}
+
+#[test]
+fn a_sentence_after_a_bare_number_stays_text() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\n\n§ 12\nOrdföranden öppnar mötet.\n\n§ 13 Avslut\nText.\n",
+    );
+    assert_eq!(p.items[0].title, "");
+    assert_eq!(p.items[0].text, "Ordföranden öppnar mötet.");
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
