@@ -518,6 +518,12 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         }
         if let Some((kind, body)) = kind_line(text) {
             head.kind.get_or_insert(kind);
+            // "Protokoll Socialnämnden 2024-03-12": the title holds the meeting's date
+            if head.date.is_none()
+                && let Some(d) = words::find_date(text)
+            {
+                head.date = Some(d.iso());
+            }
             if head.body.is_none() {
                 if body.is_empty() {
                     want_body_next = true;

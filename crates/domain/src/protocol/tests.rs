@@ -113,6 +113,22 @@ fn a_sentence_after_a_bare_number_stays_text() {
     assert_eq!(p.items[0].text, "Ordföranden öppnar mötet.");
 }
 
+#[test]
+fn a_date_in_the_title_line_is_the_meetings_date() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden 2024-03-12\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText 2024-05-01.\n",
+    );
+    assert_eq!(
+        (p.date.as_str(), p.body.as_deref()),
+        ("2024-03-12", Some("Socialnämnden"))
+    );
+    assert!(
+        !p.warnings.iter().any(|w| w.contains("mötesdatum")),
+        "{:?}",
+        p.warnings
+    );
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
