@@ -33,6 +33,8 @@ enum Label {
     Adjuster,
     AdjustedOn,
     When,
+    /// "Plats och tid": the place, then the times.
+    PlaceThenTime,
     Place,
     Ignore,
 }
@@ -263,7 +265,7 @@ const LABELS: &[(&str, Label)] = &[
     ("sammantradesdatum", Label::When),
     ("tid och plats", Label::When),
     ("datum och tid", Label::When),
-    ("plats och tid", Label::When),
+    ("plats och tid", Label::PlaceThenTime),
     ("datum och plats", Label::When),
     ("plats", Label::Place),
     ("lokal", Label::Place),
@@ -385,7 +387,7 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     let first_len = words::find_byte(t, b' ')?;
     let rest = t[first_len..].trim_ends();
     if rest.starts_with(|c: char| c.is_ascii_digit())
-        && let Some(l @ (Label::When | Label::AdjustedOn | Label::Place)) =
+        && let Some(l @ (Label::When | Label::PlaceThenTime | Label::AdjustedOn | Label::Place)) =
             match_label(&t[..first_len])
     {
         return Some((l, rest.to_owned()));
@@ -563,6 +565,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     read_when(&rest, &mut head);
                     section = None;
                 }
+                Label::PlaceThenTime => {
+                    read_when(&rest, &mut head);
+                    if head.place.is_none()
+                        && let Some(place) = place_before_times(&rest)
+                    {
+                        head.place = Some(place.to_owned());
+                    }
+                    section = None;
+                }
                 Label::Place => {
                     if head.place.is_none() && !rest.is_empty() {
                         head.place = Some(rest.trim_end_matches('.').to_owned());
@@ -681,6 +692,29 @@ fn read_when(rest: &str, head: &mut Head) {
     } else {
         read_times_and_place(rest, head);
     }
+}
+
+/// The place in "Stadshuset, sal A, kl. 13.00–15.30" or "Stadshuset, 13.00–15.30": what
+/// comes before "kl" or "klockan", or else before the last comma.
+fn place_before_times(rest: &str) -> Option<&str> {
+    let lower = words::lowercase(rest);
+    let kl = [" kl.", " kl ", " klockan ", ",kl"]
+        .iter()
+        .filter_map(|k| lower.find(k))
+        .min();
+    // (lowercasing keeps the places of Swedish text; elsewhere the last comma is used)
+    let cut = match kl {
+        Some(p) if lower.len() == rest.len() && rest.is_char_boundary(p) => p,
+        _ => rest.rfind(',')?,
+    };
+    let place = rest[..cut]
+        .trim_ends()
+        .trim_end_matches([',', ';', ' '])
+        .trim_ends();
+    (!place.is_empty()
+        && !place.starts_with(|c: char| c.is_ascii_digit())
+        && words::at_most_chars(place, 120))
+    .then_some(place)
 }
 
 fn read_times_and_place(after: &str, head: &mut Head) {

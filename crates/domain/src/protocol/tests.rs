@@ -129,6 +129,24 @@ fn a_date_in_the_title_line_is_the_meetings_date() {
     );
 }
 
+#[test]
+fn the_place_before_the_times_is_read_after_plats_och_tid() {
+    for (line, place) in [
+        (
+            "Plats och tid: Stadshuset, sal A, kl. 13.00–15.30",
+            "Stadshuset, sal A",
+        ),
+        ("Plats och tid: Kommunhuset, 13.00–15.30", "Kommunhuset"),
+        ("Plats och tid: Kommunhuset klockan 13.00", "Kommunhuset"),
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll Socialnämnden\nDatum: 2024-03-12\n{line}\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n"
+        ));
+        assert_eq!(p.place.as_deref(), Some(place), "{line}");
+        assert_eq!(p.start_time.as_deref(), Some("13:00"), "{line}");
+    }
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
