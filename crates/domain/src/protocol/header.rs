@@ -401,9 +401,13 @@ const BODY_WORDS: &[&str] = &[
     "grupp",
     "gruppen",
     "namnd",
+    "namnden",
     "styrelse",
+    "styrelsen",
     "utskott",
+    "utskottet",
     "kommitte",
+    "kommitten",
     "fullmaktige",
     "beredning",
     "forum",
@@ -413,6 +417,14 @@ const BODY_WORDS: &[&str] = &[
     "kc",
     "chefsgrupp",
 ];
+
+/// Whether a line can be a body's name alone ("Socialnämnden", "Kommunstyrelsens
+/// arbetsutskott"): up to four words, capitalised, no punctuation.
+fn is_name_of_a_body(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_uppercase())
+        && !text.contains([',', ':', '.', ';'])
+        && text.split_whitespace().nth(4).is_none()
+}
 
 fn has_body_word(s: &str) -> bool {
     let f = fold(s);
@@ -637,7 +649,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 if section == Some(Label::Ignore) {
                     entries_in_section += 1;
                 } else if guessed_body.is_none()
-                    && head.kind.is_none()
+                    && (head.kind.is_none() || is_name_of_a_body(text))
                     && has_body_word(text)
                     && words::at_most_chars(text, 120)
                     && l.bullet.is_none()

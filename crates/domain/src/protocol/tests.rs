@@ -147,6 +147,18 @@ fn the_place_before_the_times_is_read_after_plats_och_tid() {
     }
 }
 
+#[test]
+fn a_bodys_name_on_a_line_of_its_own_under_the_title_is_the_body() {
+    let p = parse_ok(
+        "SAMMANTRÄDESPROTOKOLL\nSammanträdesdatum\n2024-03-12\nSocialnämnden\n\nSekreterare: Eva Ek\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-03-12\nNämnden sammanträdde i stadshuset och gick igenom ärendena.\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n",
+    );
+    assert_eq!(p.body, None, "a sentence is no body's name");
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
