@@ -957,7 +957,7 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
                     _ => break,
                 }
             }
-            if decision_marker(l).is_some() || l.heading > 0 {
+            if decision_marker(l).is_some() || l.heading > 0 || is_section_heading(l) {
                 break;
             }
             if is_list_line(l) {
@@ -992,7 +992,11 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
     // Paragraphs: "att …" lines each start a decision (after an intro such as
     // "Rådet beslutar"), otherwise the next paragraph is the decision.
     let in_paragraph = |l: &Line| {
-        !l.is_blank() && !is_list_line(l) && l.heading == 0 && decision_marker(l).is_none()
+        !l.is_blank()
+            && !is_list_line(l)
+            && l.heading == 0
+            && decision_marker(l).is_none()
+            && !is_section_heading(l)
     };
     let mut block: Vec<&Line> = Vec::new();
     let mut j = i;
@@ -1099,6 +1103,41 @@ fn tidy_decision(t: &str) -> String {
     s
 }
 
+/// The headings of a committee's item that follow or frame its decision (folded): the
+/// decision ends where one starts.
+const SECTION_HEADINGS: &[&str] = &[
+    "beslutet skickas till",
+    "beslutet ska skickas till",
+    "beslutet expedieras till",
+    "beslutet delges",
+    "expedieras till",
+    "expedieras",
+    "skickas till",
+    "sandlista",
+    "beslutsunderlag",
+    "sammanfattning",
+    "arendebeskrivning",
+    "bakgrund",
+    "yrkanden",
+    "yrkande",
+    "propositionsordning",
+    "reservation",
+    "reservationer",
+    "protokollsanteckning",
+    "jav",
+    "omrostning",
+];
+
+/// Whether a line is one of [`SECTION_HEADINGS`], alone or before a colon.
+fn is_section_heading(l: &Line) -> bool {
+    let f = l.folded.trim_ends();
+    f.len() <= 60
+        && SECTION_HEADINGS.iter().any(|h| {
+            f.strip_prefix(h)
+                .is_some_and(|r| r.is_empty() || r.starts_with(':'))
+        })
+}
+
 fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -1115,6 +1154,7 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
                     && lines[next].heading == 0
                     && decision_marker(lines[next]).is_none()
                     && !starts_with_att(&lines[next].text)
+                    && !is_section_heading(lines[next])
                 {
                     text.push(' ');
                     text.push_str(lines[next].text.trim_ends());

@@ -159,6 +159,23 @@ fn a_bodys_name_on_a_line_of_its_own_under_the_title_is_the_body() {
     assert_eq!(p.body, None, "a sentence is no body's name");
 }
 
+#[test]
+fn the_decision_ends_where_the_list_of_its_recipients_starts() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\n\n§ 12 Budget\nSocialnämndens beslut\n1. Budgeten antas.\n2. Uppföljning sker i juni.\nBeslutet skickas till\nRegion Västmanland\n\n§ 13 Avslut\nSocialnämndens beslut\nInformationen noteras.\nExpedieras till: Ekonomienheten\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["Budgeten antas.", "Uppföljning sker i juni."]
+    );
+    assert_eq!(p.items[1].decisions, ["Informationen noteras."]);
+    assert!(
+        p.items[0]
+            .text
+            .ends_with("Beslutet skickas till\nRegion Västmanland")
+    );
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
