@@ -1273,6 +1273,21 @@ fn read_table_row(
     head.attendees.extend(people);
 }
 
+/// Whether an attendee's role makes them the meeting's secretary: "sekreterare",
+/// "nämndsekreterare", "mötessekreterare" (not "utredningssekreterare").
+fn is_secretary_role(role: &str) -> bool {
+    let f = fold(role);
+    [
+        "sekreterare",
+        "namndsekreterare",
+        "motessekreterare",
+        "kommunsekreterare",
+        "styrelsesekreterare",
+        "protokollforare",
+    ]
+    .contains(&f.trim_ends())
+}
+
 /// What the text around the head adds: chair from prose ("X ersätter Y som ordförande"),
 /// adjusters from a "Val av justerare" item or the signatures, and one entry per person.
 pub fn complete(p: &mut Protocol, lines: &[Line]) {
@@ -1300,7 +1315,7 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
         p.secretaries = p
             .attendees
             .iter()
-            .filter(|a| a.role.as_deref() == Some("sekreterare"))
+            .filter(|a| a.role.as_deref().is_some_and(is_secretary_role))
             .map(|a| a.name.clone())
             .collect();
     }

@@ -189,7 +189,10 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     let header_end = layout.starts.first().map(|s| s.line).unwrap_or(all.len());
     let mut head = header::read(&all[..header_end], &mut warnings);
     let (items, trailer_start) = items::read_items(&all, &layout, &mut warnings);
-    let signatures = signatures::read(&all[trailer_start..]);
+    let mut signatures = signatures::read(&all[trailer_start..]);
+    if signatures.is_empty() {
+        signatures = signatures::read_in_head(&all[..header_end]);
+    }
 
     if head.date.is_none() {
         head.date = hints

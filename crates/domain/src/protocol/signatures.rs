@@ -95,6 +95,40 @@ fn signed_at(text: &str) -> Option<String> {
     Some(s)
 }
 
+/// The role of a line such as "Sekreterare ........... Paragrafer 12–14" or "Underskrifter
+/// Sekreterare ______" (folded): the label before the rule.
+fn role_before_rule(f: &str) -> Option<&'static str> {
+    let cut = [f.find("..."), f.find("___")].into_iter().flatten().min()?;
+    let head = f[..cut].trim_ends();
+    let head = head
+        .strip_prefix("underskrifter")
+        .or_else(|| head.strip_prefix("underskrift"))
+        .unwrap_or(head)
+        .trim_ends();
+    role_label_folded(head)
+}
+
+/// Signatures on the first page, as municipal protocols have them: the block under
+/// "Underskrifter" in the head, up to the first blank line after it.
+pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
+    let Some(start) = lines.iter().position(|l| {
+        !l.furniture && l.folded.starts_with("underskrift") && words::at_most_chars(&l.text, 120)
+    }) else {
+        return Vec::new();
+    };
+    let block = &lines[start..];
+    let first_text = block
+        .iter()
+        .skip(1)
+        .position(|l| !l.is_blank())
+        .map_or(block.len(), |p| p + 1);
+    let end = block[first_text..]
+        .iter()
+        .position(Line::is_blank)
+        .map_or(block.len(), |p| first_text + p);
+    read(&block[..end.min(16)])
+}
+
 pub fn read(lines: &[Line]) -> Vec<Signature> {
     let lines: Vec<&Line> = lines
         .iter()
@@ -144,7 +178,7 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
             }
             continue;
         }
-        if let Some(role) = role_label_folded(f) {
+        if let Some(role) = role_label_folded(f).or_else(|| role_before_rule(f)) {
             pending_role = Some((i, role));
             // paper style: the name follows the role, after a rule
             let next = lines[i + 1..]

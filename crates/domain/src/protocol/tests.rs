@@ -176,6 +176,36 @@ fn the_decision_ends_where_the_list_of_its_recipients_starts() {
     );
 }
 
+#[test]
+fn the_signatures_under_underskrifter_on_the_first_page_are_read() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\n\nUnderskrifter\nSekreterare ..................... Paragrafer 12–13\nEva Ek\nOrdförande .....................\nAnna Andersson\nJusterare .....................\nKarin Nilsson\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n",
+    );
+    let signed: Vec<(&str, Option<&str>)> = p
+        .signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Eva Ek", Some("sekreterare")),
+            ("Anna Andersson", Some("ordförande")),
+            ("Karin Nilsson", Some("justerare"))
+        ]
+    );
+    assert_eq!(p.secretaries, ["Eva Ek"]);
+    assert_eq!(p.chair.as_deref(), Some("Anna Andersson"));
+}
+
+#[test]
+fn a_committee_secretary_among_the_attendees_is_the_secretary() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden\nDatum: 2024-03-12\nÖvriga närvarande: Lena Berg, utredningssekreterare\nEva Ek, nämndsekreterare\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n",
+    );
+    assert_eq!(p.secretaries, ["Eva Ek"]);
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
