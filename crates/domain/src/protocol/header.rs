@@ -441,9 +441,9 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
     // Every kind word starts with one of these letters: a text that does not is no title.
     let first = text.chars().next()?;
     let kind_letter = if first.is_ascii() {
-        matches!(first.to_ascii_lowercase(), 's' | 'm' | 'p' | 'a')
+        matches!(first.to_ascii_lowercase(), 's' | 'm' | 'p' | 'a' | 'u')
     } else {
-        fold(first.encode_utf8(&mut [0; 4])).starts_with(['s', 'm', 'p', 'a'])
+        fold(first.encode_utf8(&mut [0; 4])).starts_with(['s', 'm', 'p', 'a', 'u'])
     };
     if !kind_letter || !words::at_most_chars(text, 160) {
         return None;
@@ -452,6 +452,8 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
     let kinds: &[(&str, DocumentKind)] = &[
         ("sammantradesprotokoll", DocumentKind::Protokoll),
         ("motesprotokoll", DocumentKind::Protokoll),
+        ("protokollsutdrag", DocumentKind::Protokoll),
+        ("utdrag ur protokoll", DocumentKind::Protokoll),
         ("protokoll", DocumentKind::Protokoll),
         ("minnesanteckningar", DocumentKind::Minnesanteckningar),
         ("minnesanteckning", DocumentKind::Minnesanteckningar),

@@ -199,9 +199,11 @@ pub fn find_items(lines: &[Line]) -> Layout {
         .filter_map(|(i, l)| candidate(l).map(|(s, n, t)| (i, s, n, t)))
         .collect();
     let count = |style: Style| candidates.iter().filter(|c| c.1 == style).count();
+    // (an extract of one item, "Protokollsutdrag … § 12", has a single "§")
     let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
         .into_iter()
         .find(|s| count(*s) >= 2)
+        .or_else(|| (count(Style::Paragraph) == 1).then_some(Style::Paragraph))
         .unwrap_or(Style::Plain);
     let mut starts: Vec<Start> = Vec::new();
     let mut last: Option<(u32, u32)> = None;

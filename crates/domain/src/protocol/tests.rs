@@ -206,6 +206,26 @@ fn a_committee_secretary_among_the_attendees_is_the_secretary() {
     assert_eq!(p.secretaries, ["Eva Ek"]);
 }
 
+#[test]
+fn an_extract_of_one_paragraph_has_that_one_item() {
+    let p = parse_ok(
+        "PROTOKOLLSUTDRAG\nSocialnämnden\nSammanträdesdatum: 2024-03-12\n\n§ 12 Dnr SN 2024/45\nÖverenskommelse om hemsjukvård\nSocialnämndens beslut\nSocialnämnden godkänner överenskommelsen.\n",
+    );
+    assert_eq!(p.items.len(), 1, "{:?}", p.warnings);
+    assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
+    assert_eq!(p.items[0].number, "12");
+    assert_eq!(p.items[0].title, "Överenskommelse om hemsjukvård");
+    assert_eq!(
+        p.items[0].decisions,
+        ["Socialnämnden godkänner överenskommelsen."]
+    );
+    let p = parse_ok(
+        "Utdrag ur protokoll Socialnämnden 2024-03-12\n\n§ 12 Hemsjukvård\nSocialnämndens beslut\nÖverenskommelsen godkänns.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
+    assert_eq!(p.items[0].decisions, ["Överenskommelsen godkänns."]);
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
