@@ -504,10 +504,42 @@ fn clean_body(rest: &str) -> String {
     if let Some(d) = words::find_date(&s) {
         s.truncate(d.start);
     }
+    let s = without_page_mark(s.trim_ends());
     s.trim_ends()
         .trim_end_matches([',', '-', '–', ':', ' '])
         .trim_ends()
         .to_owned()
+}
+
+/// `s` without a page number at its end: "Socialnämnden 1(6)", "1 (6)", "2/6".
+fn without_page_mark(s: &str) -> &str {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    let drop = match tokens.as_slice() {
+        [.., last] if is_page_mark(last) => 1,
+        [.., number, count]
+            if digits(number)
+                && count
+                    .strip_prefix('(')
+                    .and_then(|c| c.strip_suffix(')'))
+                    .is_some_and(digits) =>
+        {
+            2
+        }
+        _ => return s,
+    };
+    let first = tokens[tokens.len() - drop];
+    // (the token is a slice of `s`: where it starts is its distance from the start)
+    &s[..first.as_ptr() as usize - s.as_ptr() as usize]
+}
+
+/// "1(6)", "2/6": a page number and the count of pages.
+fn is_page_mark(t: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    t.strip_suffix(')')
+        .and_then(|r| r.split_once('('))
+        .or_else(|| t.split_once('/'))
+        .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
 pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {

@@ -226,6 +226,20 @@ fn an_extract_of_one_paragraph_has_that_one_item() {
     assert_eq!(p.items[0].decisions, ["Överenskommelsen godkänns."]);
 }
 
+#[test]
+fn a_page_number_beside_the_title_is_no_body() {
+    for title in [
+        "SAMMANTRÄDESPROTOKOLL   1(6)",
+        "Sammanträdesprotokoll 1 (6)",
+        "Protokoll Socialnämnden 2/6",
+    ] {
+        let p = parse_ok(&format!(
+            "{title}\nSocialnämnden\nDatum: 2024-03-12\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n"
+        ));
+        assert_eq!(p.body.as_deref(), Some("Socialnämnden"), "{title}");
+    }
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
