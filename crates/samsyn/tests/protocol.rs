@@ -1,6 +1,7 @@
 //! `samsyn import protocol --dry-run --json` on the two real protocols and on fixtures
 //! of other layouts (OCR damage, `|` tables, e-signature pages, HTML from another
-//! region): what a secretary would read off the page is what comes out.
+//! region, a municipal committee's "§" protocol): what a secretary would read off the
+//! page is what comes out.
 
 mod common;
 
@@ -522,6 +523,84 @@ fn another_regions_html_with_item_kinds_and_presenters() {
         "attachments after the end are not items"
     );
     assert!(strs(&p["warnings"]).iter().any(|w| w.contains("bilagor")));
+}
+
+#[test]
+fn a_municipal_committees_protocol_with_paragraphs_and_a_signature_block_first() {
+    let p = read(&own("kommun-socialnamnden-2024-03-12.txt"));
+    assert_eq!(
+        p["body"], "Socialnämnden",
+        "the page number is no part of it"
+    );
+    assert_eq!(p["date"], "2024-03-12");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("13:00"), Some("15:30"))
+    );
+    assert_eq!(p["place"], "Stadshuset, sal A");
+    assert_eq!(p["chair"], "Anna Andersson");
+    assert_eq!(strs(&p["secretaries"]), ["Eva Ek"]);
+    assert_eq!(strs(&p["adjusters"]), ["Karin Nilsson"]);
+    assert_eq!(p["adjusted_on"], "2024-03-19");
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 8);
+    assert_eq!(attendee(&p, "Per Persson")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "Sara Holm")["role"], "ersättare");
+    assert_eq!(attendee(&p, "Lena Berg")["role"], "socialchef");
+    assert_eq!(
+        titles(&p),
+        [
+            (
+                "12".to_owned(),
+                "Överenskommelse om hälso- och sjukvård i hemmet".to_owned()
+            ),
+            (
+                "13".to_owned(),
+                "Uppföljning av samordnad individuell plan".to_owned()
+            ),
+            ("14".to_owned(), "Delegationsbeslut".to_owned()),
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "12"),
+        [
+            "Socialnämnden godkänner överenskommelsen om hemsjukvård.",
+            "Socialchefen får i uppdrag att följa upp införandet till hösten."
+        ],
+        "the recipients after the decision are not part of it"
+    );
+    assert_eq!(decisions(&p, "13"), ["Informationen noteras."]);
+    assert_eq!(
+        decisions(&p, "14"),
+        ["Redovisningen läggs till handlingarna."]
+    );
+    assert_eq!(strs(&p["items"][1]["presenters"]), ["Lena Berg"]);
+    assert!(
+        p["items"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Dnr SN 2024/45\nSammanfattning"),
+        "the registration number stays in the text"
+    );
+    let signed: Vec<(String, String)> = p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["role"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Eva Ek".to_owned(), "sekreterare".to_owned()),
+            ("Anna Andersson".to_owned(), "ordförande".to_owned()),
+            ("Karin Nilsson".to_owned(), "justerare".to_owned()),
+        ]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
 
 #[test]
