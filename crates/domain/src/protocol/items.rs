@@ -199,11 +199,12 @@ pub fn find_items(lines: &[Line]) -> Layout {
         .filter_map(|(i, l)| candidate(l).map(|(s, n, t)| (i, s, n, t)))
         .collect();
     let count = |style: Style| candidates.iter().filter(|c| c.1 == style).count();
-    // (an extract of one item, "Protokollsutdrag … § 12", has a single "§")
     let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
         .into_iter()
         .find(|s| count(*s) >= 2)
-        .or_else(|| (count(Style::Paragraph) == 1).then_some(Style::Paragraph))
+        .or_else(|| {
+            (count(Style::Plain) < 2 && is_extract(lines, &candidates)).then_some(Style::Paragraph)
+        })
         .unwrap_or(Style::Plain);
     let mut starts: Vec<Start> = Vec::new();
     let mut last: Option<(u32, u32)> = None;
@@ -230,6 +231,20 @@ pub fn find_items(lines: &[Line]) -> Layout {
         });
     }
     Layout { starts }
+}
+
+/// Whether the items are those of an extract of one paragraph ("Protokollsutdrag …
+/// § 12"): a single "§", after the meeting's date, and not followed by another "§".
+fn is_extract(lines: &[Line], candidates: &[(usize, Style, (u32, u32), usize)]) -> bool {
+    let mut paragraphs = candidates.iter().filter(|c| c.1 == Style::Paragraph);
+    let (Some(&(at, _, _, title_at)), None) = (paragraphs.next(), paragraphs.next()) else {
+        return false;
+    };
+    let rest = lines[at].raw.get(title_at..).unwrap_or("").trim_start();
+    !rest.starts_with('§')
+        && lines[..at]
+            .iter()
+            .any(|l| !l.furniture && super::words::find_date(&l.text).is_some())
 }
 
 const END_MARKERS: &[&str] = &[

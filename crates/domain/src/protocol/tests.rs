@@ -224,6 +224,15 @@ fn an_extract_of_one_paragraph_has_that_one_item() {
     );
     assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
     assert_eq!(p.items[0].decisions, ["Överenskommelsen godkänns."]);
+    let p = parse_ok(
+        "Protokoll Styrgruppen\nDatum: 2024-03-12\n\n1. Budget\nEnligt § 3 i avtalet.\n§ 3 gäller.\n2. Avslut\nText.\n",
+    );
+    let numbers: Vec<&str> = p.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        ["1", "2"],
+        "one \"§\" among numbered items is no item"
+    );
 }
 
 #[test]
