@@ -421,7 +421,9 @@ const BODY_WORDS: &[&str] = &[
 /// Whether a line can be a body's name alone ("Socialnämnden", "Kommunstyrelsens
 /// arbetsutskott"): up to four words, capitalised, no punctuation.
 fn is_name_of_a_body(text: &str) -> bool {
-    text.starts_with(|c: char| c.is_uppercase())
+    // (four words of a body's name are far fewer than 200 bytes)
+    text.len() <= 200
+        && text.starts_with(|c: char| c.is_uppercase())
         && !text.contains([',', ':', '.', ';'])
         && text.split_whitespace().nth(4).is_none()
 }
@@ -513,22 +515,26 @@ fn clean_body(rest: &str) -> String {
 
 /// `s` without a page number at its end: "Socialnämnden 1(6)", "1 (6)", "2/6".
 fn without_page_mark(s: &str) -> &str {
+    // (every page mark ends in a digit or a parenthesis)
+    if !s.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+        return s;
+    }
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let tokens: Vec<&str> = s.split_whitespace().collect();
-    let drop = match tokens.as_slice() {
-        [.., last] if is_page_mark(last) => 1,
-        [.., number, count]
-            if digits(number)
-                && count
-                    .strip_prefix('(')
-                    .and_then(|c| c.strip_suffix(')'))
-                    .is_some_and(digits) =>
-        {
-            2
-        }
-        _ => return s,
+    let mut tokens = s.split_whitespace().rev();
+    let (last, before) = (tokens.next().unwrap_or(""), tokens.next());
+    let first = if is_page_mark(last) {
+        last
+    } else if let Some(number) = before
+        && digits(number)
+        && last
+            .strip_prefix('(')
+            .and_then(|c| c.strip_suffix(')'))
+            .is_some_and(digits)
+    {
+        number
+    } else {
+        return s;
     };
-    let first = tokens[tokens.len() - drop];
     // (the token is a slice of `s`: where it starts is its distance from the start)
     &s[..first.as_ptr() as usize - s.as_ptr() as usize]
 }
@@ -683,10 +689,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 if section == Some(Label::Ignore) {
                     entries_in_section += 1;
                 } else if guessed_body.is_none()
-                    && (head.kind.is_none() || is_name_of_a_body(text))
-                    && has_body_word(text)
-                    && words::at_most_chars(text, 120)
                     && l.bullet.is_none()
+                    && (head.kind.is_none() || is_name_of_a_body(text))
+                    && words::at_most_chars(text, 120)
+                    && has_body_word(text)
                 {
                     guessed_body = Some(clean_body(text));
                 }

@@ -731,12 +731,15 @@ fn decision_marker(l: &Line) -> Option<String> {
 /// Whether an item's title is only its registration number: "Dnr SN 2024/45",
 /// "Diarienummer: KS 2023/112", "SN 2024/45".
 fn is_registration_number(title: &str) -> bool {
-    let f = fold(title);
-    if ["dnr", "diarienr", "diarienummer"].iter().any(|p| {
-        f.strip_prefix(p)
-            .is_some_and(|r| !r.starts_with(|c: char| c.is_alphabetic()))
-    }) {
-        return true;
+    // (every such word starts with a d, and only a d folds to a d)
+    if title.starts_with(['D', 'd']) {
+        let f = fold(super::markup::prefix(title, 16));
+        if ["dnr", "diarienr", "diarienummer"].iter().any(|p| {
+            f.strip_prefix(p)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphabetic()))
+        }) {
+            return true;
+        }
     }
     // a few capitals, then a year or number, a slash or dash and a number
     let mut parts = title.split_whitespace();
@@ -752,7 +755,7 @@ fn is_registration_number(title: &str) -> bool {
 }
 
 /// The title on the line after an item's number, if `l` can be one: short, no sentence,
-/// no label, marker or bullet.
+/// no label (nor one starting like a presenter's), marker or bullet.
 fn title_line(l: &Line) -> Option<String> {
     let t = l.text.trim_ends();
     let can_be = l.bullet.is_none()
@@ -763,7 +766,7 @@ fn title_line(l: &Line) -> Option<String> {
         && !words::has_byte(t, b'\t')
         && decision_marker(l).is_none()
         && kind_marker(&l.folded).is_none()
-        && presenter_label(l).is_none();
+        && !PRESENTER_LABELS.iter().any(|p| l.folded.starts_with(p));
     can_be.then(|| tidy_title(t))
 }
 
@@ -1161,10 +1164,16 @@ const SECTION_HEADINGS: &[&str] = &[
     "omrostning",
 ];
 
+/// The letters [`SECTION_HEADINGS`] start with.
+const SECTION_FIRST_LETTERS: &[u8] = b"besaypjro";
+
 /// Whether a line is one of [`SECTION_HEADINGS`], alone or before a colon.
 fn is_section_heading(l: &Line) -> bool {
     let f = l.folded.trim_ends();
     f.len() <= 60
+        && f.as_bytes()
+            .first()
+            .is_some_and(|b| SECTION_FIRST_LETTERS.contains(b))
         && SECTION_HEADINGS.iter().any(|h| {
             f.strip_prefix(h)
                 .is_some_and(|r| r.is_empty() || r.starts_with(':'))
@@ -1317,6 +1326,13 @@ mod tests {
             headings += usize::from(is_genitive_heading(t) && key(t));
         }
         assert!(headings > 100, "the pieces make headings ({headings})");
+    }
+
+    #[test]
+    fn every_section_heading_starts_with_a_letter_the_quick_check_knows() {
+        for h in SECTION_HEADINGS {
+            assert!(SECTION_FIRST_LETTERS.contains(&h.as_bytes()[0]), "{h}");
+        }
     }
 
     #[test]

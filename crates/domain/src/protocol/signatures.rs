@@ -98,7 +98,10 @@ fn signed_at(text: &str) -> Option<String> {
 /// The role of a line such as "Sekreterare ........... Paragrafer 12–14" or "Underskrifter
 /// Sekreterare ______" (folded): the label before the rule.
 fn role_before_rule(f: &str) -> Option<&'static str> {
-    let cut = [f.find("..."), f.find("___")].into_iter().flatten().min()?;
+    // where three dots or three underscores start
+    let b = f.as_bytes();
+    let cut = memchr::memchr2_iter(b'.', b'_', b)
+        .find(|&i| b.get(i + 1) == Some(&b[i]) && b.get(i + 2) == Some(&b[i]))?;
     let head = f[..cut].trim_ends();
     let head = head
         .strip_prefix("underskrifter")
