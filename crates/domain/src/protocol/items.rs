@@ -908,9 +908,12 @@ fn inline_marker_in(
             return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
         }
     }
-    if let Some(rest) = lower.strip_prefix("beslutas att ") {
-        let rest = &text[text.len() - rest.len()..];
-        return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
+    // "Beslutas att …", "Beslutades att …", "Beslöts att …" opening the line
+    for m in ["beslutas att ", "beslutades att ", "beslöts att "] {
+        if let Some(rest) = lower.strip_prefix(m) {
+            let rest = &text[text.len() - rest.len()..];
+            return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
+        }
     }
     None
 }
@@ -1277,6 +1280,8 @@ mod tests {
             ". Beslut. ",
             "Beslutas att ",
             "BESLUTAS ATT ",
+            "Beslutades att ",
+            "Beslöts att ",
             "eslut",
             "x. Y",
             ".",

@@ -249,6 +249,15 @@ fn a_page_number_beside_the_title_is_no_body() {
     }
 }
 
+#[test]
+fn a_line_opening_with_beslutades_att_is_a_decision() {
+    let p = parse_ok(
+        "Protokoll Styrgruppen 2024-03-12\n\n1. Avtal\nBeslutades att avtalet förlängs ett år. Uppföljning i maj.\n2. Rutin\nBeslöts att rutinen antas.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["avtalet förlängs ett år."]);
+    assert_eq!(p.items[1].decisions, ["rutinen antas."]);
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
