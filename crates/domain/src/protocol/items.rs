@@ -217,6 +217,9 @@ pub fn find_items(lines: &[Line]) -> Layout {
         {
             continue;
         }
+        if style == Style::Plain && in_decision_list(lines, i) {
+            continue;
+        }
         last = Some(n);
         let number = if n.1 > 0 {
             format!("{}.{}", n.0, n.1)
@@ -231,6 +234,35 @@ pub fn find_items(lines: &[Line]) -> Layout {
         });
     }
     Layout { starts }
+}
+
+/// Whether line `i`, numbered like a plain item ("2. …"), is in a numbered list that a
+/// decision marker introduces ("Beslut:" then "1. …", "2. …"): it reads as a decision
+/// (a sentence, or lowercase), not a title; the lines from the list's "1." to it are
+/// numbered, and the line before the "1." is a marker with no decision of its own.
+fn in_decision_list(lines: &[Line], i: usize) -> bool {
+    let numbered = |l: &Line| !l.is_blank() && enumerated(&l.text).is_some();
+    let Some(own) = enumerated(&lines[i].text).map(str::trim_ends) else {
+        return false;
+    };
+    if !(own.ends_with(['.', ',', ';']) || own.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    let mut first = i;
+    while first > 0 && numbered(&lines[first - 1]) {
+        first -= 1;
+    }
+    if first == i || !lines[first].text.trim_start().starts_with("1") {
+        return false;
+    }
+    let Some(before) = lines[..first].iter().rev().find(|l| !l.is_blank()) else {
+        return false;
+    };
+    let opens_list = |rest: &str| rest.is_empty() || rest.ends_with(':');
+    decision_marker(before).is_some_and(|rest| opens_list(&rest))
+        || before.bullet.is_none()
+            && before.heading == 0
+            && inline_marker(&before.text).is_some_and(|rest| opens_list(&rest))
 }
 
 /// Whether the items are those of an extract of one paragraph ("Protokollsutdrag …

@@ -258,6 +258,23 @@ fn a_line_opening_with_beslutades_att_is_a_decision() {
     assert_eq!(p.items[1].decisions, ["rutinen antas."]);
 }
 
+#[test]
+fn a_numbered_list_of_decisions_is_no_run_of_items() {
+    let p = parse_ok(
+        "Protokoll Styrgruppen 2024-03-12\n\n1. Överenskommelse\nBeslut:\n1. Överenskommelsen godkänns.\n2. Socialchefen följer upp.\n\n2. Nästa möte\nStyrgruppen beslutar att:\n1. mötas i maj.\n2. bjuda in regionen.\n3. Avslut\nBeslut\n4. Övrigt\nInget.\n",
+    );
+    let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["Överenskommelse", "Nästa möte", "Avslut", "Övrigt"]
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["Överenskommelsen godkänns.", "Socialchefen följer upp."]
+    );
+    assert_eq!(p.items[1].decisions, ["mötas i maj.", "bjuda in regionen."]);
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
