@@ -1270,6 +1270,12 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
         i += 1;
     }
     out.retain(|d| !d.trim_ends().is_empty());
+    // (a tab between columns is a space in a decision's sentence)
+    for d in &mut out {
+        if words::has_byte(d, b'\t') {
+            *d = d.replace('\t', " ");
+        }
+    }
     out
 }
 

@@ -389,11 +389,27 @@ fn collapse_spaces(s: String) -> String {
         return if t.len() == s.len() { s } else { t.to_owned() };
     }
     let mut out = String::with_capacity(s.len());
-    // Each run of spaces ends a piece; the piece is copied with one space of its run.
+    // Each run of spaces ends a piece; the piece is copied with one space of its run, or
+    // with a tab for a run of three or more after text: the gap between two columns of
+    // a page laid out as text ("Ledamöter          Anna Berg (S)", as PDF text has it).
+    // A line with more than two such runs is justified prose, not columns.
+    let columns = s
+        .trim_start()
+        .split("   ")
+        .filter(|p| !p.trim().is_empty())
+        .count()
+        <= 3;
     let mut rest = s.as_str();
     while let Some(at) = rest.find("  ") {
-        out.push_str(&rest[..=at]);
-        rest = rest[at..].trim_start_matches(' ');
+        let after = rest[at..].trim_start_matches(' ');
+        let run = rest.len() - at - after.len();
+        if columns && run >= 3 && !(out.is_empty() && at == 0) {
+            out.push_str(&rest[..at]);
+            out.push('\t');
+        } else {
+            out.push_str(&rest[..=at]);
+        }
+        rest = after;
     }
     out.push_str(rest);
     out.trim_ends().to_owned()
@@ -776,7 +792,17 @@ mod tests {
     fn runs_of_spaces_become_one_and_tabs_stay() {
         for (s, want) in [
             ("a  b", "a b"),
-            ("  a   b  c ", "a b c"),
+            ("  a  b  c ", "a b c"),
+            ("   a   b  c ", "a\tb c"),
+            ("Ledamöter        Anna Berg (S)", "Ledamöter\tAnna Berg (S)"),
+            (
+                "Anna Berg    Region    Ordförande",
+                "Anna Berg\tRegion\tOrdförande",
+            ),
+            (
+                "Rådet    ger    gruppen    i uppdrag",
+                "Rådet ger gruppen i uppdrag",
+            ),
             ("a \t  b", "a \t b"),
             ("ä  ö", "ä ö"),
             ("a b", "a b"),

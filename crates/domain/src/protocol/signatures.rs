@@ -231,6 +231,24 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
         if let Some(name) = signer_name(text)
             && !used_names.contains(&i)
         {
+            // "Kerstin Ahl, justerare" under another signer: the line names its role (an
+            // e-signature block puts its event after the name instead)
+            let own = text.split_once(',').and_then(|(_, r)| role_label(r));
+            let event_follows = lines
+                .get(i + 1)
+                .is_some_and(|l| is_sign_event(&l.folded_full()));
+            if let Some(role) = own
+                && !event_follows
+                && !out.is_empty()
+            {
+                out.push(Signature {
+                    name,
+                    role: Some(role.to_owned()),
+                    signed_at: None,
+                });
+                used_names.push(i);
+                continue;
+            }
             pending_name = Some((i, name));
         }
     }

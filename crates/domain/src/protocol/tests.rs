@@ -275,6 +275,36 @@ fn a_numbered_list_of_decisions_is_no_run_of_items() {
     assert_eq!(p.items[1].decisions, ["mötas i maj.", "bjuda in regionen."]);
 }
 
+#[test]
+fn a_page_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
+    let p = parse_ok(
+        "PROTOKOLL\nSamverkansnämnden\nSammanträdesdatum 2024-02-01\n\nPlats och tid         Regionens hus, Uppsala, kl 10.00–12.00\n\nLedamöter             Maria Svensson (S), ordförande\n                      Lars Olsson (M)\n\nJusterare             Lars Olsson\n\n§ 1 Val av justerare\nBeslut\nLars Olsson utses     att justera.\n\n§ 2 Avslut\nText.\n\nVid protokollet\nHelena Ström\nJusteras\nMaria Svensson, ordförande\nLars Olsson, justerare\n",
+    );
+    assert_eq!(p.place.as_deref(), Some("Regionens hus, Uppsala"));
+    assert_eq!(p.start_time.as_deref(), Some("10:00"));
+    let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Maria Svensson", "Lars Olsson"]);
+    assert_eq!(p.adjusters, ["Lars Olsson"]);
+    assert_eq!(
+        p.items[0].decisions,
+        ["Lars Olsson utses att justera."],
+        "a gap in a sentence is a space"
+    );
+    let signed: Vec<(&str, Option<&str>)> = p
+        .signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Helena Ström", Some("sekreterare")),
+            ("Maria Svensson", Some("ordförande")),
+            ("Lars Olsson", Some("justerare"))
+        ]
+    );
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
