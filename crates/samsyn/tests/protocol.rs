@@ -1,7 +1,7 @@
 //! `samsyn import protocol --dry-run --json` on the two real protocols and on fixtures
 //! of other layouts (OCR damage, `|` tables, e-signature pages, HTML from another
-//! region, a municipal committee's "§" protocol): what a secretary would read off the
-//! page is what comes out.
+//! region, a municipal committee's "§" protocol, a PDF's text laid out in columns of
+//! spaces): what a secretary would read off the page is what comes out.
 
 mod common;
 
@@ -600,6 +600,52 @@ fn a_municipal_committees_protocol_with_paragraphs_and_a_signature_block_first()
             ("Karin Nilsson".to_owned(), "justerare".to_owned()),
         ]
     );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn a_pdfs_text_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
+    let p = read(&own("pdftext-samverkansnamnden-2024-02-01.txt"));
+    assert_eq!(p["body"], "Samverkansnämnden Uppsala–Gävle");
+    assert_eq!(p["date"], "2024-02-01");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("10:00"), Some("12:00"))
+    );
+    assert_eq!(p["place"], "Regionens hus, Uppsala");
+    assert_eq!(p["chair"], "Maria Svensson");
+    assert_eq!(strs(&p["secretaries"]), ["Helena Ström"]);
+    assert_eq!(strs(&p["adjusters"]), ["Kerstin Ahl"]);
+    let people: Vec<(String, String)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_owned(),
+                a["role"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Maria Svensson", "ordförande"),
+            ("Lars Olsson", "vice ordförande"),
+            ("Kerstin Ahl", "ledamot"),
+            ("Omar Said", "ersättare"),
+            ("Helena Ström", "tjänsteperson"),
+            ("Jonas Björk", "tjänsteperson"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(titles(&p).len(), 3, "the page margins are no items");
+    assert_eq!(decisions(&p, "2"), ["Dagordningen godkänns."]);
+    assert_eq!(
+        decisions(&p, "3"),
+        ["Informationen noteras till protokollet."]
+    );
+    assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
 

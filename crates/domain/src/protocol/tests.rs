@@ -480,6 +480,7 @@ fn layouts() -> Vec<String> {
         include_str!("../../../samsyn/tests/protocols/ocr-styrgrupp-nara-vard-2023-03-14.txt"),
         include_str!("../../../samsyn/tests/protocols/tabell-lansdelsgrupp-norr-2024-02-08.md"),
         include_str!("../../../samsyn/tests/protocols/kommun-socialnamnden-2024-03-12.txt"),
+        include_str!("../../../samsyn/tests/protocols/pdftext-samverkansnamnden-2024-02-01.txt"),
     ]
     .map(str::to_owned)
     .to_vec();
