@@ -1174,29 +1174,29 @@ fn tidy_decision(t: &str) -> String {
     s
 }
 
-/// The headings of a committee's item that follow or frame its decision (folded): the
-/// decision ends where one starts.
+/// The headings of a committee's item that follow or frame its decision (folded, in
+/// byte order): the decision ends where one starts.
 const SECTION_HEADINGS: &[&str] = &[
-    "beslutet skickas till",
-    "beslutet ska skickas till",
-    "beslutet expedieras till",
-    "beslutet delges",
-    "expedieras till",
-    "expedieras",
-    "skickas till",
-    "sandlista",
-    "beslutsunderlag",
-    "sammanfattning",
     "arendebeskrivning",
     "bakgrund",
-    "yrkanden",
-    "yrkande",
-    "propositionsordning",
-    "reservation",
-    "reservationer",
-    "protokollsanteckning",
+    "beslutet delges",
+    "beslutet expedieras till",
+    "beslutet ska skickas till",
+    "beslutet skickas till",
+    "beslutsunderlag",
+    "expedieras",
+    "expedieras till",
     "jav",
     "omrostning",
+    "propositionsordning",
+    "protokollsanteckning",
+    "reservation",
+    "reservationer",
+    "sammanfattning",
+    "sandlista",
+    "skickas till",
+    "yrkande",
+    "yrkanden",
 ];
 
 /// The letters [`SECTION_HEADINGS`] start with.
@@ -1205,11 +1205,18 @@ const SECTION_FIRST_LETTERS: &[u8] = b"besaypjro";
 /// Whether a line is one of [`SECTION_HEADINGS`], alone or before a colon.
 fn is_section_heading(l: &Line) -> bool {
     let f = l.folded.trim_ends();
-    f.len() <= 60
-        && f.as_bytes()
-            .first()
-            .is_some_and(|b| SECTION_FIRST_LETTERS.contains(b))
-        && SECTION_HEADINGS.iter().any(|h| {
+    let Some(&first) = f.as_bytes().first() else {
+        return false;
+    };
+    if f.len() > 60 || !SECTION_FIRST_LETTERS.contains(&first) {
+        return false;
+    }
+    // (the headings starting with the line's first letter, found in their order)
+    let from = SECTION_HEADINGS.partition_point(|h| h.as_bytes()[0] < first);
+    SECTION_HEADINGS[from..]
+        .iter()
+        .take_while(|h| h.as_bytes()[0] == first)
+        .any(|h| {
             f.strip_prefix(h)
                 .is_some_and(|r| r.is_empty() || r.starts_with(':'))
         })
@@ -1376,6 +1383,10 @@ mod tests {
         for h in SECTION_HEADINGS {
             assert!(SECTION_FIRST_LETTERS.contains(&h.as_bytes()[0]), "{h}");
         }
+        assert!(
+            SECTION_HEADINGS.is_sorted(),
+            "the headings are looked up in byte order"
+        );
     }
 
     #[test]

@@ -393,17 +393,15 @@ fn collapse_spaces(s: String) -> String {
     // with a tab for a run of three or more after text: the gap between two columns of
     // a page laid out as text ("Ledamöter          Anna Berg (S)", as PDF text has it).
     // A line with more than two such runs is justified prose, not columns.
-    let columns = s
-        .trim_start()
-        .split("   ")
-        .filter(|p| !p.trim().is_empty())
-        .count()
-        <= 3;
+    let mut columns = None;
     let mut rest = s.as_str();
     while let Some(at) = rest.find("  ") {
         let after = rest[at..].trim_start_matches(' ');
         let run = rest.len() - at - after.len();
-        if columns && run >= 3 && !(out.is_empty() && at == 0) {
+        if run >= 3
+            && !(out.is_empty() && at == 0)
+            && *columns.get_or_insert_with(|| column_gaps(&s) <= 2)
+        {
             out.push_str(&rest[..at]);
             out.push('\t');
         } else {
@@ -413,6 +411,17 @@ fn collapse_spaces(s: String) -> String {
     }
     out.push_str(rest);
     out.trim_ends().to_owned()
+}
+
+/// How many runs of three or more spaces there are between the words of `s`.
+fn column_gaps(s: &str) -> usize {
+    let mut gaps = 0;
+    let mut rest = s.trim();
+    while let Some(at) = rest.find("   ") {
+        gaps += 1;
+        rest = rest[at..].trim_start_matches(' ');
+    }
+    gaps
 }
 
 const FOOTER_KEYWORDS: &[&str] = &[
