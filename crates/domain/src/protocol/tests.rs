@@ -376,6 +376,19 @@ const FRAGMENTS: &[&str] = &[
     "€",
     " är ordförande",
     " beslöt:",
+    // the municipal and column layouts
+    "\nSocialnämndens beslut\n",
+    "\nBeslutet skickas till\n",
+    "    ",
+    "Plats och tid: ",
+    "\nUnderskrifter\n",
+    "Sekreterare ...... ",
+    "Dnr SN 2024/45",
+    "Protokollsutdrag ",
+    " 1(6)",
+    " 1 (6)",
+    "Beslutades att ",
+    ", justerare",
 ];
 
 #[test]
