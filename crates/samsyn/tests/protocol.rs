@@ -1,7 +1,7 @@
 //! `samsyn import protocol --dry-run --json` on the two real protocols and on fixtures
 //! of other layouts (OCR damage, `|` tables, e-signature pages, HTML from another
-//! region, a municipal committee's "§" protocol, a PDF's text laid out in columns of
-//! spaces): what a secretary would read off the page is what comes out.
+//! region, a municipal and a regional committee's "§" protocols, a PDF's text laid out
+//! in columns of spaces): what a secretary would read off the page is what comes out.
 
 mod common;
 
@@ -644,6 +644,44 @@ fn a_pdfs_text_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
     assert_eq!(
         decisions(&p, "3"),
         ["Informationen noteras till protokollet."]
+    );
+    assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn a_regional_committees_protocol_with_bullets_of_att_and_a_short_trailer() {
+    let p = read(&own("region-halso-och-sjukvardsnamnden-2024-05-21.txt"));
+    assert_eq!(p["body"], "Hälso- och sjukvårdsnämnden");
+    assert_eq!(p["date"], "2024-05-21");
+    assert_eq!(p["place"], "Regionhuset, sammanträdesrum Lyran");
+    assert_eq!(p["chair"], "Eva Nord");
+    assert_eq!(strs(&p["secretaries"]), ["Linda Ås"]);
+    assert_eq!(strs(&p["adjusters"]), ["Birgitta Sand"]);
+    assert_eq!(
+        p["adjusted_on"], "2024-05-28",
+        "from \"Justerat 2024-05-28\""
+    );
+    assert_eq!(
+        attendee(&p, "Ali Karimi")["role"],
+        "vice ordförande",
+        "\"1:e vice ordförande\" is a vice chair"
+    );
+    assert_eq!(attendee(&p, "Birgitta Sand")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Tomas Ek")["status"], "absent");
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        decisions(&p, "46"),
+        [
+            "att utse Birgitta Sand att justera protokollet",
+            "att justeringen sker den 28 maj 2024."
+        ],
+        "\"Nämnden beslutar\" introduces the list"
+    );
+    assert_eq!(
+        decisions(&p, "47"),
+        ["Nämnden godkänner uppföljningen."],
+        "\"Hälso- och sjukvårdsnämndens beslut\" is a decision heading"
     );
     assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);

@@ -65,6 +65,20 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "narvarande beslutande",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "tjanstgorande ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
         "beslutande ledamoter",
         Label::Attend {
             role: Some("ledamot"),
@@ -1119,6 +1133,11 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             absent = true;
             continue;
         }
+        // "1:e vice ordförande", "förste vice ordförande": the rank is no part of the role
+        let f = ["1:e ", "2:e ", "3:e ", "forste ", "andre ", "tredje "]
+            .iter()
+            .find_map(|o| f.strip_prefix(o))
+            .unwrap_or(f);
         let first = f.as_bytes().first();
         if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
             k.as_bytes().first() == first
@@ -1311,6 +1330,18 @@ fn read_table_row(
         }
     }
     head.attendees.extend(people);
+}
+
+/// The date of adjustment in lines after the items ("Justerat 2024-05-28"), if the head
+/// had none.
+pub fn adjusted_on_in(lines: &[Line]) -> Option<String> {
+    lines
+        .iter()
+        .filter(|l| !l.furniture && l.folded.starts_with("juster"))
+        .find_map(|l| match label_of(l.text.trim_ends()) {
+            Some((Label::AdjustedOn, rest)) => words::find_date(&rest).map(|d| d.iso()),
+            _ => None,
+        })
 }
 
 /// Whether an attendee's role makes them the meeting's secretary: "sekreterare",

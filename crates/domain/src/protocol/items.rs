@@ -316,7 +316,10 @@ fn is_end(l: &Line) -> bool {
         return false;
     }
     let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
-    END_MARKERS.iter().any(|m| f.starts_with(m)) || END_LABELS.contains(&f)
+    END_MARKERS.iter().any(|m| f.starts_with(m))
+        || END_LABELS.contains(&f)
+        // "Justerat 2024-05-28" above the signatures
+        || f.starts_with("justerat") && words::find_date(t).is_some()
 }
 
 /// Reads every item; returns them and the line where the trailer (signatures,
@@ -820,13 +823,26 @@ fn is_genitive_heading(t: &str) -> bool {
     let mut words = t.split_whitespace();
     let last = words.next_back();
     let mut count = usize::from(last.is_some());
+    // ("Hälso- och sjukvårdsnämndens beslut": the first half of a compound and its
+    // "och" belong to the genitive after them)
+    let mut compound = false;
+    let mut after_dash = false;
     for w in words {
         count += 1;
+        if after_dash && w == "och" {
+            after_dash = false;
+            continue;
+        }
+        after_dash = false;
+        if w.ends_with('-') {
+            (after_dash, compound) = (true, true);
+            continue;
+        }
         if !w.ends_with('s') {
             return false;
         }
     }
-    (2..=3).contains(&count)
+    (2..=3).contains(&count) || compound && count <= 5
 }
 
 /// Whether folded `k` can be a decision key at all: every key holds "beslut" or is one
@@ -854,7 +870,8 @@ fn is_decision_key(k: &str) -> bool {
             "beslutat",
         ]
         .contains(&k)
-        || (words_n <= 3 && (k.ends_with("s beslut") || k.ends_with("ets beslut")))
+        || ((words_n <= 3 || words_n <= 5 && k.contains("- och "))
+            && (k.ends_with("s beslut") || k.ends_with("ets beslut")))
 }
 
 /// "… beslutar att:" / "… beslutar:" ending a line (a list follows), or "X beslutade att Y."
@@ -1222,6 +1239,23 @@ fn is_section_heading(l: &Line) -> bool {
         })
 }
 
+/// Whether line `i` is a short intro without a colon ("Nämnden beslutar", "Styrelsen
+/// beslutade") followed by a list or an "att" line, which are its decisions.
+fn is_short_intro(lines: &[&Line], i: usize) -> bool {
+    let t = lines[i].text.trim_ends();
+    let b = t.as_bytes();
+    let ends = |w: &[u8]| b.len() > w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w);
+    if !(ends(b" beslutar") || ends(b" beslutade") || ends(" beslöt".as_bytes()))
+        || t.split_whitespace().nth(5).is_some()
+    {
+        return false;
+    }
+    lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| is_list_line(l) || starts_with_att(&l.text))
+}
+
 fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -1258,6 +1292,15 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
             }
             i = next.max(i + 1);
             continue;
+        }
+        if l.bullet.is_none() && l.heading == 0 && is_short_intro(lines, i) {
+            // "Nämnden beslutar" and then its list
+            let before = out.len();
+            let next = collect_after(lines, i + 1, &mut out);
+            if out.len() > before {
+                i = next.max(i + 1);
+                continue;
+            }
         }
         if l.bullet.is_none()
             && l.heading == 0

@@ -189,6 +189,9 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     let header_end = layout.starts.first().map(|s| s.line).unwrap_or(all.len());
     let mut head = header::read(&all[..header_end], &mut warnings);
     let (items, trailer_start) = items::read_items(&all, &layout, &mut warnings);
+    if head.adjusted_on.is_none() {
+        head.adjusted_on = header::adjusted_on_in(&all[trailer_start..]);
+    }
     let mut signatures = signatures::read(&all[trailer_start..]);
     if signatures.is_empty() {
         signatures = signatures::read_in_head(&all[..header_end]);

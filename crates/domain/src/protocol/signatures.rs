@@ -231,15 +231,14 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
         if let Some(name) = signer_name(text)
             && !used_names.contains(&i)
         {
-            // "Kerstin Ahl, justerare" under another signer: the line names its role (an
-            // e-signature block puts its event after the name instead)
+            // "Kerstin Ahl, justerare": the line names its role (an e-signature block puts
+            // its event after the name instead)
             let own = text.split_once(',').and_then(|(_, r)| role_label(r));
             let event_follows = lines
                 .get(i + 1)
                 .is_some_and(|l| is_sign_event(&l.folded_full()));
             if let Some(role) = own
                 && !event_follows
-                && !out.is_empty()
             {
                 out.push(Signature {
                     name,

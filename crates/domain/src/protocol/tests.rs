@@ -305,6 +305,29 @@ fn a_page_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
     );
 }
 
+#[test]
+fn a_short_intro_without_a_colon_introduces_the_list_after_it() {
+    let p = parse_ok(
+        "Protokoll Styrgruppen 2024-03-12\n\n§ 1 Budget\nStyrgruppen beslutar\n- att anta budgeten,\n- att följa upp den i juni.\n\n§ 2 Rapport\nText om det som gruppen beslutar\nom i juni.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["att anta budgeten", "att följa upp den i juni."]
+    );
+    assert!(
+        p.items[1].decisions.is_empty(),
+        "a wrapped sentence is no intro"
+    );
+}
+
+#[test]
+fn a_compound_committees_decision_heading_is_one() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-03-12\n\n§ 1 Budget\nHälso- och sjukvårdsnämndens beslut\nBudgeten antas.\n§ 2 Avslut\nText.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["Budgeten antas."]);
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
@@ -389,6 +412,12 @@ const FRAGMENTS: &[&str] = &[
     " 1 (6)",
     "Beslutades att ",
     ", justerare",
+    "Närvarande beslutande\n",
+    " beslutar\n",
+    "• att ",
+    "Justerat 2024-05-28\n",
+    "1:e vice ordförande",
+    "Hälso- och sjukvårdsnämndens beslut\n",
 ];
 
 #[test]
@@ -494,6 +523,9 @@ fn layouts() -> Vec<String> {
         include_str!("../../../samsyn/tests/protocols/tabell-lansdelsgrupp-norr-2024-02-08.md"),
         include_str!("../../../samsyn/tests/protocols/kommun-socialnamnden-2024-03-12.txt"),
         include_str!("../../../samsyn/tests/protocols/pdftext-samverkansnamnden-2024-02-01.txt"),
+        include_str!(
+            "../../../samsyn/tests/protocols/region-halso-och-sjukvardsnamnden-2024-05-21.txt"
+        ),
     ]
     .map(str::to_owned)
     .to_vec();
