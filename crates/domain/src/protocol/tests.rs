@@ -7,6 +7,14 @@ fn parse_ok(s: &str) -> Protocol {
     parse(s, &Hints::default()).expect("parses")
 }
 
+/// Who signed, in what role.
+fn signed(p: &Protocol) -> Vec<(&str, Option<&str>)> {
+    p.signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect()
+}
+
 #[test]
 fn an_empty_text_is_refused() {
     assert_eq!(parse(" \n\t", &Hints::default()), Err(ParseError::Empty));
@@ -181,13 +189,8 @@ fn the_signatures_under_underskrifter_on_the_first_page_are_read() {
     let p = parse_ok(
         "Protokoll Socialnämnden\nDatum: 2024-03-12\n\nUnderskrifter\nSekreterare ..................... Paragrafer 12–13\nEva Ek\nOrdförande .....................\nAnna Andersson\nJusterare .....................\nKarin Nilsson\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n",
     );
-    let signed: Vec<(&str, Option<&str>)> = p
-        .signatures
-        .iter()
-        .map(|s| (s.name.as_str(), s.role.as_deref()))
-        .collect();
     assert_eq!(
-        signed,
+        signed(&p),
         [
             ("Eva Ek", Some("sekreterare")),
             ("Anna Andersson", Some("ordförande")),
@@ -290,13 +293,8 @@ fn a_page_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
         ["Lars Olsson utses att justera."],
         "a gap in a sentence is a space"
     );
-    let signed: Vec<(&str, Option<&str>)> = p
-        .signatures
-        .iter()
-        .map(|s| (s.name.as_str(), s.role.as_deref()))
-        .collect();
     assert_eq!(
-        signed,
+        signed(&p),
         [
             ("Helena Ström", Some("sekreterare")),
             ("Maria Svensson", Some("ordförande")),
