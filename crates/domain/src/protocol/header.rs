@@ -533,17 +533,16 @@ fn without_page_mark(s: &str) -> &str {
     if !s.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
         return s;
     }
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
     let mut tokens = s.split_whitespace().rev();
     let (last, before) = (tokens.next().unwrap_or(""), tokens.next());
     let first = if is_page_mark(last) {
         last
     } else if let Some(number) = before
-        && digits(number)
+        && words::is_number(number)
         && last
             .strip_prefix('(')
             .and_then(|c| c.strip_suffix(')'))
-            .is_some_and(digits)
+            .is_some_and(words::is_number)
     {
         number
     } else {
@@ -555,11 +554,10 @@ fn without_page_mark(s: &str) -> &str {
 
 /// "1(6)", "2/6": a page number and the count of pages.
 fn is_page_mark(t: &str) -> bool {
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     t.strip_suffix(')')
         .and_then(|r| r.split_once('('))
         .or_else(|| t.split_once('/'))
-        .is_some_and(|(a, b)| digits(a) && digits(b))
+        .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
 }
 
 pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {

@@ -781,12 +781,11 @@ fn is_registration_number(title: &str) -> bool {
     let (Some(series), Some(number), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     (1..=6).contains(&series.chars().count())
         && series.chars().all(char::is_uppercase)
         && number
             .split_once(['/', '-', '.', ':'])
-            .is_some_and(|(a, b)| digits(a) && digits(b))
+            .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
 }
 
 /// The title on the line after an item's number, if `l` can be one: short, no sentence,

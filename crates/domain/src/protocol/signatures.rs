@@ -132,6 +132,18 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
     read(&block[..end.min(16)])
 }
 
+/// The role a signer's line names after its comma: "Bechet Barsom, ordförande".
+fn own_role(text: &str) -> Option<&'static str> {
+    text.split_once(',').and_then(|(_, r)| role_label(r))
+}
+
+/// Whether the line after line `i` is a signing service's record of it.
+fn event_follows(lines: &[&Line], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .is_some_and(|l| is_sign_event(&l.folded_full()))
+}
+
 pub fn read(lines: &[Line]) -> Vec<Signature> {
     let lines: Vec<&Line> = lines
         .iter()
@@ -193,16 +205,9 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
                 && let Some(name) = signer_name(&lines[j].text)
             {
                 // but an e-signature block puts the event after the name
-                let event_follows = lines
-                    .get(j + 1)
-                    .is_some_and(|l| is_sign_event(&l.folded_full()));
-                if !event_follows {
+                if !event_follows(&lines, j) {
                     // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
-                    let own = lines[j]
-                        .text
-                        .split_once(',')
-                        .and_then(|(_, r)| role_label(r));
-                    let role = own.unwrap_or(role);
+                    let role = own_role(&lines[j].text).unwrap_or(role);
                     out.push(Signature {
                         name,
                         role: Some(role.to_owned()),
@@ -233,12 +238,8 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
         {
             // "Kerstin Ahl, justerare": the line names its role (an e-signature block puts
             // its event after the name instead)
-            let own = text.split_once(',').and_then(|(_, r)| role_label(r));
-            let event_follows = lines
-                .get(i + 1)
-                .is_some_and(|l| is_sign_event(&l.folded_full()));
-            if let Some(role) = own
-                && !event_follows
+            if let Some(role) = own_role(text)
+                && !event_follows(&lines, i)
             {
                 out.push(Signature {
                     name,

@@ -397,6 +397,11 @@ const NOT_NAMES: &[&str] = &[
     "övriga",
 ];
 
+/// Whether `s` is one or more ASCII digits and nothing else ("2024", "45").
+pub fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A token that can be part of a person's name: starts with an uppercase letter, then
 /// letters, hyphens or apostrophes (`Forsberg-Fransson`, `O'Brien`).
 pub fn is_name_token(t: &str) -> bool {
