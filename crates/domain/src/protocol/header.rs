@@ -1132,10 +1132,15 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             continue;
         }
         // "1:e vice ordförande", "förste vice ordförande": the rank is no part of the role
-        let f = ["1:e ", "2:e ", "3:e ", "forste ", "andre ", "tredje "]
-            .iter()
-            .find_map(|o| f.strip_prefix(o))
-            .unwrap_or(f);
+        // (each rank starts with one of these bytes)
+        let f = if f.starts_with(['1', '2', '3', 'f', 'a', 't']) {
+            ["1:e ", "2:e ", "3:e ", "forste ", "andre ", "tredje "]
+                .iter()
+                .find_map(|o| f.strip_prefix(o))
+                .unwrap_or(f)
+        } else {
+            f
+        };
         let first = f.as_bytes().first();
         if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
             k.as_bytes().first() == first
