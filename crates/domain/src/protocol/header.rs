@@ -520,11 +520,34 @@ fn clean_body(rest: &str) -> String {
     if let Some(d) = words::find_date(&s) {
         s.truncate(d.start);
     }
-    let s = without_page_mark(s.trim_ends());
+    let s = without_kind(without_page_mark(s.trim_ends()));
     s.trim_ends()
         .trim_end_matches([',', '-', '–', ':', ' '])
         .trim_ends()
         .to_owned()
+}
+
+/// `s` without the document's kind after a dash or comma at its end: "Kommunstyrelsen –
+/// protokoll" is the body Kommunstyrelsen.
+fn without_kind(s: &str) -> &str {
+    let Some(lower) = words::lowercase_in_place(s) else {
+        return s;
+    };
+    for kind in [
+        "protokoll",
+        "minnesanteckningar",
+        "mötesanteckningar",
+        "anteckningar",
+    ] {
+        if let Some(head) = lower.strip_suffix(kind)
+            && let Some(head) = head.trim_end().strip_suffix(['–', '-', ',', ':'])
+            && !head.trim_end().is_empty()
+        {
+            // (the lowercase keeps every byte in its place)
+            return &s[..head.trim_end().len()];
+        }
+    }
+    s
 }
 
 /// `s` without a page number at its end: "Socialnämnden 1(6)", "1 (6)", "2/6".

@@ -326,6 +326,19 @@ fn a_compound_committees_decision_heading_is_one() {
     assert_eq!(p.items[0].decisions, ["Budgeten antas."]);
 }
 
+#[test]
+fn the_kind_after_a_bodys_name_is_no_part_of_it() {
+    for title in [
+        "# Kommunstyrelsen – protokoll",
+        "Kommunstyrelsen, protokoll",
+    ] {
+        let p = parse_ok(&format!(
+            "{title}\nDatum: 2024-04-09\n\n§ 31 Budget\nText.\n§ 32 Avslut\nText.\n"
+        ));
+        assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"), "{title}");
+    }
+}
+
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
     "Protokoll ",
