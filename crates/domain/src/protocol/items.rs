@@ -1292,18 +1292,14 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
             i = next.max(i + 1);
             continue;
         }
-        if l.bullet.is_none() && l.heading == 0 && is_short_intro(lines, i) {
-            // "Nämnden beslutar" and then its list
-            let before = out.len();
-            let next = collect_after(lines, i + 1, &mut out);
-            if out.len() > before {
-                i = next.max(i + 1);
-                continue;
-            }
-        }
+        // (a short intro, "Nämnden beslutar", is a marker with its list after it)
         if l.bullet.is_none()
             && l.heading == 0
-            && let Some(after) = inline_marker(&l.text)
+            && let Some(after) = if is_short_intro(lines, i) {
+                Some(String::new())
+            } else {
+                inline_marker(&l.text)
+            }
         {
             if after.is_empty() || after.ends_with(':') {
                 let before = out.len();
