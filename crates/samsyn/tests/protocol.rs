@@ -1,7 +1,8 @@
 //! `samsyn import protocol --dry-run --json` on the two real protocols and on fixtures
 //! of other layouts (OCR damage, `|` tables, e-signature pages, HTML from another
 //! region, a municipal and a regional committee's "§" protocols, a PDF's text laid out
-//! in columns of spaces): what a secretary would read off the page is what comes out.
+//! in columns of spaces, working groups' notes): what a secretary would read off the
+//! page is what comes out.
 
 mod common;
 
@@ -684,6 +685,170 @@ fn a_regional_committees_protocol_with_bullets_of_att_and_a_short_trailer() {
         "\"Hälso- och sjukvårdsnämndens beslut\" is a decision heading"
     );
     assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn a_working_groups_notes_with_a_meeting_leader_and_a_page_break() {
+    let p = read(&own("minnesanteckningar-narvardsgrupp-2024-10-08.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Närvårdsgruppen Södra");
+    assert_eq!(p["date"], "2024-10-08");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("14:00"), Some("15:30"))
+    );
+    assert_eq!(p["place"], "Vårdcentralen Söder, konferensrummet");
+    assert_eq!(
+        p["chair"], "Ingrid Falk",
+        "\"Mötesledare\" leads the meeting"
+    );
+    assert_eq!(
+        strs(&p["secretaries"]),
+        ["Oskar Wik"],
+        "\"Sekreterare/antecknare\""
+    );
+    assert_eq!(
+        attendee(&p, "Nadia Karim")["organization"],
+        "Strängnäs kommun"
+    );
+    assert_eq!(attendee(&p, "Mona Grip")["status"], "absent");
+    assert_eq!(present(&p), 4);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående mötes anteckningar"),
+            ("2", "Samordnad individuell plan (SIP) – uppföljning"),
+            ("3", "Gemensam rutin för läkemedel i hemsjukvården"),
+            ("4", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    let items = p["items"].as_array().unwrap();
+    assert_eq!(
+        items[1]["kind"], "informationsarende",
+        "named before the text"
+    );
+    assert_eq!(items[1]["presenters"][0], "Nadia Karim");
+    assert_eq!(items[2]["kind"], "beslutsarende");
+    assert_eq!(
+        items[2]["text"]
+            .as_str()
+            .unwrap()
+            .lines()
+            .filter(|l| !l.is_empty())
+            .take(2)
+            .collect::<Vec<_>>(),
+        [
+            "Rutinen har tagits fram av en arbetsgrupp med representanter från",
+            "vårdcentralerna och kommunernas hemsjukvård."
+        ],
+        "the second page's header is no part of the text"
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att anta rutinen",
+            "att rutinen ska utvärderas efter sex månader",
+            "att Erik Palm sprider rutinen till vårdcentralerna."
+        ]
+    );
+    assert_eq!(items[3]["text"], "Inga övriga frågor.");
+    assert_eq!(p["signatures"][0]["name"], "Oskar Wik");
+    assert_eq!(p["signatures"][0]["role"], "sekreterare");
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn a_municipal_protocol_with_the_place_before_the_date() {
+    let p = read(&own("kommun-vard-och-omsorgsnamnden-2024-03-13.txt"));
+    assert_eq!(p["body"], "Vård- och omsorgsnämnden i Nordby kommun");
+    assert_eq!(p["date"], "2024-03-13");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("13:30"), Some("16:00"))
+    );
+    assert_eq!(
+        p["place"], "Kommunhuset, Nämndrummet",
+        "before \"onsdagen den 13 mars 2024\""
+    );
+    assert_eq!(p["chair"], "Eva Lund");
+    assert_eq!(strs(&p["secretaries"]), ["Linda Ros"]);
+    assert_eq!(strs(&p["adjusters"]), ["Mats Olsson"]);
+    assert_eq!(p["adjusted_on"], "2024-03-18");
+    assert_eq!(attendee(&p, "Mats Olsson")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "Ali Hassan")["role"], "ersättare");
+    assert_eq!(
+        attendee(&p, "Tomas Björk")["role"],
+        "medicinskt ansvarig sjuksköterska"
+    );
+    assert_eq!(present(&p), 8);
+    assert_eq!(
+        titles(&p),
+        [
+            ("21", "Godkännande av dagordning"),
+            ("22", "Överenskommelse om hemsjukvård – revidering"),
+            ("23", "Informationsärenden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "21"), ["att godkänna dagordningen."]);
+    assert_eq!(
+        decisions(&p, "22"),
+        [
+            "Nämnden godkänner den reviderade överenskommelsen om hemsjukvård.",
+            "Beslutet gäller från och med den 1 maj 2024."
+        ],
+        "the proposal (\"Förslag till beslut\") is no decision"
+    );
+    let text = p["items"][1]["text"].as_str().unwrap();
+    assert!(text.ends_with("Regionen, socialchefen"), "{text}");
+    assert!(
+        !text.contains("Sida 2"),
+        "the page header is left out: {text}"
+    );
+    assert_eq!(
+        decisions(&p, "23"),
+        ["att lägga informationen till handlingarna."]
+    );
+    assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn notes_with_an_ordinal_date_a_note_taker_and_vid_anteckningarna() {
+    let p = read(&own("minnesanteckningar-utskrivning-2024-03-12.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(
+        p["body"],
+        "Arbetsgruppen för trygg och effektiv utskrivning"
+    );
+    assert_eq!(p["date"], "2024-03-12", "\"Tisdagen den 12:e mars 2024\"");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("09:00"), Some("11:30"))
+    );
+    assert_eq!(p["place"], "Microsoft Teams");
+    assert_eq!(p["chair"], Value::Null);
+    assert_eq!(strs(&p["secretaries"]), ["Karin Sjö"], "\"Antecknare\"");
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Lisa Holm")["status"], "absent");
+    assert_eq!(titles(&p).len(), 5);
+    assert_eq!(
+        decisions(&p, "3"),
+        ["ta fram en gemensam rutin för hemgång under helger."]
+    );
+    assert_eq!(
+        decisions(&p, "4"),
+        ["Arbetsgruppen ställer sig bakom förslaget."],
+        "\"Förslag till beslut:\" is no decision"
+    );
+    assert_eq!(
+        p["items"][4]["text"], "Nästa möte är den 9 april 2024 kl. 09.00.",
+        "\"Vid anteckningarna\" ends the items"
+    );
+    assert_eq!(p["signatures"][0]["name"], "Karin Sjö");
+    assert_eq!(p["signatures"][0]["role"], "sekreterare");
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
 

@@ -33,6 +33,8 @@ enum Label {
     Adjuster,
     AdjustedOn,
     When,
+    /// "Tid och plats": the date and times, with the place after them or before the date.
+    WhenAndPlace,
     /// "Plats och tid": the place, then the times.
     PlaceThenTime,
     Place,
@@ -256,11 +258,14 @@ const LABELS: &[(&str, Label)] = &[
     ("ordforande", Label::Chair),
     ("motesordforande", Label::Chair),
     ("ordf", Label::Chair),
+    ("motesledare", Label::Chair),
     ("vice ordforande", Label::ViceChair),
     ("sekreterare", Label::Secretary),
     ("motessekreterare", Label::Secretary),
     ("protokollforare", Label::Secretary),
     ("vid protokollet", Label::Secretary),
+    ("antecknare", Label::Secretary),
+    ("vid anteckningarna", Label::Secretary),
     ("justerare", Label::Adjuster),
     ("justerande", Label::Adjuster),
     ("protokollsjusterare", Label::Adjuster),
@@ -277,10 +282,10 @@ const LABELS: &[(&str, Label)] = &[
     ("datum", Label::When),
     ("motesdatum", Label::When),
     ("sammantradesdatum", Label::When),
-    ("tid och plats", Label::When),
+    ("tid och plats", Label::WhenAndPlace),
     ("datum och tid", Label::When),
     ("plats och tid", Label::PlaceThenTime),
-    ("datum och plats", Label::When),
+    ("datum och plats", Label::WhenAndPlace),
     ("plats", Label::Place),
     ("lokal", Label::Place),
     ("motesplats", Label::Place),
@@ -330,6 +335,15 @@ fn shapes_of_length(len: usize) -> &'static [Shape] {
 
 /// The best-matching label for a key, tolerant of OCR damage.
 fn match_label(key: &str) -> Option<Label> {
+    match_whole_label(key).or_else(|| {
+        // "Sekreterare/antecknare", "Ordförande/mötesledare": the first part that is one
+        let (a, b) = key.split_once('/')?;
+        match_whole_label(a).or_else(|| match_whole_label(b))
+    })
+}
+
+/// The label that `key` as a whole is, allowing OCR damage.
+fn match_whole_label(key: &str) -> Option<Label> {
     // Trimming before folding is the same as after (folding keeps whitespace and these
     // marks, and makes nothing else into them), and folding never shortens a text: a key
     // too long here is too long folded.
@@ -401,8 +415,13 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     let first_len = words::find_byte(t, b' ')?;
     let rest = t[first_len..].trim_ends();
     if rest.starts_with(|c: char| c.is_ascii_digit())
-        && let Some(l @ (Label::When | Label::PlaceThenTime | Label::AdjustedOn | Label::Place)) =
-            match_label(&t[..first_len])
+        && let Some(
+            l @ (Label::When
+            | Label::WhenAndPlace
+            | Label::PlaceThenTime
+            | Label::AdjustedOn
+            | Label::Place),
+        ) = match_label(&t[..first_len])
     {
         return Some((l, rest.to_owned()));
     }
@@ -652,10 +671,20 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     read_when(&rest, &mut head);
                     section = None;
                 }
+                Label::WhenAndPlace => {
+                    read_when(&rest, &mut head);
+                    if head.place.is_none()
+                        && let Some(place) = place_before_date(&rest)
+                    {
+                        head.place = Some(place.to_owned());
+                    }
+                    section = None;
+                }
                 Label::PlaceThenTime => {
                     read_when(&rest, &mut head);
                     if head.place.is_none()
-                        && let Some(place) = place_before_times(&rest)
+                        && let Some(place) =
+                            place_before_date(&rest).or_else(|| place_before_times(&rest))
                     {
                         head.place = Some(place.to_owned());
                     }
@@ -780,6 +809,41 @@ fn read_when(rest: &str, head: &mut Head) {
         read_times_and_place(rest, head);
     }
 }
+
+/// The place in "Kommunhuset, Nämndrummet, onsdagen den 13 mars 2024 kl. 13.30": what
+/// comes before the date, without the day of the week.
+fn place_before_date(rest: &str) -> Option<&str> {
+    let d = words::find_date(rest)?;
+    let mut place = rest[..d.start].trim_ends();
+    // "… onsdagen den", "… onsdag", "…, den"
+    for _ in 0..2 {
+        place = place
+            .trim_end_matches([',', ';', ' ', '-', '–'])
+            .trim_ends();
+        let last = place.rsplit(' ').next().unwrap_or(place);
+        let f = fold(last);
+        if f == "den"
+            || WEEKDAYS
+                .iter()
+                .any(|w| f.strip_prefix(w).is_some_and(|e| e.is_empty() || e == "en"))
+        {
+            place = &place[..place.len() - last.len()];
+        }
+    }
+    let place = place
+        .trim_end_matches([',', ';', ' ', '-', '–'])
+        .trim_ends();
+    (!place.is_empty()
+        && !place.starts_with(|c: char| c.is_ascii_digit())
+        && words::find_times(place).is_none()
+        && words::at_most_chars(place, 120))
+    .then_some(place)
+}
+
+/// The days of the week, folded.
+const WEEKDAYS: &[&str] = &[
+    "mandag", "tisdag", "onsdag", "torsdag", "fredag", "lordag", "sondag",
+];
 
 /// The place in "Stadshuset, sal A, kl. 13.00–15.30" or "Stadshuset, 13.00–15.30": what
 /// comes before "kl" or "klockan", or else before the last comma.

@@ -281,6 +281,7 @@ fn is_extract(lines: &[Line], candidates: &[(usize, Style, (u32, u32), usize)]) 
 
 const END_MARKERS: &[&str] = &[
     "vid protokollet",
+    "vid anteckningarna",
     "justeras",
     "underskrifter",
     "signaturer",
@@ -296,6 +297,7 @@ const END_MARKERS: &[&str] = &[
 const END_LABELS: &[&str] = &[
     "ordforande",
     "sekreterare",
+    "antecknare",
     "justerare",
     "justerande",
     "justerat",
@@ -384,6 +386,28 @@ fn kind_marker(f: &str) -> Option<ItemKind> {
         | "arendetyp: beredning" => Some(ItemKind::Beredningsarende),
         _ => None,
     }
+}
+
+/// The kind named at the start of a text line, before a full stop, colon or dash:
+/// "Informationsärende. Antalet …", "Beslutsärende: Nämnden …" (folded).
+fn kind_lead(f: &str) -> Option<ItemKind> {
+    if !f.starts_with(['b', 'i']) {
+        return None;
+    }
+    [
+        ("beslutsarende", ItemKind::Beslutsarende),
+        ("informationsarende", ItemKind::Informationsarende),
+        ("beredningsarende", ItemKind::Beredningsarende),
+    ]
+    .into_iter()
+    .find(|(w, _)| {
+        f.strip_prefix(w).is_some_and(|rest| {
+            [". ", ": ", " – ", " - "]
+                .iter()
+                .any(|s| rest.starts_with(s))
+        })
+    })
+    .map(|(_, k)| k)
 }
 
 /// Takes a kind marker off the end of a title: "(Informationspunkt)", "- informationspunkt".
@@ -615,6 +639,10 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         {
             kind.get_or_insert(k);
             continue;
+        }
+        if kind.is_none() {
+            // "Informationsärende. Antalet SIP-möten har ökat …": the kind, and the text
+            kind = kind_lead(f);
         }
         if let Some(rest) = presenter_label(l) {
             match words::split_names(&rest) {

@@ -513,6 +513,36 @@ fn is_page_number(folded: &str) -> bool {
         || (rest.starts_with('-') && rest.ends_with('-') && rest.len() > 2)
 }
 
+/// A page header or footer with the page number at its end: "Socialnämnden⇥Sida 2 av 4",
+/// "Närvårdsgruppen Södra⇥2 (3)", "Protokoll 2024-03-12 sida 2 av 4".
+fn ends_with_page_mark(text: &str) -> bool {
+    let t = text.trim_ends();
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+        || !super::words::at_most_chars(t, 100)
+    {
+        return false;
+    }
+    if let Some(tab) = t.rfind('\t') {
+        return !t[..tab].trim_ends().is_empty() && is_page_number(&fold(&t[tab + 1..]));
+    }
+    // without a column: only the unmistakable "sida 2 av 4", "sida 2 (4)", "sida 2/4"
+    let f = fold(t);
+    f.rfind(" sida ").is_some_and(|at| {
+        let mark = &f[at + 1..];
+        is_page_number(mark) && mark.contains(['(', '/', 'v'])
+    })
+}
+
+/// Whether a folded line starts like "Ärende 3", "Punkt 3" or "Paragraf 3".
+fn numbered_by_word(folded: &str) -> bool {
+    folded.starts_with(['a', 'p'])
+        && ["arende ", "punkt ", "paragraf "].iter().any(|w| {
+            folded
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+}
+
 fn looks_like_item_start(l: &Line) -> bool {
     // (a line starting with a letter has no number first)
     if l.text
@@ -575,6 +605,18 @@ fn mark_furniture(lines: &mut [Line]) {
         .iter()
         .position(looks_like_item_start)
         .unwrap_or(lines.len());
+
+    // Page headers and footers of later pages ending with the page number (the first
+    // page's header holds the title, the body or the date, and the head reads it).
+    let items_from = lines
+        .iter()
+        .position(|l| looks_like_item_start(l) || numbered_by_word(&l.folded))
+        .unwrap_or(lines.len());
+    for l in &mut lines[items_from..] {
+        if ends_with_page_mark(&l.text) && !looks_like_item_start(l) {
+            l.furniture = true;
+        }
+    }
     let repeated: Vec<usize> = {
         let can_repeat: Vec<bool> = lines.iter().map(repeatable).collect();
         let mut counts: FxHashMap<&str, usize> =

@@ -429,6 +429,16 @@ const FRAGMENTS: &[&str] = &[
     "Justerat 2024-05-28\n",
     "1:e vice ordförande",
     "Hälso- och sjukvårdsnämndens beslut\n",
+    // the working groups' notes and the municipal "Tid och plats" layout
+    "Mötesledare: ",
+    "Sekreterare/antecknare: ",
+    "\nVid anteckningarna\n",
+    "Tid och plats: Kommunhuset, onsdagen den ",
+    "12:e mars 2024",
+    "20240312",
+    "Informationsärende. ",
+    "\u{c}",
+    "\t\tSida 2 av 2\n",
 ];
 
 #[test]
@@ -537,6 +547,15 @@ fn layouts() -> Vec<String> {
         include_str!(
             "../../../samsyn/tests/protocols/region-halso-och-sjukvardsnamnden-2024-05-21.txt"
         ),
+        include_str!(
+            "../../../samsyn/tests/protocols/minnesanteckningar-narvardsgrupp-2024-10-08.txt"
+        ),
+        include_str!(
+            "../../../samsyn/tests/protocols/kommun-vard-och-omsorgsnamnden-2024-03-13.txt"
+        ),
+        include_str!(
+            "../../../samsyn/tests/protocols/minnesanteckningar-utskrivning-2024-03-12.txt"
+        ),
     ]
     .map(str::to_owned)
     .to_vec();
@@ -608,4 +627,105 @@ fn real_layouts_varied_line_by_line_parse_without_panic_or_hang() {
             let _ = parse(&doc, &Hints::default());
         }
     }
+}
+
+#[test]
+fn a_meeting_leader_is_the_chair_and_a_note_taker_the_secretary() {
+    let p = parse_ok(
+        "Minnesanteckningar\nNärvårdsgruppen\nDatum: 2024-10-08\n\
+         Mötesledare: Ingrid Falk, Region Sörmland\n\
+         Sekreterare/antecknare: Oskar Wik, Eskilstuna kommun\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.chair.as_deref(), Some("Ingrid Falk"));
+    assert_eq!(p.secretaries, ["Oskar Wik"]);
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-10-08\nAntecknare: Karin Sjö\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.secretaries, ["Karin Sjö"]);
+}
+
+#[test]
+fn vid_anteckningarna_ends_the_items_and_signs_as_secretary() {
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-03-12\n\n1. Nästa möte\nDen 9 april.\n\n\
+         Vid anteckningarna\nKarin Sjö\n",
+    );
+    assert_eq!(p.items[0].text, "Den 9 april.");
+    assert_eq!(signed(&p), [("Karin Sjö", Some("sekreterare"))]);
+}
+
+#[test]
+fn the_place_before_the_date_in_a_time_and_place_label_is_the_place() {
+    for (line, place) in [
+        (
+            "Tid och plats: Kommunhuset, Nämndrummet, onsdagen den 13 mars 2024 kl. 13.30–16.00",
+            Some("Kommunhuset, Nämndrummet"),
+        ),
+        (
+            "Tid och plats: 2024-03-13 kl. 13.00–16.00, Kommunhuset",
+            Some("Kommunhuset"),
+        ),
+        (
+            "Plats och tid: Kommunhuset, 2024-03-13 kl. 13.00",
+            Some("Kommunhuset"),
+        ),
+        (
+            "Plats och tid: Stadshuset, sal A, kl. 13.00–15.30",
+            Some("Stadshuset, sal A"),
+        ),
+        ("Datum och plats: Tisdag 12 mars 2024", None),
+        ("Tid: onsdagen den 13 mars 2024 kl. 13.30", None),
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll\nNämnden\nDatum: 2024-03-13\n{line}\n\n§ 1 Öppnande\nText.\n"
+        ));
+        assert_eq!(p.place.as_deref(), place, "{line}");
+        assert_eq!(p.date, "2024-03-13", "{line}");
+    }
+}
+
+#[test]
+fn a_kind_named_before_the_text_gives_the_items_kind() {
+    let item = |line: &str| {
+        parse_ok(&format!(
+            "Protokoll\nDatum: 2024-10-08\n\n1. SIP\n{line}\n2. Avslut\nText.\n"
+        ))
+        .items[0]
+            .clone()
+    };
+    let i = item("Informationsärende. Antalet SIP-möten har ökat.");
+    assert_eq!(i.kind, Some(ItemKind::Informationsarende));
+    assert_eq!(
+        i.text, "Informationsärende. Antalet SIP-möten har ökat.",
+        "the text stays"
+    );
+    assert_eq!(
+        item("Beslutsärende: Gruppen beslutar att anta rutinen.").kind,
+        Some(ItemKind::Beslutsarende)
+    );
+    assert_eq!(item("Information om SIP-möten.").kind, None);
+    assert_eq!(item("Informationsärendena redovisades.").kind, None);
+}
+
+#[test]
+fn a_later_pages_header_ending_with_its_page_number_is_no_item_text() {
+    for header in [
+        "Närvårdsgruppen Södra\t\tSida 2 av 2",
+        "Vård- och omsorgsnämnden     Sammanträdesprotokoll 2024-03-13     Sida 2 av 2",
+        "Socialnämnden   2 (3)",
+        "Protokoll 2024-03-13 sida 2 av 3",
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll\nDatum: 2024-03-13\n\nÄrende 1. Rutin\nRutinen har tagits fram\n{header}\nav en arbetsgrupp.\nÄrende 2. Avslut\nText.\n"
+        ));
+        assert_eq!(
+            p.items[0].text, "Rutinen har tagits fram\nav en arbetsgrupp.",
+            "{header:?}"
+        );
+    }
+    // a sentence that names a page is text
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-03-13\n\n1. Rutin\nSe bilagan på sida 2\n2. Avslut\nText.\n",
+    );
+    assert_eq!(p.items[0].text, "Se bilagan på sida 2");
 }

@@ -619,7 +619,26 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
         }
         return None;
     }
-    let (d, j) = digits_at(s, i, 1, 2)?;
+    // 20240419: eight digits on their own (not the first part of "19450419-1234")
+    if let Some((n, e)) = digits_at(s, i, 8, 8) {
+        let (y, m, d) = ((n / 10_000) as i32, (n / 100 % 100) as u8, (n % 100) as u8);
+        let alone_before =
+            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b"-/".contains(&b[i - 1]));
+        let alone_after = e == b.len() || !(b[e].is_ascii_alphanumeric() || b"-/".contains(&b[e]));
+        return ((1950..=2099).contains(&y) && valid(y, m, d) && alone_before && alone_after)
+            .then_some(FoundDate {
+                year: y,
+                month: m,
+                day: d,
+                start: i,
+                end: e,
+            });
+    }
+    let (d, mut j) = digits_at(s, i, 1, 2)?;
+    // "12:e mars 2024", "1:a april 2024"
+    if s[j..].starts_with(":e ") || s[j..].starts_with(":a ") {
+        j += 2;
+    }
     // 19 april 2024
     let after = &s[j..];
     let trimmed = after.trim_start_matches([' ', '\t']);
@@ -972,6 +991,28 @@ mod tests {
             Some("2024-04-19".into())
         );
         assert_eq!(find_date("019-602 70 00"), None);
+    }
+
+    #[test]
+    fn ordinal_days_and_eight_digit_dates_are_dates() {
+        let iso = |s: &str| find_date(s).map(|d| d.iso());
+        assert_eq!(
+            iso("Tisdagen den 12:e mars 2024").as_deref(),
+            Some("2024-03-12")
+        );
+        assert_eq!(iso("den 1:a april 2024").as_deref(), Some("2024-04-01"));
+        assert_eq!(iso("Protokoll 20240312").as_deref(), Some("2024-03-12"));
+        assert_eq!(iso("protokoll_20240312.pdf").as_deref(), Some("2024-03-12"));
+        // a personal identity number, a registration number, nine digits, no such month
+        for not_one in [
+            "19450312-1234",
+            "SN20240312",
+            "120240312",
+            "20241340",
+            "18991231",
+        ] {
+            assert_eq!(iso(not_one), None, "{not_one}");
+        }
     }
 
     #[test]
