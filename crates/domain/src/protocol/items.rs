@@ -288,6 +288,8 @@ const END_MARKERS: &[&str] = &[
     "bilaga",
     "bilagor",
     "verifikat",
+    "signeringsbevis",
+    "signaturbevis",
     "detta dokument har",
     "dokumentet har signerats",
     "signerat av",

@@ -135,6 +135,23 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
     read(&block[..end.min(16)])
 }
 
+/// A signing service's field without its label: "Namn: Anna Berg" is "Anna Berg",
+/// "Roll: Ordförande" is "Ordförande" (the text and its folded form, both trimmed).
+fn without_field_label<'t, 'f>(text: &'t str, f: &'f str) -> (&'t str, &'f str) {
+    if !f.starts_with(['n', 'r', 'f', 'b']) {
+        return (text, f);
+    }
+    // (the labels are ASCII, so the colon is at the same place in both)
+    FIELD_LABELS
+        .iter()
+        .find(|k| f.starts_with(*k) && text.is_char_boundary(k.len()))
+        .map_or((text, f), |k| {
+            (text[k.len()..].trim_ends(), f[k.len()..].trim_ends())
+        })
+}
+
+const FIELD_LABELS: &[&str] = &["namn:", "roll:", "funktion:", "befattning:"];
+
 /// The role a signer's line names after its comma: "Bechet Barsom, ordförande".
 fn own_role(text: &str) -> Option<&'static str> {
     text.split_once(',').and_then(|(_, r)| role_label(r))
@@ -161,6 +178,8 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
         // folding keeps whitespace where it was, so this is the trimmed text folded
         let folded = l.folded_full();
         let f = folded.trim_ends();
+        // a signing service's fields: "Namn: Anna Berg", "Roll: Ordförande"
+        let (text, f) = without_field_label(text, f);
         if is_sign_event(f) {
             // name on the line itself ("Signerat av Anna Berg 2024-10-01 …")
             let after_av = [
@@ -177,7 +196,12 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
             let name = after_av.or_else(|| {
                 pending_name
                     .as_ref()
-                    .filter(|(at, _)| i - at <= 4 && !used_names.contains(at))
+                    .filter(|(at, n)| {
+                        // (a name already signed with its role above: the time is its own)
+                        i - at <= 4
+                            && (!used_names.contains(at)
+                                || out.iter().any(|s| s.name == *n && s.signed_at.is_none()))
+                    })
                     .map(|(at, n)| {
                         used_names.push(*at);
                         n.clone()

@@ -439,6 +439,10 @@ const FRAGMENTS: &[&str] = &[
     "Informationsärende. ",
     "\u{c}",
     "\t\tSida 2 av 2\n",
+    "\nSigneringsbevis\n",
+    "Namn: ",
+    "Roll: ",
+    "Signerat: ",
 ];
 
 #[test]
@@ -728,4 +732,33 @@ fn a_later_pages_header_ending_with_its_page_number_is_no_item_text() {
         "Protokoll\nDatum: 2024-03-13\n\n1. Rutin\nSe bilagan på sida 2\n2. Avslut\nText.\n",
     );
     assert_eq!(p.items[0].text, "Se bilagan på sida 2");
+}
+
+#[test]
+fn a_signing_proofs_fields_give_each_signers_name_role_and_time() {
+    let p = parse_ok(
+        "Protokoll\nSamverkansrådet\nDatum: 2024-05-16\nSekreterare: Eva Nord\n\n\
+         Paragraf 1 Öppnande\nText.\nParagraf 2 Avslut\nMötet avslutades.\n\n\
+         Signeringsbevis\nDetta dokument har signerats elektroniskt av följande personer:\n\
+         Namn: Anna Berg\nRoll: Ordförande\nSignerat: 2024-05-19 18:40\nMetod: BankID\n\
+         Namn: Lars Öberg\nRoll: Justerare\nSignerat: 2024-05-20 08:02\nMetod: BankID\n\
+         Namn: Eva Nord\nSignerat: 2024-05-17 09:13\n",
+    );
+    assert_eq!(
+        p.items[1].text, "Mötet avslutades.",
+        "the proof is no item text"
+    );
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = p
+        .signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref(), s.signed_at.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Anna Berg", Some("ordförande"), Some("2024-05-19 18:40")),
+            ("Lars Öberg", Some("justerare"), Some("2024-05-20 08:02")),
+            ("Eva Nord", Some("sekreterare"), Some("2024-05-17 09:13")),
+        ]
+    );
 }
