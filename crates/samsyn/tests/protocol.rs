@@ -853,6 +853,47 @@ fn notes_with_an_ordinal_date_a_note_taker_and_vid_anteckningarna() {
 }
 
 #[test]
+fn text_copied_from_a_scanned_pdf_with_labels_one_space_from_their_values() {
+    let p = read(&own("ocr-kommunstyrelsens-arbetsutskott-2023-11-07.txt"));
+    assert_eq!(p["body"], "Kommunstyrelsens arbetsutskott");
+    assert_eq!(p["date"], "2023-11-07");
+    assert_eq!(
+        (p["start_time"].as_str(), p["end_time"].as_str()),
+        (Some("08:30"), Some("11:45")),
+        "\"Plats och tid Kommunhuset, kl 08.30-11.45\""
+    );
+    assert_eq!(p["place"], "Kommunhuset");
+    assert_eq!(p["chair"], "Per Nilsson");
+    assert_eq!(strs(&p["secretaries"]), ["Karin Lund"]);
+    assert_eq!(
+        strs(&p["adjusters"]),
+        ["Ulla Berg"],
+        "\"Utses att justera Ulla Berg\""
+    );
+    assert_eq!(attendee(&p, "Kent Ås")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Jonas Ek")["role"], "kommunchef");
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        titles(&p),
+        [
+            ("101", "Budgetuppföljning oktober"),
+            ("102", "Avtal om hemsjukvård"),
+            ("103", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned())),
+        "OCR's \"$ 101\" is \"§ 101\""
+    );
+    assert_eq!(decisions(&p, "101"), ["Uppföljningen godkänns."]);
+    assert_eq!(
+        decisions(&p, "102"),
+        ["Arbetsutskottet föreslår kommunstyrelsen att godkänna avtalet."],
+        "\"Besiut\" is OCR's \"Beslut\""
+    );
+    assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

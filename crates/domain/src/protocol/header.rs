@@ -425,7 +425,63 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     {
         return Some((l, rest.to_owned()));
     }
-    None
+    spaced_label(t)
+}
+
+/// A label of up to four words written exactly, a single space, then its value starting
+/// with a capital or a digit, as text copied from a PDF's two columns joins them:
+/// "Beslutande Per Nilsson (S), ordförande", "Plats och tid Kommunhuset, kl 08.30",
+/// "Utses att justera Ulla Berg". The longest label wins.
+fn spaced_label(t: &str) -> Option<(Label, String)> {
+    // (a colon makes it a label line of the other kind, or no label line)
+    if !t.starts_with(|c: char| c.is_uppercase()) || words::has_byte(t, b':') {
+        return None;
+    }
+    // where the first four words end (the longest label is 26 letters, in at most 52
+    // bytes)
+    let mut ends = [0usize; 4];
+    let mut n = 0;
+    for at in memchr::memchr_iter(b' ', &t.as_bytes()[..t.len().min(2 * LONGEST_LABEL + 2)]) {
+        ends[n] = at;
+        n += 1;
+        if n == ends.len() {
+            break;
+        }
+    }
+    let ends = &ends[..n];
+    let last = *ends.last()?;
+    // (folding keeps each space, so the k-th space of the fold ends the k-th word)
+    let f = fold(&t[..last]);
+    let mut folded_ends: Vec<usize> = f.match_indices(' ').map(|(i, _)| i).collect();
+    folded_ends.push(f.len());
+    if folded_ends.len() != ends.len() {
+        return None;
+    }
+    ends.iter()
+        .zip(&folded_ends)
+        .rev()
+        .find_map(|(&end, &folded_end)| {
+            let rest = t[end + 1..].trim_ends();
+            if !rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+                return None;
+            }
+            let key = &f[..folded_end];
+            let (_, label) = shapes_of_length(key.len())
+                .iter()
+                .map(|s| LABELS[s.index])
+                .find(|(name, label)| *name == key && *label != Label::Ignore)?;
+            // a label of people before a person's name ("Per Nilsson", not "PROTOKOLL", a
+            // date or "Punkt 4")
+            let of_people = matches!(
+                label,
+                Label::Attend { .. }
+                    | Label::Chair
+                    | Label::ViceChair
+                    | Label::Secretary
+                    | Label::Adjuster
+            );
+            (!of_people || name_prefix(rest).is_some()).then(|| (label, rest.to_owned()))
+        })
 }
 
 const BODY_WORDS: &[&str] = &[

@@ -118,10 +118,13 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     }
     // An item starts with its number, "§" or a word ("Punkt", "Ärende", "Paragraf"):
     // a line starting with any other ASCII character starts none.
+    // ("$ 101": OCR's "§")
+    let ocr_sign = super::lines::is_ocr_paragraph_sign(s);
     if let Some(&b) = s.as_bytes().first()
         && b.is_ascii()
         && !b.is_ascii_digit()
         && !matches!(b.to_ascii_lowercase(), b'p' | b'a')
+        && !ocr_sign
     {
         return None;
     }
@@ -130,7 +133,7 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     } else {
         Style::Plain
     };
-    if skip(&mut s, &mut offset, "§") {
+    if skip(&mut s, &mut offset, "§") || ocr_sign && skip(&mut s, &mut offset, "$") {
         if !heading {
             style = Style::Paragraph;
         }

@@ -443,6 +443,10 @@ const FRAGMENTS: &[&str] = &[
     "Namn: ",
     "Roll: ",
     "Signerat: ",
+    "\n$ 101 ",
+    "Beslutande Per Nilsson (S)",
+    "Utses att justera ",
+    "Plats och tid Kommunhuset, ",
 ];
 
 #[test]
@@ -559,6 +563,9 @@ fn layouts() -> Vec<String> {
         ),
         include_str!(
             "../../../samsyn/tests/protocols/minnesanteckningar-utskrivning-2024-03-12.txt"
+        ),
+        include_str!(
+            "../../../samsyn/tests/protocols/ocr-kommunstyrelsens-arbetsutskott-2023-11-07.txt"
         ),
     ]
     .map(str::to_owned)
@@ -760,5 +767,50 @@ fn a_signing_proofs_fields_give_each_signers_name_role_and_time() {
             ("Lars Öberg", Some("justerare"), Some("2024-05-20 08:02")),
             ("Eva Nord", Some("sekreterare"), Some("2024-05-17 09:13")),
         ]
+    );
+}
+
+#[test]
+fn a_label_one_space_from_its_value_is_read_when_the_value_fits_it() {
+    let p = parse_ok(
+        "Protokoll\nKommunstyrelsens arbetsutskott\nSammanträdesdatum 2023-11-07\n\
+         Plats och tid Kommunhuset, kl 08.30-11.45\n\
+         Beslutande Per Nilsson (S), ordförande\n   Ulla Berg (M)\n\
+         Övriga deltagande Karin Lund, kommunsekreterare\n\
+         Utses att justera Ulla Berg\n\n§ 1 Budget\nText.\n§ 2 Avslut\nText.\n",
+    );
+    assert_eq!(p.place.as_deref(), Some("Kommunhuset"));
+    assert_eq!(p.start_time.as_deref(), Some("08:30"));
+    assert_eq!(p.chair.as_deref(), Some("Per Nilsson"));
+    assert_eq!(p.adjusters, ["Ulla Berg"]);
+    assert_eq!(p.attendees.len(), 3);
+    // a label of people before what is no person's name is no label line
+    for line in [
+        "Ordförande PROTOKOLL",
+        "Ordförande Punkt 4",
+        "Justerare 2024-04-19",
+    ] {
+        let p = parse_ok(&format!(
+            "{line}\nTomas Ek\nDatum: 2024-04-19\nOrdförande: Anna Berg\n\n§ 1 Budget\nText.\n§ 2 Avslut\nText.\n"
+        ));
+        assert_eq!(p.chair.as_deref(), Some("Anna Berg"), "{line}");
+        assert!(p.adjusters.is_empty(), "{line}");
+    }
+}
+
+#[test]
+fn ocrs_dollar_for_a_paragraph_sign_starts_an_item() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2023-11-07\n\n$ 101 Budget\nText.\n$102 Avtal\nKostar 5 $.\n$ och mer\n",
+    );
+    let titles: Vec<(&str, &str)> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(titles, [("101", "Budget"), ("102", "Avtal")]);
+    assert_eq!(
+        p.items[1].text, "Kostar 5 $.\n$ och mer",
+        "a $ before no number is text"
     );
 }
