@@ -337,8 +337,8 @@ fn shapes_of_length(len: usize) -> &'static [Shape] {
 fn match_label(key: &str) -> Option<Label> {
     match_whole_label(key).or_else(|| {
         // "Sekreterare/antecknare", "Ordförande/mötesledare": the first part that is one
-        let (a, b) = key.split_once('/')?;
-        match_whole_label(a).or_else(|| match_whole_label(b))
+        let at = words::find_byte(key, b'/')?;
+        match_whole_label(&key[..at]).or_else(|| match_whole_label(&key[at + 1..]))
     })
 }
 
@@ -425,16 +425,57 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     {
         return Some((l, rest.to_owned()));
     }
-    spaced_label(t)
+    spaced_label(t, first_len)
+}
+
+/// Whether a word, folded, can be the first word of a label: a quick look before the
+/// line is folded.
+fn starts_a_label(word: &str) -> bool {
+    static BY_LETTER: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let by_letter = BY_LETTER.get_or_init(|| {
+        let mut v: Vec<Vec<&'static str>> = vec![Vec::new(); 26];
+        for (name, _) in LABELS {
+            let first = name.split(' ').next().unwrap_or(name);
+            if let Some(list) = name
+                .bytes()
+                .next()
+                .filter(u8::is_ascii_lowercase)
+                .map(|b| &mut v[usize::from(b - b'a')])
+                && !list.contains(&first)
+            {
+                list.push(first);
+            }
+        }
+        v
+    });
+    let Some(c) = word.chars().next() else {
+        return false;
+    };
+    let letter = if c.is_ascii() {
+        Some(c.to_ascii_lowercase() as u8)
+    } else {
+        words::fold(c.encode_utf8(&mut [0; 4])).bytes().next()
+    };
+    letter.filter(u8::is_ascii_lowercase).is_some_and(|b| {
+        // (labels are ASCII when folded, one letter for each of the word's)
+        by_letter[usize::from(b - b'a')].iter().any(|w| {
+            words::at_most_chars(word, w.len())
+                && word.chars().count() == w.len()
+                && words::folded_starts_with(word, w)
+        })
+    })
 }
 
 /// A label of up to four words written exactly, a single space, then its value starting
 /// with a capital or a digit, as text copied from a PDF's two columns joins them:
 /// "Beslutande Per Nilsson (S), ordförande", "Plats och tid Kommunhuset, kl 08.30",
 /// "Utses att justera Ulla Berg". The longest label wins.
-fn spaced_label(t: &str) -> Option<(Label, String)> {
+fn spaced_label(t: &str, first_len: usize) -> Option<(Label, String)> {
     // (a colon makes it a label line of the other kind, or no label line)
-    if !t.starts_with(|c: char| c.is_uppercase()) || words::has_byte(t, b':') {
+    if !t.starts_with(|c: char| c.is_uppercase())
+        || !starts_a_label(&t[..first_len])
+        || words::has_byte(t, b':')
+    {
         return None;
     }
     // where the first four words end (the longest label is 26 letters, in at most 52
@@ -1774,6 +1815,29 @@ mod tests {
                 let key: String = key.into_iter().collect();
                 assert_eq!(match_label(&key), closest_label_of_all(&key), "{key:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_quick_look_lets_every_labels_first_word_through_as_documents_write_it() {
+        for (name, _) in LABELS {
+            let first = name.split(' ').next().unwrap();
+            let capitalised = first[..1].to_uppercase() + &first[1..];
+            assert!(starts_a_label(first), "{first}");
+            assert!(starts_a_label(&capitalised), "{capitalised}");
+        }
+        for word in [
+            "Närvarande",
+            "Övriga",
+            "Frånvarande",
+            "Anmält",
+            "Mötesledare",
+            "Ej",
+        ] {
+            assert!(starts_a_label(word), "{word}");
+        }
+        for word in ["Anna", "Per", "Region", "Kommunhuset", "Åsa"] {
+            assert!(!starts_a_label(word), "{word}");
         }
     }
 }

@@ -136,20 +136,19 @@ pub fn clean(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
     // Most lines start with a letter or digit: no indent, heading or bullet to take off.
     let (text, heading, bullet) = match raw.as_bytes().first() {
         Some(&b) if b.is_ascii_alphanumeric() && b != b'o' => (raw, 0, None),
-        Some(b'$') => return clean_ocr_paragraph(raw),
         _ => take_line_start(raw),
     };
-    clean_text(text, heading, bullet)
-}
-
-/// [`clean`] of a line starting with `$`, which OCR reads for `§`: "$ 101 Budget" is
-/// "§ 101 Budget".
-fn clean_ocr_paragraph(raw: &str) -> (Cow<'_, str>, u8, bool, Option<usize>) {
-    if !is_ocr_paragraph_sign(raw) {
-        return clean_text(raw, 0, None);
+    let cleaned = clean_text(text, heading, bullet);
+    if raw.starts_with('$') && is_ocr_paragraph_sign(&cleaned.0) {
+        // OCR reads `§` as `$`: "$ 101 Budget" is "§ 101 Budget"
+        return (
+            Cow::Owned(format!("§{}", &cleaned.0[1..])),
+            cleaned.1,
+            cleaned.2,
+            cleaned.3,
+        );
     }
-    let (text, heading, struck, bullet) = clean_text(&raw[1..], 0, None);
-    (Cow::Owned(format!("§{text}")), heading, struck, bullet)
+    cleaned
 }
 
 /// Whether a text starts with a `$` that OCR read for `§`: one followed by a number.
