@@ -895,7 +895,36 @@ fn split_entries(rest: &str) -> Vec<String> {
     {
         return names;
     }
+    if words::has_byte(rest, b'(') {
+        let entries = entries_by_names(rest);
+        if entries.len() > 1 {
+            return entries;
+        }
+    }
     vec![rest.trim_ends().to_owned()]
+}
+
+/// The entries of a line of people with what is said of each in brackets or after a
+/// comma: "Helena Berg (Region JH), Johan Ström (Region JH)", "Anna Andersson (S),
+/// ordförande, Per Persson (M)". A part starting with a person's name starts an entry;
+/// any other part belongs to the entry before it.
+fn entries_by_names(rest: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in words::split_byte(rest, b',') {
+        let part = part.trim_ends();
+        if part.is_empty() {
+            continue;
+        }
+        let name = words::find_byte(part, b'(').map_or(part, |at| part[..at].trim_ends());
+        match out.last_mut() {
+            Some(last) if !words::is_person_name(name) => {
+                last.push_str(", ");
+                last.push_str(part);
+            }
+            _ => out.push(part.to_owned()),
+        }
+    }
+    out
 }
 
 fn read_when(rest: &str, head: &mut Head) {

@@ -193,6 +193,12 @@ fn clean_text(
     heading: u8,
     bullet: Option<usize>,
 ) -> (Cow<'_, str>, u8, bool, Option<usize>) {
+    let mut t = t;
+    if t.starts_with(['*', '_'])
+        && let Some(inner) = emphasised(t.trim_ends())
+    {
+        t = inner;
+    }
     let trimmed = t.trim_ends();
     if is_plain(trimmed) {
         return (Cow::Borrowed(trimmed), heading, false, bullet);
@@ -236,6 +242,15 @@ fn clean_text(
         struck,
         bullet,
     )
+}
+
+/// The text inside Markdown's emphasis around a whole line: "*Föredragande: Anna*" or
+/// "_Föredragande: Anna_" (not bold, which is removed elsewhere, nor a lone mark).
+fn emphasised(t: &str) -> Option<&str> {
+    let mark = t.get(..1)?;
+    t.strip_prefix(mark)?.strip_suffix(mark).filter(|r| {
+        !r.is_empty() && !r.starts_with(['*', '_', ' ']) && !r.ends_with(['*', '_', ' '])
+    })
 }
 
 /// Words after which a lone `1` is a number, not OCR's `i`.

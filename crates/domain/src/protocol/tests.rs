@@ -447,6 +447,9 @@ const FRAGMENTS: &[&str] = &[
     "Beslutande Per Nilsson (S)",
     "Utses att justera ",
     "Plats och tid Kommunhuset, ",
+    "*Föredragande: Anna Berg*",
+    "_",
+    "Helena Berg (Region JH), Johan Ström (M), ",
 ];
 
 #[test]
@@ -813,4 +816,52 @@ fn ocrs_dollar_for_a_paragraph_sign_starts_an_item() {
         p.items[1].text, "Kostar 5 $.\n$ och mer",
         "a $ before no number is text"
     );
+}
+
+#[test]
+fn a_line_of_people_with_brackets_gives_one_attendee_each() {
+    let people = |line: &str| {
+        let p = parse_ok(&format!(
+            "Protokoll\nDatum: 2025-02-05\n{line}\n\n1. A\nText.\n2. B\nText.\n"
+        ));
+        p.attendees
+            .iter()
+            .map(|a| (a.name.clone(), a.organization.clone(), a.role.clone()))
+            .collect::<Vec<_>>()
+    };
+    let s = |x: &str| Some(x.to_owned());
+    assert_eq!(
+        people(
+            "Deltagare: Helena Berg (Region JH), Johan Ström (Region JH), Maria Öhman (Östersunds kommun)"
+        ),
+        [
+            ("Helena Berg".into(), s("Region JH"), None),
+            ("Johan Ström".into(), s("Region JH"), None),
+            ("Maria Öhman".into(), s("Östersunds kommun"), None),
+        ]
+    );
+    assert_eq!(
+        people("Beslutande: Anna Andersson (S), ordförande, Per Persson (M), Karin Nilsson (C)"),
+        [
+            ("Anna Andersson".into(), None, s("ordförande")),
+            ("Per Persson".into(), None, s("ledamot")),
+            ("Karin Nilsson".into(), None, s("ledamot")),
+        ],
+        "no party is taken for a name, nor a name for an organisation"
+    );
+}
+
+#[test]
+fn a_whole_line_in_markdown_emphasis_is_read_without_it() {
+    for line in ["*Föredragande: Maria Öhman*", "_Föredragande: Maria Öhman_"] {
+        let p = parse_ok(&format!(
+            "Protokoll\nDatum: 2025-02-05\n\n## 1. Läget\n{line}\nText.\n## 2. Avslut\nText.\n"
+        ));
+        assert_eq!(p.items[0].presenters, ["Maria Öhman"], "{line}");
+        assert_eq!(p.items[0].text, "Text.", "{line}");
+    }
+    // a lone mark or a bullet is no emphasis
+    assert_eq!(super::lines::clean("* punkt").0, "punkt");
+    assert_eq!(super::lines::clean("*").0, "*");
+    assert_eq!(super::lines::clean("_x").0, "_x");
 }
