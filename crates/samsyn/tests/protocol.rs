@@ -894,6 +894,54 @@ fn text_copied_from_a_scanned_pdf_with_labels_one_space_from_their_values() {
 }
 
 #[test]
+fn roles_in_brackets_and_signers_side_by_side() {
+    let p = read(&own("ledningsgrupp-samverkan-2025-01-22.txt"));
+    assert_eq!(p["body"], "Ledningsgruppen för samverkan (LGS)");
+    assert_eq!(p["date"], "2025-01-22");
+    assert_eq!(p["place"], "Region Dalarna, Falun, lokal Dalälven");
+    assert_eq!(
+        p["chair"], "Karin Berg",
+        "\"Karin Berg, Region Dalarna (ordförande)\""
+    );
+    assert_eq!(attendee(&p, "Karin Berg")["organization"], "Region Dalarna");
+    assert_eq!(attendee(&p, "Pia Lund")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "Pia Lund")["organization"], "Borlänge kommun");
+    assert_eq!(attendee(&p, "Stina Ek")["status"], "absent");
+    assert_eq!(strs(&p["secretaries"]), ["Lena Holm"]);
+    assert_eq!(strs(&p["adjusters"]), ["Olle Sund"]);
+    assert_eq!(titles(&p).len(), 4);
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att rekommendera kommunerna och regionen att anta överenskommelsen",
+            "att uppföljning sker årligen."
+        ]
+    );
+    let signed: Vec<(String, String)> = p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["role"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Lena Holm", "sekreterare"),
+            ("Karin Berg", "ordförande"),
+            ("Olle Sund", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned())),
+        "names side by side over their roles"
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

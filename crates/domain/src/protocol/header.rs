@@ -1212,6 +1212,18 @@ fn org_words() -> &'static Keywords {
 /// The entry's text without its parenthesised notes: a status ("(frånvarande)") marks
 /// the person absent, presence notes ("(deltar del av mötet)") and party letters go,
 /// other notes in the name column are set aside as columns of their own, others stay.
+/// Roles written in brackets after a person's organisation (folded).
+const BRACKETED_ROLES: &[&str] = &[
+    "ordforande",
+    "vice ordforande",
+    "motesordforande",
+    "sekreterare",
+    "justerare",
+    "ledamot",
+    "ersattare",
+    "adjungerad",
+];
+
 fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>) -> Cow<'t, str> {
     if !words::has_byte(text, b'(') {
         return Cow::Borrowed(text);
@@ -1246,6 +1258,14 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                         *absent = true;
                     } else if pos < name_end && !party && !presence {
                         notes.push(n);
+                    } else if !party && !presence && BRACKETED_ROLES.contains(&f.trim_ends()) {
+                        // "Karin Berg, Region Dalarna (ordförande)": the role, as a column
+                        kept.push_str(if words::has_byte(text, b'\t') {
+                            "\t"
+                        } else {
+                            ", "
+                        });
+                        kept.push_str(n.trim_ends());
                     } else if !party && !presence {
                         kept.push('(');
                         kept.push_str(&n);

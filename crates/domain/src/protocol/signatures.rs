@@ -169,6 +169,70 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
         .iter()
         .filter(|l| !l.furniture && !l.is_blank())
         .collect();
+    match side_by_side(&lines) {
+        Some(expanded) => read_lines(&expanded.iter().collect::<Vec<&Line>>()),
+        None => read_lines(&lines),
+    }
+}
+
+/// Signers side by side, a row of names over a row of their roles in the same columns
+/// ("Karin Berg ⇥ Olle Sund" over "ordförande ⇥ justerare"), as one line each
+/// ("Karin Berg, ordförande"); `None` when there are none.
+fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
+    let columns = |l: &Line<'a>| -> Vec<String> {
+        words::split_byte(&l.text, b'\t')
+            .map(|c| c.trim_ends().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let pair_at = |i: usize| -> Option<Vec<String>> {
+        let (names, roles) = (lines.get(i)?, lines.get(i + 1)?);
+        if !words::has_byte(&names.text, b'\t') || !words::has_byte(&roles.text, b'\t') {
+            return None;
+        }
+        let (names, roles) = (columns(names), columns(roles));
+        (names.len() >= 2
+            && names.len() == roles.len()
+            && names.iter().all(|n| signer_name(n).is_some())
+            && roles.iter().all(|r| role_label(r).is_some()))
+        .then(|| {
+            names
+                .iter()
+                .zip(&roles)
+                .map(|(n, r)| format!("{n}, {r}"))
+                .collect()
+        })
+    };
+    let first = (0..lines.len()).find(|&i| pair_at(i).is_some())?;
+    let mut out: Vec<Line<'a>> = lines[..first].iter().map(|l| (*l).clone()).collect();
+    let mut i = first;
+    while i < lines.len() {
+        match pair_at(i) {
+            Some(signers) => {
+                for text in signers {
+                    out.push(Line {
+                        no: lines[i].no,
+                        raw: "",
+                        folded: super::lines::fold_for_line(&text),
+                        text: std::borrow::Cow::Owned(text),
+                        heading: 0,
+                        struck: false,
+                        bullet: None,
+                        furniture: false,
+                    });
+                }
+                i += 2;
+            }
+            None => {
+                out.push(lines[i].clone());
+                i += 1;
+            }
+        }
+    }
+    Some(out)
+}
+
+fn read_lines(lines: &[&Line]) -> Vec<Signature> {
     let mut out: Vec<Signature> = Vec::new();
     let mut pending_name: Option<(usize, String)> = None;
     let mut pending_role: Option<(usize, &'static str)> = None;
@@ -232,7 +296,7 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
                 && let Some(name) = signer_name(&lines[j].text)
             {
                 // but an e-signature block puts the event after the name
-                if !event_follows(&lines, j) {
+                if !event_follows(lines, j) {
                     // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
                     let role = own_role(&lines[j].text).unwrap_or(role);
                     out.push(Signature {
@@ -266,7 +330,7 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
             // "Kerstin Ahl, justerare": the line names its role (an e-signature block puts
             // its event after the name instead)
             if let Some(role) = own_role(text)
-                && !event_follows(&lines, i)
+                && !event_follows(lines, i)
             {
                 out.push(Signature {
                     name,

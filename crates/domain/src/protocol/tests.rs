@@ -450,6 +450,8 @@ const FRAGMENTS: &[&str] = &[
     "*Föredragande: Anna Berg*",
     "_",
     "Helena Berg (Region JH), Johan Ström (M), ",
+    ", Region Dalarna (ordförande)",
+    "\nKarin Berg          Olle Sund\nordförande          justerare\n",
 ];
 
 #[test]
@@ -570,6 +572,7 @@ fn layouts() -> Vec<String> {
         include_str!(
             "../../../samsyn/tests/protocols/ocr-kommunstyrelsens-arbetsutskott-2023-11-07.txt"
         ),
+        include_str!("../../../samsyn/tests/protocols/ledningsgrupp-samverkan-2025-01-22.txt"),
     ]
     .map(str::to_owned)
     .to_vec();
@@ -864,4 +867,38 @@ fn a_whole_line_in_markdown_emphasis_is_read_without_it() {
     assert_eq!(super::lines::clean("* punkt").0, "punkt");
     assert_eq!(super::lines::clean("*").0, "*");
     assert_eq!(super::lines::clean("_x").0, "_x");
+}
+
+#[test]
+fn a_role_in_brackets_after_the_organisation_is_the_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2025-01-22\nNärvarande:\nKarin Berg, Region Dalarna (ordförande)\n\
+         Olle Sund, Falu kommun (Uppdrag i kommunen)\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(p.chair.as_deref(), Some("Karin Berg"));
+    assert_eq!(
+        p.attendees[0].organization.as_deref(),
+        Some("Region Dalarna")
+    );
+    assert_eq!(p.attendees[0].role.as_deref(), Some("ordförande"));
+    assert_eq!(
+        p.attendees[1].organization.as_deref(),
+        Some("Falu kommun (Uppdrag i kommunen)"),
+        "a bracket that is no role stays"
+    );
+}
+
+#[test]
+fn signers_side_by_side_over_their_roles_each_sign_in_their_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2025-01-22\n\n§ 1 A\nText.\n§ 2 B\nText.\n\nJusteras\n\n\
+         Karin Berg                    Olle Sund\nordförande                    justerare\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Karin Berg", Some("ordförande")),
+            ("Olle Sund", Some("justerare"))
+        ]
+    );
 }
