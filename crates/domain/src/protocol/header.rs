@@ -458,11 +458,9 @@ fn starts_a_label(word: &str) -> bool {
     };
     letter.filter(u8::is_ascii_lowercase).is_some_and(|b| {
         // (labels are ASCII when folded, one letter for each of the word's)
-        by_letter[usize::from(b - b'a')].iter().any(|w| {
-            words::at_most_chars(word, w.len())
-                && word.chars().count() == w.len()
-                && words::folded_starts_with(word, w)
-        })
+        by_letter[usize::from(b - b'a')]
+            .iter()
+            .any(|w| word.chars().count() == w.len() && words::folded_starts_with(word, w))
     })
 }
 

@@ -641,10 +641,10 @@ fn mark_furniture(lines: &mut [Line]) {
 
     // Page headers and footers of later pages ending with the page number (the first
     // page's header holds the title, the body or the date, and the head reads it).
-    let items_from = lines
+    let items_from = lines[..first_item]
         .iter()
-        .position(|l| looks_like_item_start(l) || numbered_by_word(&l.folded))
-        .unwrap_or(lines.len());
+        .position(|l| numbered_by_word(&l.folded))
+        .unwrap_or(first_item);
     for l in &mut lines[items_from..] {
         if ends_with_page_mark(&l.text) && !looks_like_item_start(l) {
             l.furniture = true;
