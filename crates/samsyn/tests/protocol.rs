@@ -709,6 +709,11 @@ fn a_working_groups_notes_with_a_meeting_leader_and_a_page_break() {
         "\"Sekreterare/antecknare\""
     );
     assert_eq!(
+        attendee(&p, "Oskar Wik")["role"],
+        "sekreterare",
+        "the note-taker named among the attendees without a role"
+    );
+    assert_eq!(
         attendee(&p, "Nadia Karim")["organization"],
         "Strängnäs kommun"
     );

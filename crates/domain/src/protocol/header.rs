@@ -1624,6 +1624,12 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             .map(|a| a.name.clone())
             .collect();
     }
+    // "Antecknare: Johan Ström" above a list naming him without a role: he took the notes
+    for a in &mut p.attendees {
+        if a.role.is_none() && p.secretaries.contains(&a.name) {
+            a.role = Some("sekreterare".to_owned());
+        }
+    }
     if p.adjusters.is_empty()
         && let Some(item) = p
             .items
