@@ -71,6 +71,26 @@ fn attendee<'a>(p: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{name} missing"))
 }
 
+/// Start and end time.
+fn times(p: &Value) -> (Option<&str>, Option<&str>) {
+    (p["start_time"].as_str(), p["end_time"].as_str())
+}
+
+/// Who signed, in what role.
+fn signed(p: &Value) -> Vec<(String, String)> {
+    p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["role"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 fn present(p: &Value) -> usize {
     p["attendees"]
         .as_array()
@@ -122,10 +142,7 @@ fn the_chefsgrupp_protocol_is_read_field_by_field() {
     );
     assert_eq!(p["document_kind"], "protokoll");
     assert_eq!(p["date"], "2024-04-19");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("13:00"), Some("16:00"))
-    );
+    assert_eq!(times(&p), (Some("13:00"), Some("16:00")));
     assert_eq!(p["place"], "Digitalt");
     assert_eq!(
         p["chair"], "Johanna Viberg",
@@ -272,10 +289,7 @@ fn the_joint_council_protocol_is_read_field_by_field() {
     );
     assert_eq!(p["document_kind"], "protokoll");
     assert_eq!(p["date"], "2024-09-20");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("09:00"), Some("12:00"))
-    );
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
     assert_eq!(p["place"], "Lokal Eken, Eklundavägen 1");
     assert_eq!(p["chair"], "Bechet Barsom");
     assert_eq!(
@@ -384,10 +398,7 @@ fn ocr_damage_is_forgiven() {
     assert_eq!(p["document_kind"], "minnesanteckningar");
     assert_eq!(p["body"], "Styrgrupp nära vård i samverkan");
     assert_eq!(p["date"], "2023-03-14");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("09:00"), Some("11:30"))
-    );
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
     assert_eq!(p["chair"], "Mikael Strand");
     assert_eq!(
         attendee(&p, "Per Olsson")["status"],
@@ -498,10 +509,7 @@ fn another_regions_html_with_item_kinds_and_presenters() {
     let p = read(&own("annan-region-halsosamverkan-2024-11-05.html"));
     assert_eq!(p["body"], "Ledningsgrupp för hälsosamverkan");
     assert_eq!(p["date"], "2024-11-05");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("13:15"), Some("16:00"))
-    );
+    assert_eq!(times(&p), (Some("13:15"), Some("16:00")));
     assert_eq!(p["place"], "Kommunhuset, Sala");
     assert_eq!(p["chair"], "Eva Lund");
     assert_eq!(attendee(&p, "Maria Sund")["status"], "absent");
@@ -534,10 +542,7 @@ fn a_municipal_committees_protocol_with_paragraphs_and_a_signature_block_first()
         "the page number is no part of it"
     );
     assert_eq!(p["date"], "2024-03-12");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("13:00"), Some("15:30"))
-    );
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
     assert_eq!(p["place"], "Stadshuset, sal A");
     assert_eq!(p["chair"], "Anna Andersson");
     assert_eq!(strs(&p["secretaries"]), ["Eva Ek"]);
@@ -582,17 +587,7 @@ fn a_municipal_committees_protocol_with_paragraphs_and_a_signature_block_first()
             .starts_with("Dnr SN 2024/45\nSammanfattning"),
         "the registration number stays in the text"
     );
-    let signed: Vec<(String, String)> = p["signatures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["name"].as_str().unwrap().to_owned(),
-                s["role"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
+    let signed = signed(&p);
     assert_eq!(
         signed,
         [
@@ -609,10 +604,7 @@ fn a_pdfs_text_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
     let p = read(&own("pdftext-samverkansnamnden-2024-02-01.txt"));
     assert_eq!(p["body"], "Samverkansnämnden Uppsala–Gävle");
     assert_eq!(p["date"], "2024-02-01");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("10:00"), Some("12:00"))
-    );
+    assert_eq!(times(&p), (Some("10:00"), Some("12:00")));
     assert_eq!(p["place"], "Regionens hus, Uppsala");
     assert_eq!(p["chair"], "Maria Svensson");
     assert_eq!(strs(&p["secretaries"]), ["Helena Ström"]);
@@ -694,10 +686,7 @@ fn a_working_groups_notes_with_a_meeting_leader_and_a_page_break() {
     assert_eq!(p["document_kind"], "minnesanteckningar");
     assert_eq!(p["body"], "Närvårdsgruppen Södra");
     assert_eq!(p["date"], "2024-10-08");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("14:00"), Some("15:30"))
-    );
+    assert_eq!(times(&p), (Some("14:00"), Some("15:30")));
     assert_eq!(p["place"], "Vårdcentralen Söder, konferensrummet");
     assert_eq!(
         p["chair"], "Ingrid Falk",
@@ -769,10 +758,7 @@ fn a_municipal_protocol_with_the_place_before_the_date() {
     let p = read(&own("kommun-vard-och-omsorgsnamnden-2024-03-13.txt"));
     assert_eq!(p["body"], "Vård- och omsorgsnämnden i Nordby kommun");
     assert_eq!(p["date"], "2024-03-13");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("13:30"), Some("16:00"))
-    );
+    assert_eq!(times(&p), (Some("13:30"), Some("16:00")));
     assert_eq!(
         p["place"], "Kommunhuset, Nämndrummet",
         "before \"onsdagen den 13 mars 2024\""
@@ -829,10 +815,7 @@ fn notes_with_an_ordinal_date_a_note_taker_and_vid_anteckningarna() {
         "Arbetsgruppen för trygg och effektiv utskrivning"
     );
     assert_eq!(p["date"], "2024-03-12", "\"Tisdagen den 12:e mars 2024\"");
-    assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
-        (Some("09:00"), Some("11:30"))
-    );
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
     assert_eq!(p["place"], "Microsoft Teams");
     assert_eq!(p["chair"], Value::Null);
     assert_eq!(strs(&p["secretaries"]), ["Karin Sjö"], "\"Antecknare\"");
@@ -863,7 +846,7 @@ fn text_copied_from_a_scanned_pdf_with_labels_one_space_from_their_values() {
     assert_eq!(p["body"], "Kommunstyrelsens arbetsutskott");
     assert_eq!(p["date"], "2023-11-07");
     assert_eq!(
-        (p["start_time"].as_str(), p["end_time"].as_str()),
+        times(&p),
         (Some("08:30"), Some("11:45")),
         "\"Plats och tid Kommunhuset, kl 08.30-11.45\""
     );
@@ -922,17 +905,7 @@ fn roles_in_brackets_and_signers_side_by_side() {
             "att uppföljning sker årligen."
         ]
     );
-    let signed: Vec<(String, String)> = p["signatures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| {
-            (
-                s["name"].as_str().unwrap().to_owned(),
-                s["role"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
+    let signed = signed(&p);
     assert_eq!(
         signed,
         [
