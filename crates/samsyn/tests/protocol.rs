@@ -920,6 +920,106 @@ fn roles_in_brackets_and_signers_side_by_side() {
 }
 
 #[test]
+fn a_sitting_labelled_sammantrade_gives_the_date_and_times() {
+    let p = read(&own("region-primarvardsnamnden-2024-10-08.txt"));
+    assert_eq!(p["body"], "Primärvårdsnämnden");
+    assert_eq!(
+        (p["date"].as_str(), times(&p)),
+        (Some("2024-10-08"), (Some("09:00"), Some("12:15"))),
+        "\"Sammanträde: Tisdag 8 oktober 2024, kl. 09.00–12.15\""
+    );
+    assert_eq!(
+        p["place"],
+        "Regionhuset, sammanträdesrum Sidsjön, samt digitalt via Teams"
+    );
+    assert_eq!(p["chair"], "Lars Olsson");
+    assert_eq!(attendee(&p, "Birgitta Nordin")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "Mats Ek")["role"], "ersättare");
+    assert_eq!(strs(&p["secretaries"]), ["Tomas Berg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Birgitta Nordin"]);
+    assert_eq!(p["adjusted_on"], "2024-10-15");
+    assert_eq!(titles(&p).len(), 4);
+    assert_eq!(
+        decisions(&p, "43"),
+        [
+            "att godkänna överenskommelsen om hälso- och sjukvård i hemmet",
+            "att uppdra åt hälso- och sjukvårdsdirektören att följa upp överenskommelsen 2025."
+        ]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn notes_in_markdown_with_a_presence_column_and_the_note_taker_named_on_one_line() {
+    let p = read(&own("minnesanteckningar-ledningsgrupp-2024-09-17.md"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Länsgemensam ledningsgrupp för vård och omsorg");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(
+        attendee(&p, "Annika Björk")["status"],
+        "absent",
+        "a dash in the presence column"
+    );
+    assert_eq!(attendee(&p, "Jonas Falk")["status"], "present");
+    assert_eq!(attendee(&p, "Peter Holm")["organization"], "Örebro kommun");
+    assert_eq!(
+        strs(&p["secretaries"]),
+        ["Maria Sund"],
+        "\"Vid anteckningarna: Maria Sund\""
+    );
+    assert_eq!(
+        signed(&p),
+        [("Maria Sund".to_owned(), "sekreterare".to_owned())]
+    );
+    assert_eq!(titles(&p).len(), 5);
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "Överenskommelsen skickas på remiss till kommunerna.",
+            "Svar ska lämnas senast 2024-11-30."
+        ]
+    );
+}
+
+#[test]
+fn html_with_a_table_of_labels_and_signers_named_over_their_roles() {
+    let p = read(&own("html-samverkansberedningen-2024-06-04.html"));
+    assert_eq!(p["body"], "Samverkansberedningen för vård och omsorg");
+    assert_eq!(
+        (p["date"].as_str(), times(&p), p["place"].as_str()),
+        (
+            Some("2024-06-04"),
+            (Some("09:30"), Some("12:00")),
+            Some("Regionens hus, Gävle")
+        ),
+        "\"| Tid | 09:30 – 12:00 |\" is a label and its value"
+    );
+    assert_eq!(attendee(&p, "Anna Falk")["status"], "absent");
+    assert_eq!(attendee(&p, "Henrik Blom")["role"], "vice ordförande");
+    assert_eq!(p["chair"], "Ulrika Strand");
+    assert_eq!(strs(&p["secretaries"]), ["Eva Norr"]);
+    assert_eq!(strs(&p["adjusters"]), ["Henrik Blom"]);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Ulrika Strand", "ordförande"),
+            ("Henrik Blom", "justerare")
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned())),
+        "under \"Justeras\", each name over its role"
+    );
+    assert_eq!(
+        decisions(&p, "22"),
+        [
+            "notera informationen",
+            "återkomma med en uppföljning i december."
+        ]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

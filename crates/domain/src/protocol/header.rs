@@ -37,6 +37,9 @@ enum Label {
     WhenAndPlace,
     /// "Plats och tid": the place, then the times.
     PlaceThenTime,
+    /// "Sammanträde": read as "Tid och plats" when it holds a date or a time ("Tisdag 8
+    /// oktober 2024, kl. 09.00"), passed over otherwise.
+    Sitting,
     Place,
     Ignore,
 }
@@ -297,7 +300,11 @@ const LABELS: &[(&str, Label)] = &[
     ("mottagare", Label::Ignore),
     ("kopia", Label::Ignore),
     ("paragrafer", Label::Ignore),
-    ("sammantrade", Label::Ignore),
+    ("sammantrade", Label::Sitting),
+    ("sammantradesdag", Label::When),
+    ("sammantradestid", Label::When),
+    ("motestid", Label::When),
+    ("tidpunkt", Label::When),
 ];
 
 /// The length of the longest label ("justeringens plats och tid").
@@ -418,6 +425,7 @@ fn label_of(text: &str) -> Option<(Label, String)> {
         && let Some(
             l @ (Label::When
             | Label::WhenAndPlace
+            | Label::Sitting
             | Label::PlaceThenTime
             | Label::AdjustedOn
             | Label::Place),
@@ -538,8 +546,10 @@ const BODY_WORDS: &[&str] = &[
     "kommitten",
     "fullmaktige",
     "beredning",
+    "beredningen",
     "forum",
     "natverk",
+    "natverket",
     "samverkan",
     "ledningsgrupp",
     "kc",
@@ -747,7 +757,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 continue;
             }
         }
-        if text.starts_with('|') {
+        // "| Datum | 2024-06-04 |": a table of labels and their values
+        let row_label = if text.starts_with('|') {
+            labelled_row(text)
+        } else {
+            None
+        };
+        if text.starts_with('|') && row_label.is_none() {
             read_table_row(
                 &l.raw.replace("**", ""),
                 &mut table,
@@ -758,7 +774,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             );
             continue;
         }
-        if let Some((label, rest)) = label_of(text) {
+        if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
             entries_in_section = 0;
             section = Some(label);
             match label {
@@ -766,7 +782,12 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     read_when(&rest, &mut head);
                     section = None;
                 }
-                Label::WhenAndPlace => {
+                Label::Sitting
+                    if words::find_date(&rest).is_none() && words::find_times(&rest).is_none() =>
+                {
+                    section = Some(Label::Ignore);
+                }
+                Label::WhenAndPlace | Label::Sitting => {
                     read_when(&rest, &mut head);
                     if head.place.is_none()
                         && let Some(place) = place_before_date(&rest)
@@ -862,6 +883,21 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         head.body = guessed_body;
     }
     head
+}
+
+/// A table row of two cells whose first is a label ("| Tid | 09:30 – 12:00 |",
+/// "| Ordförande | Ulrika Strand |"): the label and the second cell.
+fn labelled_row(text: &str) -> Option<(Label, String)> {
+    let inner = text.trim_ends().trim_matches('|');
+    let mut cells = inner.split('|').map(str::trim).filter(|c| !c.is_empty());
+    let (key, value) = (cells.next()?, cells.next()?);
+    if cells.next().is_some() {
+        return None;
+    }
+    match match_label(key)? {
+        Label::Ignore => None,
+        label => Some((label, value.to_owned())),
+    }
 }
 
 fn short(s: &str) -> String {
@@ -1542,7 +1578,7 @@ fn read_table_row(
             || f.contains("forhinder")
             || f.contains("ej ")
             || f == "nej"
-            || f == "-"
+            || matches!(f.trim_ends(), "-" | "–" | "—" | "0")
     });
     let mut people = parse_entry(
         &name_text,

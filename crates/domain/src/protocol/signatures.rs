@@ -232,7 +232,50 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
     Some(out)
 }
 
+/// Whether a line is a role label alone ("Ordförande", "Justerare:").
+fn is_bare_role(l: &Line) -> bool {
+    role_label_folded(&l.folded_full()).is_some()
+}
+
+/// Whether the signers are written with each name over its role ("Ulrika Strand" /
+/// "Ordförande"): no rules to sign on, the first of the names and roles a name or the
+/// heading "Justeras", and the last a role alone right under a name. Paper style puts
+/// each role over a rule and the name under it, so its block starts with a role and ends
+/// with a name.
+fn names_over_roles(lines: &[&Line]) -> bool {
+    let signing = |l: &&&Line| is_bare_role(l) || signer_name(&l.text).is_some();
+    // (from the end first: most blocks end with a name, and are passed over there)
+    let Some(last) = lines.iter().rposition(|l| signing(&l)) else {
+        return false;
+    };
+    let heading = |l: &Line| l.folded.starts_with("justeras");
+    if !is_bare_role(lines[last])
+        || heading(lines[last])
+        || last == 0
+        || signer_name(&lines[last - 1].text).is_none()
+    {
+        return false;
+    }
+    let first = lines.iter().find(signing).copied();
+    first.is_some_and(|f| !is_bare_role(f) || heading(f))
+        && !lines
+            .iter()
+            .any(|l| is_rule(&l.text) || role_before_rule(&l.folded_full()).is_some())
+}
+
+/// A signer named on its role's line: "Vid anteckningarna: Maria Sund".
+fn role_and_name(text: &str) -> Option<(&'static str, String)> {
+    let colon = words::find_byte(text, b':')?;
+    // (no role label is longer than 18 letters, of up to two bytes each)
+    if colon > 40 {
+        return None;
+    }
+    let role = role_label(&text[..colon])?;
+    Some((role, signer_name(&text[colon + 1..])?))
+}
+
 fn read_lines(lines: &[&Line]) -> Vec<Signature> {
+    let names_over_roles = names_over_roles(lines);
     let mut out: Vec<Signature> = Vec::new();
     let mut pending_name: Option<(usize, String)> = None;
     let mut pending_role: Option<(usize, &'static str)> = None;
@@ -284,6 +327,17 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
             }
             continue;
         }
+        if words::has_byte(text, b':')
+            && let Some((role, name)) = role_and_name(text)
+        {
+            out.push(Signature {
+                name,
+                role: Some(role.to_owned()),
+                signed_at: None,
+            });
+            used_names.push(i);
+            continue;
+        }
         if let Some(role) = role_label_folded(f).or_else(|| role_before_rule(f)) {
             pending_role = Some((i, role));
             // paper style: the name follows the role, after a rule
@@ -292,8 +346,11 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                 .take(3)
                 .position(|l| !is_rule(&l.text))
                 .map(|p| i + 1 + p);
+            // (where names stand over their roles, a name with a role under it is that
+            // role's, and this role, a heading such as "Justeras", is no one's)
             if let Some(j) = next
                 && let Some(name) = signer_name(&lines[j].text)
+                && !(names_over_roles && lines.get(j + 1).is_some_and(|l| is_bare_role(l)))
             {
                 // but an e-signature block puts the event after the name
                 if !event_follows(lines, j) {

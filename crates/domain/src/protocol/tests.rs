@@ -452,6 +452,13 @@ const FRAGMENTS: &[&str] = &[
     "Helena Berg (Region JH), Johan Ström (M), ",
     ", Region Dalarna (ordförande)",
     "\nKarin Berg          Olle Sund\nordförande          justerare\n",
+    "Sammanträde: Tisdag 8 oktober 2024, kl. 09.00",
+    "| Tid | 09:30 &ndash; 12:00 |\n",
+    "| Ordförande | ",
+    "| – |",
+    "\nVid anteckningarna: ",
+    "\nJusteras\nUlrika Strand\nOrdförande\n",
+    "&middot;",
 ];
 
 #[test]
@@ -573,6 +580,11 @@ fn layouts() -> Vec<String> {
             "../../../samsyn/tests/protocols/ocr-kommunstyrelsens-arbetsutskott-2023-11-07.txt"
         ),
         include_str!("../../../samsyn/tests/protocols/ledningsgrupp-samverkan-2025-01-22.txt"),
+        include_str!("../../../samsyn/tests/protocols/region-primarvardsnamnden-2024-10-08.txt"),
+        include_str!(
+            "../../../samsyn/tests/protocols/minnesanteckningar-ledningsgrupp-2024-09-17.md"
+        ),
+        include_str!("../../../samsyn/tests/protocols/html-samverkansberedningen-2024-06-04.html"),
     ]
     .map(str::to_owned)
     .to_vec();
@@ -901,4 +913,99 @@ fn signers_side_by_side_over_their_roles_each_sign_in_their_role() {
             ("Olle Sund", Some("justerare"))
         ]
     );
+}
+
+#[test]
+fn a_sitting_is_read_for_its_date_and_times_and_passed_over_without_them() {
+    let p = parse_ok(
+        "Protokoll\nNämnden\nSammanträde: Tisdag 8 oktober 2024, kl. 09.00–12.15\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(p.date, "2024-10-08");
+    assert_eq!(p.start_time.as_deref(), Some("09:00"));
+    assert_eq!(p.end_time.as_deref(), Some("12:15"));
+    assert!(
+        !p.warnings.iter().any(|w| w.contains("datum")),
+        "{:?}",
+        p.warnings
+    );
+    let p = parse_ok(
+        "Protokoll\nSammanträde: Nämndens ordinarie\nDatum: 2024-10-08\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(
+        p.place, None,
+        "a sitting without a date or time names no place"
+    );
+}
+
+#[test]
+fn a_table_row_of_a_label_and_its_value_is_read_as_the_label() {
+    let p = parse_ok(
+        "Protokoll\n| Datum | 2024-06-04 |\n| Tid | 09:30 – 12:00 |\n| Plats | Regionens hus |\n\
+         | Ordförande | Ulrika Strand |\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(p.date, "2024-06-04");
+    assert_eq!(p.start_time.as_deref(), Some("09:30"));
+    assert_eq!(p.place.as_deref(), Some("Regionens hus"));
+    assert_eq!(p.chair.as_deref(), Some("Ulrika Strand"));
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    // an attendance table's header and rows are no labels
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-06-04\n| Namn | Roll |\n|---|---|\n| Karl Ek | Ledamot |\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(p.attendees.len(), 1);
+    assert_eq!(p.attendees[0].role.as_deref(), Some("ledamot"));
+}
+
+#[test]
+fn a_dash_in_a_presence_column_is_absent() {
+    for (mark, status) in [
+        ("X", Presence::Present),
+        ("–", Presence::Absent),
+        ("-", Presence::Absent),
+        ("Nej", Presence::Absent),
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll\nDatum: 2024-06-04\n| Namn | Organisation | Närvaro |\n| Karl Ek | Sala kommun | {mark} |\n\n§ 1 Öppnande\nText.\n"
+        ));
+        assert_eq!(p.attendees[0].status, status, "{mark}");
+    }
+}
+
+#[test]
+fn a_signer_named_on_the_line_of_their_role_signs_in_that_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-06-04\n\n§ 1 Öppnande\nText.\n\nVid anteckningarna: Maria Sund\n",
+    );
+    assert_eq!(signed(&p), [("Maria Sund", Some("sekreterare"))]);
+    assert_eq!(p.secretaries, ["Maria Sund"]);
+}
+
+#[test]
+fn names_over_their_roles_sign_in_the_role_under_them_and_paper_style_in_the_role_above() {
+    let doc = |signers: &str| {
+        parse_ok(&format!(
+            "Protokoll\nDatum: 2024-06-04\n\n§ 1 Öppnande\nText.\n\nJusteras\n\n{signers}\n"
+        ))
+    };
+    let over = doc("Ulrika Strand\nOrdförande\n\nHenrik Blom\nJusterare");
+    assert_eq!(
+        signed(&over),
+        [
+            ("Ulrika Strand", Some("ordförande")),
+            ("Henrik Blom", Some("justerare"))
+        ]
+    );
+    let under = doc("Ordförande\nUlrika Strand\n\nJusterare\nHenrik Blom");
+    assert_eq!(signed(&under), signed(&over));
+    let ruled = doc("Ordförande\n__________\nUlrika Strand\nJusterare\n__________\nHenrik Blom");
+    assert_eq!(signed(&ruled), signed(&over));
+}
+
+#[test]
+fn more_html_entities_are_decoded() {
+    let p = parse_ok(
+        "<p>Protokoll</p><p>Datum: 2024-06-04</p><h2>&sect; 1 &Ouml;ppnande &middot; Sj&oslash;berg &hellip;</h2><p>Text.</p>\
+         <h2>&sect; 2 Avslutning</h2><p>Text.</p>",
+    );
+    assert_eq!(p.items[0].title, "Öppnande · Sjøberg …");
 }
