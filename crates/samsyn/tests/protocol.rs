@@ -1020,6 +1020,49 @@ fn html_with_a_table_of_labels_and_signers_named_over_their_roles() {
 }
 
 #[test]
+fn a_board_meeting_with_people_in_one_line_and_the_adjusters_side_by_side() {
+    let p = read(&own("samordningsforbund-styrelse-2024-05-07.txt"));
+    assert_eq!(
+        p["body"], "Samordningsförbundet Sydost",
+        "\"Protokoll från styrelsemöte\" names the meeting, the line above the body"
+    );
+    assert_eq!(p["place"], "Digitalt (Teams)");
+    assert_eq!(times(&p), (Some("13:15"), Some("16:00")));
+    assert_eq!(p["chair"], "Anna Karlsson");
+    assert_eq!(
+        attendee(&p, "Lotta Bengtsson")["organization"],
+        "Försäkringskassan"
+    );
+    assert_eq!(attendee(&p, "Jessica Lind")["status"], "absent");
+    assert_eq!(
+        attendee(&p, "Olof Strand")["role"],
+        "ekonom",
+        "\"Övriga: …; Olof Strand, ekonom (punkt 4)\""
+    );
+    assert_eq!(strs(&p["secretaries"]), ["Malin Rydén"]);
+    assert_eq!(strs(&p["adjusters"]), ["Erik Nyberg"]);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Malin Rydén", "sekreterare"),
+            ("Anna Karlsson", "ordförande"),
+            ("Erik Nyberg", "justerare")
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned())),
+        "under \"Justeras\", the chair and the adjuster side by side"
+    );
+    assert_eq!(titles(&p).len(), 6);
+    assert_eq!(
+        decisions(&p, "4"),
+        [
+            "att godkänna den ekonomiska uppföljningen",
+            "att uppdra åt förbundschefen att ta fram förslag på insatser för överskottet."
+        ]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -210,6 +210,13 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "ovriga",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
         "adjungerade",
         Label::Attend {
             role: None,
@@ -550,6 +557,8 @@ const BODY_WORDS: &[&str] = &[
     "forum",
     "natverk",
     "natverket",
+    "forbund",
+    "forbundet",
     "samverkan",
     "ledningsgrupp",
     "kc",
@@ -608,11 +617,32 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
             if rest.starts_with(|c: char| c.is_alphabetic()) {
                 return None;
             }
-            return Some((*kind, clean_body(&rest)));
+            let body = clean_body(&rest);
+            // "Protokoll från styrelsemöte" names the meeting, not the body
+            let body = if MEETINGS.contains(&fold(&body).as_str()) {
+                String::new()
+            } else {
+                body
+            };
+            return Some((*kind, body));
         }
     }
     None
 }
+
+/// Words for a meeting (folded), which a title may name where others name the body.
+const MEETINGS: &[&str] = &[
+    "mote",
+    "motet",
+    "styrelsemote",
+    "styrelsemotet",
+    "sammantrade",
+    "sammantradet",
+    "styrelsesammantrade",
+    "arsmote",
+    "extra mote",
+    "ordinarie mote",
+];
 
 fn clean_body(rest: &str) -> String {
     let mut s = rest
@@ -1286,6 +1316,8 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                         || f.contains("del av")
                         || f.contains('§')
                         || f.starts_with("kl")
+                        || f.starts_with("punkt")
+                        || f.starts_with("arende")
                         || f.contains("digitalt");
                     let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
                     if status {
@@ -1682,6 +1714,12 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             .filter_map(|s| name_prefix(s.trim_ends()))
             .collect();
         p.adjusters = names;
+    }
+    // "Justeras" over the chair's and the adjuster's names: the chair signs as chair
+    for s in &mut p.signatures {
+        if s.role.as_deref() == Some("justerare") && p.chair.as_ref() == Some(&s.name) {
+            s.role = Some("ordförande".to_owned());
+        }
     }
     for s in &p.signatures {
         let role = s.role.as_deref().map(fold).unwrap_or_default();

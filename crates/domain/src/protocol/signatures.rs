@@ -203,11 +203,27 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
                 .collect()
         })
     };
-    let first = (0..lines.len()).find(|&i| pair_at(i).is_some())?;
+    // a row of names under a role alone ("Justeras" over "Anna Karlsson ⇥ Erik Nyberg"):
+    // each signs in that role
+    let under_role_at = |i: usize| -> Option<Vec<String>> {
+        let names = lines.get(i)?;
+        if i == 0 || !words::has_byte(&names.text, b'\t') {
+            return None;
+        }
+        let role = role_label(&lines[i - 1].text)?;
+        let names = columns(names);
+        (names.len() >= 2 && names.iter().all(|n| signer_name(n).is_some()))
+            .then(|| names.iter().map(|n| format!("{n}, {role}")).collect())
+    };
+    let first = (0..lines.len()).find(|&i| pair_at(i).is_some() || under_role_at(i).is_some())?;
     let mut out: Vec<Line<'a>> = lines[..first].iter().map(|l| (*l).clone()).collect();
     let mut i = first;
     while i < lines.len() {
-        match pair_at(i) {
+        let (signers, rows) = match pair_at(i) {
+            Some(signers) => (Some(signers), 2),
+            None => (under_role_at(i), 1),
+        };
+        match signers {
             Some(signers) => {
                 for text in signers {
                     out.push(Line {
@@ -221,7 +237,7 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
                         furniture: false,
                     });
                 }
-                i += 2;
+                i += rows;
             }
             None => {
                 out.push(lines[i].clone());

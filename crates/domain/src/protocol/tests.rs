@@ -459,6 +459,10 @@ const FRAGMENTS: &[&str] = &[
     "\nVid anteckningarna: ",
     "\nJusteras\nUlrika Strand\nOrdförande\n",
     "&middot;",
+    "Protokoll från styrelsemöte\n",
+    "Övriga: ",
+    " (punkt 4)",
+    "\nJusteras\nAnna Karlsson          Erik Nyberg\n",
 ];
 
 #[test]
@@ -1008,4 +1012,38 @@ fn more_html_entities_are_decoded() {
          <h2>&sect; 2 Avslutning</h2><p>Text.</p>",
     );
     assert_eq!(p.items[0].title, "Öppnande · Sjøberg …");
+}
+
+#[test]
+fn a_title_naming_the_meeting_leaves_the_body_to_the_line_above() {
+    let p = parse_ok(
+        "Samordningsförbundet Sydost\nProtokoll från styrelsemöte\n\nDatum: 2024-05-07\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Samordningsförbundet Sydost"));
+}
+
+#[test]
+fn the_chair_and_adjusters_side_by_side_under_justeras_sign_in_their_roles() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-05-07\nOrdförande: Anna Karlsson\nÖvriga: Olof Strand, ekonom (punkt 4)\n\n\
+         § 1 Öppnande\nText.\n\nJusteras\n\nAnna Karlsson          Erik Nyberg\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Anna Karlsson", Some("ordförande")),
+            ("Erik Nyberg", Some("justerare"))
+        ]
+    );
+    assert_eq!(p.adjusters, ["Erik Nyberg"]);
+    let olof = p
+        .attendees
+        .iter()
+        .find(|a| a.name == "Olof Strand")
+        .unwrap();
+    assert_eq!(
+        olof.role.as_deref(),
+        Some("ekonom"),
+        "the note of items attended goes"
+    );
 }
