@@ -1063,6 +1063,42 @@ fn a_board_meeting_with_people_in_one_line_and_the_adjusters_side_by_side() {
 }
 
 #[test]
+fn a_pdfs_page_header_with_its_page_count_gives_neither_body_nor_place() {
+    let p = read(&own("pdftext-kommunstyrelsen-2024-02-12.txt"));
+    assert_eq!(
+        p["body"], "Kommunstyrelsen",
+        "not the \"Sida\" after \"SAMMANTRÄDESPROTOKOLL\""
+    );
+    assert_eq!(
+        p["place"], "Kommunhuset, KS-salen",
+        "not the \"1(3)\" after \"Sammanträdesdatum\""
+    );
+    assert_eq!(p["date"], "2024-02-12");
+    assert_eq!(times(&p), (Some("08:30"), Some("11:40")));
+    assert_eq!(p["chair"], "Kristina Holm");
+    assert_eq!(attendee(&p, "Maria Engström")["role"], "ersättare");
+    assert_eq!(attendee(&p, "Johan Bäck")["role"], "kommunsekreterare");
+    assert_eq!(strs(&p["secretaries"]), ["Johan Bäck"]);
+    assert_eq!(strs(&p["adjusters"]), ["Peter Sandberg"]);
+    assert_eq!(p["adjusted_on"], "2024-02-16");
+    assert_eq!(
+        titles(&p),
+        [
+            ("12", "Överenskommelse om hälso- och sjukvård i hemmet"),
+            ("13", "Delårsrapport för vård och omsorg"),
+            ("14", "Meddelanden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "12"),
+        ["att godkänna överenskommelsen om hälso- och sjukvård i hemmet."]
+    );
+    assert_eq!(p["signatures"].as_array().unwrap().len(), 3);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

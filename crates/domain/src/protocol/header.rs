@@ -618,8 +618,9 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
                 return None;
             }
             let body = clean_body(&rest);
-            // "Protokoll från styrelsemöte" names the meeting, not the body
-            let body = if MEETINGS.contains(&fold(&body).as_str()) {
+            // "Protokoll från styrelsemöte" names the meeting, not the body, and
+            // "SAMMANTRÄDESPROTOKOLL ⇥ Sida" a page
+            let body = if NO_BODIES.contains(&fold(&body).as_str()) {
                 String::new()
             } else {
                 body
@@ -630,8 +631,12 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
     None
 }
 
-/// Words for a meeting (folded), which a title may name where others name the body.
-const MEETINGS: &[&str] = &[
+/// Words for a meeting, which a title may name where others name the body, and for a
+/// page, which a page header puts after the title (folded).
+const NO_BODIES: &[&str] = &[
+    "sida",
+    "sid",
+    "blad",
     "mote",
     "motet",
     "styrelsemote",
@@ -1081,7 +1086,11 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         .unwrap_or(place)
         .trim_end_matches('.')
         .trim_ends();
-    if head.place.is_none() && !place.is_empty() && words::at_most_chars(place, 120) {
+    // (a page mark such as "1(3)" after "Sammanträdesdatum" is no place)
+    if head.place.is_none()
+        && place.chars().any(char::is_alphabetic)
+        && words::at_most_chars(place, 120)
+    {
         head.place = Some(place.to_owned());
     }
 }

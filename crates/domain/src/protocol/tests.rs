@@ -463,6 +463,7 @@ const FRAGMENTS: &[&str] = &[
     "Övriga: ",
     " (punkt 4)",
     "\nJusteras\nAnna Karlsson          Erik Nyberg\n",
+    "SAMMANTRÄDESPROTOKOLL       Sida\nSammanträdesdatum           1(3)\n",
 ];
 
 #[test]
@@ -1046,4 +1047,14 @@ fn the_chair_and_adjusters_side_by_side_under_justeras_sign_in_their_roles() {
         Some("ekonom"),
         "the note of items attended goes"
     );
+}
+
+#[test]
+fn a_page_word_after_the_title_is_no_body_and_a_page_mark_no_place() {
+    let p = parse_ok(
+        "SAMMANTRÄDESPROTOKOLL       Sida\nSammanträdesdatum           1(3)\nKommunstyrelsen\n\
+         Datum: 2024-02-12\nPlats och tid   Kommunhuset, kl. 08:30\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(p.place.as_deref(), Some("Kommunhuset"));
 }
