@@ -1099,6 +1099,34 @@ fn a_pdfs_page_header_with_its_page_count_gives_neither_body_nor_place() {
 }
 
 #[test]
+fn an_extract_of_one_paragraph_ends_at_its_attestation() {
+    let p = read(&own("protokollsutdrag-socialnamnden-2024-04-23.txt"));
+    assert_eq!(p["body"], "Socialnämnden");
+    assert_eq!(p["date"], "2024-04-23");
+    assert_eq!(
+        titles(&p),
+        [(
+            "45".to_owned(),
+            "Yttrande över remiss – Överenskommelse om hälso- och sjukvård i hemmet".to_owned()
+        )]
+    );
+    assert_eq!(
+        decisions(&p, "45"),
+        [
+            "avge yttrande enligt bilaga",
+            "paragrafen justeras omedelbart."
+        ]
+    );
+    let text = p["items"][0]["text"].as_str().unwrap();
+    assert!(text.ends_with("Region Jönköpings län"), "{text}");
+    assert!(
+        strs(&p["warnings"]).is_empty(),
+        "an extract names no chair: {:?}",
+        p["warnings"]
+    );
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

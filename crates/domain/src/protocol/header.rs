@@ -1764,7 +1764,13 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             };
         }
     }
-    if p.chair.is_none() && p.document_kind == DocumentKind::Protokoll {
+    // (an extract of one paragraph names no chair: nothing is missing)
+    let extract = || {
+        lines.iter().take(20).any(|l| {
+            l.folded.starts_with("protokollsutdrag") || l.folded.starts_with("utdrag ur protokoll")
+        })
+    };
+    if p.chair.is_none() && p.document_kind == DocumentKind::Protokoll && !extract() {
         p.warnings.push("ordförande hittades inte".to_owned());
     }
     p.attendees = merge_attendees(std::mem::take(&mut p.attendees));

@@ -1,7 +1,7 @@
 //! Agenda items: where they start (whatever the layout numbers them with), their number,
 //! title, presenters and kind, their text, and the decisions in it.
 
-use super::lines::Line;
+use super::lines::{Line, first_bytes, may_start};
 use super::markup::{ITALIC_END, ITALIC_START, ITALIC_START_TEXT};
 use super::words::{self, TrimEnds, fold};
 use super::{Item, ItemKind};
@@ -298,6 +298,9 @@ const END_MARKERS: &[&str] = &[
     "signerat av",
     "elektroniskt signerad",
     "transaktion ",
+    // an extract's attestation: "Rätt utdraget betygar", "Utdraget bestyrks"
+    "ratt utdraget",
+    "utdraget bestyrk",
 ];
 const END_LABELS: &[&str] = &[
     "ordforande",
@@ -307,6 +310,18 @@ const END_LABELS: &[&str] = &[
     "justerande",
     "justerat",
 ];
+
+/// The first bytes of the end markers and labels: a line starting otherwise is none.
+const END_FIRST_BYTES: [bool; 256] = {
+    let (markers, labels) = (first_bytes(END_MARKERS), first_bytes(END_LABELS));
+    let mut both = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        both[i] = markers[i] || labels[i];
+        i += 1;
+    }
+    both
+};
 
 fn is_end(l: &Line) -> bool {
     if l.furniture {
@@ -323,6 +338,10 @@ fn is_end(l: &Line) -> bool {
         return false;
     }
     let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
+    // (every marker and label starts with a byte of the table, "justerat" too)
+    if !may_start(f, &END_FIRST_BYTES) {
+        return false;
+    }
     END_MARKERS.iter().any(|m| f.starts_with(m))
         || END_LABELS.contains(&f)
         // "Justerat 2024-05-28" above the signatures
@@ -1360,6 +1379,45 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_is_an_end_as_without_the_first_byte_check() {
+        let plain = |l: &Line| {
+            let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
+            END_MARKERS.iter().any(|m| f.starts_with(m))
+                || END_LABELS.contains(&f)
+                || f.starts_with("justerat") && words::find_date(&l.text).is_some()
+        };
+        let pieces = [
+            "Justeras",
+            "Justerat ",
+            "2024-05-28",
+            "Rätt utdraget betygar",
+            "Vid ",
+            "protokollet",
+            "Bilaga",
+            " ",
+            ":",
+            ".",
+            "Ordförande",
+            "x",
+            "Ö",
+            "Transaktion ",
+            "utdraget",
+            "Å",
+            "\t",
+        ];
+        for s in super::super::texts_of_pieces(&pieces, 47, 3, 5_000) {
+            let lines = super::super::lines::split_lines(&s);
+            for l in lines.iter().filter(|l| {
+                !l.furniture
+                    && words::at_most_chars(l.text.trim_ends(), 60)
+                    && !l.text.contains('_')
+            }) {
+                assert_eq!(is_end(l), plain(l), "{s:?}");
+            }
+        }
+    }
 
     /// [`inline_marker`] as it was before Swedish text was lowercased as ASCII: on the
     /// whole lowercase, for text whose lowercase is as long as it.

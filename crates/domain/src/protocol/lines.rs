@@ -490,7 +490,7 @@ const MARGIN_LINES: &[&str] = &[
 ];
 
 /// Which bytes the words of `list` start with.
-const fn first_bytes(list: &[&str]) -> [bool; 256] {
+pub(super) const fn first_bytes(list: &[&str]) -> [bool; 256] {
     let mut t = [false; 256];
     let mut i = 0;
     while i < list.len() {
@@ -504,7 +504,7 @@ const FOOTER_FIRST_BYTES: [bool; 256] = first_bytes(FOOTER_KEYWORDS);
 const MARGIN_FIRST_BYTES: [bool; 256] = first_bytes(MARGIN_LINES);
 
 /// Whether `f` starts with a byte that starts a word of the table's list.
-fn may_start(f: &str, table: &[bool; 256]) -> bool {
+pub(super) fn may_start(f: &str, table: &[bool; 256]) -> bool {
     f.as_bytes().first().is_some_and(|b| table[usize::from(*b)])
 }
 

@@ -464,6 +464,7 @@ const FRAGMENTS: &[&str] = &[
     " (punkt 4)",
     "\nJusteras\nAnna Karlsson          Erik Nyberg\n",
     "SAMMANTRÄDESPROTOKOLL       Sida\nSammanträdesdatum           1(3)\n",
+    "\nRätt utdraget betygar\n",
 ];
 
 #[test]
@@ -1057,4 +1058,16 @@ fn a_page_word_after_the_title_is_no_body_and_a_page_mark_no_place() {
     );
     assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"));
     assert_eq!(p.place.as_deref(), Some("Kommunhuset"));
+}
+
+#[test]
+fn an_extracts_attestation_ends_its_paragraph_and_no_chair_is_missing() {
+    let p = parse_ok(
+        "PROTOKOLLSUTDRAG\nSocialnämnden\nSammanträdesdatum 2024-04-23\n\n§ 45\nYttrande\n\n\
+         Beslut\nNämnden beslutar att avge yttrande.\n\nRätt utdraget betygar\nEva Ek, nämndsekreterare\n",
+    );
+    assert_eq!(p.items.len(), 1);
+    assert_eq!(p.items[0].decisions, ["Nämnden beslutar att avge yttrande."]);
+    assert!(!p.items[0].text.contains("Eva Ek"), "{}", p.items[0].text);
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
