@@ -1127,6 +1127,40 @@ fn an_extract_of_one_paragraph_ends_at_its_attestation() {
 }
 
 #[test]
+fn notes_with_kinds_in_brackets_bullets_of_people_and_who_took_them() {
+    let p = read(&own("minnesanteckningar-beredning-ostra-2024-11-14.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Vård- och omsorgsberedning Östra länsdelen");
+    assert_eq!(p["date"], "2024-11-14");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
+    assert_eq!(p["chair"], "Sara Lindberg");
+    assert_eq!(attendee(&p, "Linnea Ahl")["status"], "absent");
+    assert_eq!(
+        attendee(&p, "Anita Kron")["organization"],
+        "Östhammars kommun"
+    );
+    assert_eq!(
+        strs(&p["secretaries"]),
+        ["Mikael Ström"],
+        "\"Anteckningar: Mikael Ström\""
+    );
+    let items = p["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    assert_eq!(
+        items[1]["title"],
+        "Riktlinje för samordnad individuell plan"
+    );
+    assert_eq!(items[1]["kind"], "beslutsarende");
+    assert_eq!(items[2]["kind"], "informationsarende");
+    assert_eq!(strs(&items[2]["presenters"]), ["Anita Kron"]);
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Att godkänna riktlinjen och skicka den vidare till styrgruppen."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -276,6 +276,9 @@ const LABELS: &[(&str, Label)] = &[
     ("vid protokollet", Label::Secretary),
     ("antecknare", Label::Secretary),
     ("vid anteckningarna", Label::Secretary),
+    ("anteckningar", Label::Secretary),
+    ("antecknat av", Label::Secretary),
+    ("anteckningar av", Label::Secretary),
     ("justerare", Label::Adjuster),
     ("justerande", Label::Adjuster),
     ("protokollsjusterare", Label::Adjuster),
@@ -615,6 +618,12 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
             let rest: String = rest_chars.collect();
             // "Protokollet från föregående möte …" is text, not a title.
             if rest.starts_with(|c: char| c.is_alphabetic()) {
+                return None;
+            }
+            // "Anteckningar: Mikael Ström" names who took them
+            if let Some(after) = rest.trim_start().strip_prefix(':')
+                && words::is_person_name(after.trim_ends())
+            {
                 return None;
             }
             let body = clean_body(&rest);

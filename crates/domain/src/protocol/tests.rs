@@ -465,6 +465,7 @@ const FRAGMENTS: &[&str] = &[
     "\nJusteras\nAnna Karlsson          Erik Nyberg\n",
     "SAMMANTRÄDESPROTOKOLL       Sida\nSammanträdesdatum           1(3)\n",
     "\nRätt utdraget betygar\n",
+    "Anteckningar: ",
 ];
 
 #[test]
@@ -1067,7 +1068,19 @@ fn an_extracts_attestation_ends_its_paragraph_and_no_chair_is_missing() {
          Beslut\nNämnden beslutar att avge yttrande.\n\nRätt utdraget betygar\nEva Ek, nämndsekreterare\n",
     );
     assert_eq!(p.items.len(), 1);
-    assert_eq!(p.items[0].decisions, ["Nämnden beslutar att avge yttrande."]);
+    assert_eq!(
+        p.items[0].decisions,
+        ["Nämnden beslutar att avge yttrande."]
+    );
     assert!(!p.items[0].text.contains("Eva Ek"), "{}", p.items[0].text);
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn anteckningar_with_a_name_names_who_took_them_and_alone_is_the_title() {
+    let p = parse_ok(
+        "Anteckningar\nDatum: 2024-11-14\nAnteckningar: Mikael Ström\n\n1. Inledning\nText.\n",
+    );
+    assert_eq!(p.document_kind, DocumentKind::Minnesanteckningar);
+    assert_eq!(p.secretaries, ["Mikael Ström"]);
 }
