@@ -1161,6 +1161,34 @@ fn notes_with_kinds_in_brackets_bullets_of_people_and_who_took_them() {
 }
 
 #[test]
+fn abbreviated_labels_and_a_spaced_out_title() {
+    let p = read(&own("styrgrupp-nara-vard-sormland-2023-05-16.txt"));
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["body"], "Styrgruppen för nära vård, Region Sörmland");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["chair"], "Anna Öberg");
+    assert_eq!(
+        strs(&p["secretaries"]),
+        ["David Lund"],
+        "\"Sekr.: David Lund\""
+    );
+    assert_eq!(strs(&p["adjusters"]), ["Bengt Friis"]);
+    assert_eq!(
+        signed(&p),
+        [("Anna Öberg", "ordförande"), ("Bengt Friis", "justerare")]
+            .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "att arbetet fortsätter enligt plan",
+            "att en rapport lämnas till nästa möte"
+        ]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

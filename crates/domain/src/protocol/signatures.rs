@@ -303,6 +303,18 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
         let f = folded.trim_ends();
         // a signing service's fields: "Namn: Anna Berg", "Roll: Ordförande"
         let (text, f) = without_field_label(text, f);
+        // "2024-09-13 16:40 (BankID)" under a signer (and their role): when they signed
+        if text.starts_with(|c: char| c.is_ascii_digit())
+            && used_names.last().is_some_and(|&at| at < i && i - at <= 2)
+            && let Some(last) = out.last_mut()
+            && last.signed_at.is_none()
+            // (with its time: a date alone there may be anything)
+            && words::find_date(text)
+                .is_some_and(|d| d.start == 0 && words::find_times(&text[d.end..]).is_some())
+        {
+            last.signed_at = signed_at(text);
+            continue;
+        }
         if is_sign_event(f) {
             // name on the line itself ("Signerat av Anna Berg 2024-10-01 …")
             let after_av = [

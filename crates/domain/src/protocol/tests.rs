@@ -466,6 +466,8 @@ const FRAGMENTS: &[&str] = &[
     "SAMMANTRÄDESPROTOKOLL       Sida\nSammanträdesdatum           1(3)\n",
     "\nRätt utdraget betygar\n",
     "Anteckningar: ",
+    "Sekr.: ",
+    "\n2024-09-13 16:40 (BankID)\n",
 ];
 
 #[test]
@@ -1083,4 +1085,23 @@ fn anteckningar_with_a_name_names_who_took_them_and_alone_is_the_title() {
     );
     assert_eq!(p.document_kind, DocumentKind::Minnesanteckningar);
     assert_eq!(p.secretaries, ["Mikael Ström"]);
+}
+
+#[test]
+fn a_date_under_a_signer_and_their_role_is_when_they_signed() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-12\n\n§ 1 Öppnande\nText.\n\nSignaturer\n\
+         Karin Ek\nOrdförande\n2024-09-13 16:40 (BankID)\n\nLena Dahl\nJusterare\n2024-09-14 08:15 (BankID)\n",
+    );
+    assert_eq!(
+        p.signatures
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref(), s.signed_at.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("Karin Ek", Some("ordförande"), Some("2024-09-13 16:40")),
+            ("Lena Dahl", Some("justerare"), Some("2024-09-14 08:15"))
+        ]
+    );
+    assert_eq!(p.adjusted_on.as_deref(), Some("2024-09-14"));
 }
