@@ -290,6 +290,15 @@ fn role_and_name(text: &str) -> Option<(&'static str, String)> {
     Some((role, signer_name(&text[colon + 1..])?))
 }
 
+/// A signature on paper: a name in a role, with no time.
+fn signed_as(name: String, role: &str) -> Signature {
+    Signature {
+        name,
+        role: Some(role.to_owned()),
+        signed_at: None,
+    }
+}
+
 fn read_lines(lines: &[&Line]) -> Vec<Signature> {
     let names_over_roles = names_over_roles(lines);
     let mut out: Vec<Signature> = Vec::new();
@@ -358,11 +367,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
         if words::has_byte(text, b':')
             && let Some((role, name)) = role_and_name(text)
         {
-            out.push(Signature {
-                name,
-                role: Some(role.to_owned()),
-                signed_at: None,
-            });
+            out.push(signed_as(name, role));
             used_names.push(i);
             continue;
         }
@@ -384,11 +389,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                 if !event_follows(lines, j) {
                     // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
                     let role = own_role(&lines[j].text).unwrap_or(role);
-                    out.push(Signature {
-                        name,
-                        role: Some(role.to_owned()),
-                        signed_at: None,
-                    });
+                    out.push(signed_as(name, role));
                     used_names.push(j);
                     pending_role = None;
                     continue;
@@ -399,11 +400,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                 && i - at <= 2
                 && !used_names.contains(&at)
             {
-                out.push(Signature {
-                    name,
-                    role: Some(role.to_owned()),
-                    signed_at: None,
-                });
+                out.push(signed_as(name, role));
                 used_names.push(at);
                 pending_role = None;
             }
@@ -417,11 +414,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
             if let Some(role) = own_role(text)
                 && !event_follows(lines, i)
             {
-                out.push(Signature {
-                    name,
-                    role: Some(role.to_owned()),
-                    signed_at: None,
-                });
+                out.push(signed_as(name, role));
                 used_names.push(i);
                 continue;
             }
