@@ -804,11 +804,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             }
         }
         // "| Datum | 2024-06-04 |": a table of labels and their values
-        let row_label = if text.starts_with('|') {
-            labelled_row(text)
-        } else {
-            None
-        };
+        let row_label = text.starts_with('|').then(|| labelled_row(text)).flatten();
         if text.starts_with('|') && row_label.is_none() {
             read_table_row(
                 &l.raw.replace("**", ""),

@@ -364,9 +364,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
             }
             continue;
         }
-        if words::has_byte(text, b':')
-            && let Some((role, name)) = role_and_name(text)
-        {
+        if let Some((role, name)) = role_and_name(text) {
             out.push(signed_as(name, role));
             used_names.push(i);
             continue;
