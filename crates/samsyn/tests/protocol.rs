@@ -1189,6 +1189,167 @@ fn abbreviated_labels_and_a_spaced_out_title() {
 }
 
 #[test]
+fn a_role_before_a_name_in_the_list_of_members_is_that_persons_alone() {
+    let p = read(&own("politiskt-samverkansorgan-2025-03-07.txt"));
+    assert_eq!(
+        p["body"],
+        "Politiskt samverkansorgan Region Örebro län och länets kommuner"
+    );
+    assert_eq!(p["date"], "2025-03-07");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:45")));
+    assert_eq!(p["chair"], "Ulrika Björklund");
+    assert_eq!(strs(&p["secretaries"]), ["Anneli Hedström"]);
+    assert_eq!(
+        strs(&p["adjusters"]),
+        ["Camilla Olsson", "Ove Jonsson"],
+        "\"Protokollet justeras av: Camilla Olsson och Ove Jonsson\""
+    );
+    let chair = attendee(&p, "Ulrika Björklund");
+    assert_eq!(chair["role"], "ordförande");
+    assert_eq!(chair["organization"], "Region Örebro län");
+    assert_eq!(attendee(&p, "Lars Ohlsson")["role"], "vice ordförande");
+    // the members after "Vice ordförande Lars Ohlsson" are members, not more vice chairs
+    for member in [
+        "Camilla Olsson",
+        "Patrik Jönsson",
+        "Tina Höglund",
+        "Ove Jonsson",
+    ] {
+        assert_eq!(attendee(&p, member)["role"], "ledamot", "{member}");
+    }
+    assert_eq!(
+        attendee(&p, "Patrik Jönsson")["organization"],
+        "Karlskoga kommun",
+        "the star marking who took part from afar is no part of the organisation"
+    );
+    assert_eq!(attendee(&p, "Kjell Wallin")["status"], "absent");
+    assert_eq!(present(&p), 8);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Godkännande av dagordning"),
+            ("3", "Ny överenskommelse om hemsjukvård"),
+            ("4", "Rapport från tjänstemannaledningen"),
+            ("5", "Mötets avslutande"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att rekommendera regionen och kommunerna att anta överenskommelsen om hälso- och sjukvård i hemmet",
+            "att överenskommelsen ska gälla från den 1 januari 2026."
+        ]
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Anneli Hedström", "sekreterare"),
+            ("Ulrika Björklund", "ordförande"),
+            ("Camilla Olsson", "justerare"),
+            ("Ove Jonsson", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn notes_naming_each_participants_role_and_organisation_in_brackets() {
+    let p = read(&own("minnesanteckningar-teams-aldre-2025-02-11.md"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Samverkansgrupp äldre, Västra länsdelen");
+    assert_eq!(p["date"], "2025-02-11");
+    assert_eq!(times(&p), (Some("13:15"), Some("14:30")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(strs(&p["secretaries"]), ["Petra Ahl"]);
+    // "Sofia Lund (Region, vårdcentralschef Lindesberg)": the comma inside the brackets
+    // parts what is said of her, not the list of people
+    let sofia = attendee(&p, "Sofia Lund");
+    assert_eq!(sofia["organization"], "Region");
+    assert_eq!(sofia["role"], "vårdcentralschef Lindesberg");
+    let jonas = attendee(&p, "Jonas Eriksson");
+    assert_eq!(jonas["organization"], "Nora kommun");
+    assert_eq!(jonas["role"], "MAS");
+    assert_eq!(attendee(&p, "Petra Ahl")["role"], "enhetschef hemtjänst");
+    assert_eq!(
+        attendee(&p, "Björn Sjöberg")["organization"],
+        "Ljusnarsbergs kommun"
+    );
+    assert_eq!(attendee(&p, "Helena Dahl")["status"], "absent");
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående anteckningar"),
+            ("2", "Hemsjukvård – nya överenskommelsen"),
+            ("3", "SIP – uppföljning"),
+            ("4", "Övriga frågor"),
+            ("5", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Gruppen tar fram en lokal rutin för inskrivning i hemsjukvård."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn a_pdfs_signature_block_with_the_role_in_a_column_of_its_own() {
+    let p = read(&own("pdftext-vard-och-omsorgsnamnden-2024-12-10.txt"));
+    assert_eq!(p["body"], "Vård- och omsorgsnämnden");
+    assert_eq!(p["date"], "2024-12-10");
+    assert_eq!(times(&p), (Some("08:30"), Some("12:00")));
+    assert_eq!(p["place"], "Kommunhuset, Kullen");
+    assert_eq!(p["chair"], "Marie Svensson");
+    assert_eq!(strs(&p["secretaries"]), ["Nils Gran"]);
+    assert_eq!(strs(&p["adjusters"]), ["Lennart Ek"]);
+    assert_eq!(p["adjusted_on"], "2024-12-13");
+    assert_eq!(attendee(&p, "Bo Strand")["role"], "ersättare");
+    assert_eq!(present(&p), 6);
+    // "Underskrifter ⇥ Sekreterare ⇥ Paragrafer 88-90" over the secretary's name
+    assert_eq!(
+        signed(&p),
+        [
+            ("Nils Gran", "sekreterare"),
+            ("Marie Svensson", "ordförande"),
+            ("Lennart Ek", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("88", "Lokal överenskommelse om hemsjukvård"),
+            ("89", "Internkontrollplan 2025"),
+            ("90", "Meddelanden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "88"),
+        ["Vård- och omsorgsnämnden godkänner den lokala överenskommelsen om hemsjukvård."],
+        "the proposal before the decision is no decision"
+    );
+    assert_eq!(
+        decisions(&p, "89"),
+        [
+            "Nämnden antar internkontrollplanen för 2025.",
+            "Uppföljning sker i augusti 2025."
+        ]
+    );
+    // the page furniture repeated on every page is not in the items' text
+    for item in p["items"].as_array().unwrap() {
+        let text = item["text"].as_str().unwrap();
+        assert!(!text.contains("Justerandes sign"), "{text}");
+        assert!(!text.contains("SAMMANTRÄDESPROTOKOLL"), "{text}");
+    }
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

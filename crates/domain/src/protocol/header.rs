@@ -286,6 +286,8 @@ const LABELS: &[(&str, Label)] = &[
     ("protokollsjusterare", Label::Adjuster),
     ("protokolljusterare", Label::Adjuster),
     ("utses att justera", Label::Adjuster),
+    ("justeras av", Label::Adjuster),
+    ("protokollet justeras av", Label::Adjuster),
     ("justerat", Label::AdjustedOn),
     ("justerat den", Label::AdjustedOn),
     ("justeringsdatum", Label::AdjustedOn),
@@ -817,6 +819,19 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             continue;
         }
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
+            // "Ordförande Ulrika Björklund (M), Region Örebro län" in a list of those
+            // present: that person's role, not a new section (the names after it are
+            // members, not more chairs)
+            if let Some(Label::Attend { present: true, .. }) = section
+                && matches!(label, Label::Chair | Label::ViceChair)
+                && !rest.is_empty()
+                && !words::has_byte(text, b':')
+                && !words::has_byte(text, b'\t')
+                && entry(&rest, l.struck, label, &mut head)
+            {
+                entries_in_section += 1;
+                continue;
+            }
             entries_in_section = 0;
             section = Some(label);
             match label {
@@ -1308,7 +1323,20 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
     if !words::has_byte(text, b'(') {
         return Cow::Borrowed(text);
     }
-    let name_end = text.find(['\t', ',']).unwrap_or(text.len());
+    // (the name ends at the first tab or comma outside brackets: "Sofia Lund (Region,
+    // vårdcentralschef), Jonas Ek")
+    let mut depth = 0usize;
+    let name_end = text
+        .bytes()
+        .position(|b| {
+            match b {
+                b'(' => depth += 1,
+                b')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            depth == 0 && (b == b'\t' || b == b',')
+        })
+        .unwrap_or(text.len());
     let mut kept = String::with_capacity(text.len());
     let mut depth = 0usize;
     let mut note = String::new();
@@ -1339,7 +1367,13 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                     if status {
                         *absent = true;
                     } else if pos < name_end && !party && !presence {
-                        notes.push(n);
+                        // "(MAS, Nora kommun)": each part is a column of its own
+                        notes.extend(
+                            words::split_byte(&n, b',')
+                                .map(str::trim_ends)
+                                .filter(|p| !p.is_empty())
+                                .map(str::to_owned),
+                        );
                     } else if !party && !presence && BRACKETED_ROLES.contains(&f.trim_ends()) {
                         // "Karin Berg, Region Dalarna (ordförande)": the role, as a column
                         kept.push_str(if words::has_byte(text, b'\t') {
@@ -1376,6 +1410,8 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     let t = t
         .trim_ends()
         .trim_start_matches(['-', '•', '*', '–'])
+        // "Patrik Jönsson (S), Karlskoga kommun*": a star marks who took part from afar
+        .trim_end_matches('*')
         .trim_ends();
     let trimmed_columns = |sep: u8| {
         words::split_byte(t, sep)
@@ -1398,7 +1434,11 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         return Vec::new();
     };
     // A name run together with what follows ("Anna Swift Johannison utredningssekreterare").
-    let tokens: Vec<&str> = first.split_whitespace().collect();
+    let tokens: Vec<&str> = first
+        .split_whitespace()
+        .map(|tok| tok.trim_end_matches('*'))
+        .filter(|tok| !tok.is_empty())
+        .collect();
     let cut = tokens
         .iter()
         .enumerate()

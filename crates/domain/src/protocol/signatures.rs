@@ -98,6 +98,27 @@ fn signed_at(text: &str) -> Option<String> {
     Some(s)
 }
 
+/// The role in the first column of a page laid out in columns, when no other column
+/// names a person or a role: "Underskrifter ⇥ Sekreterare ⇥ Paragrafer 88-90".
+fn role_in_first_column(text: &str) -> Option<&'static str> {
+    if !words::has_byte(text, b'\t') {
+        return None;
+    }
+    let mut columns = words::split_byte(text, b'\t')
+        .map(|c| c.trim_matches(|c: char| c == '_' || c == '.' || c.is_whitespace()))
+        .filter(|c| !c.is_empty());
+    let first = columns.next()?;
+    let first = if fold(first).starts_with("underskrift") {
+        columns.next()?
+    } else {
+        first
+    };
+    let role = role_label(first)?;
+    columns
+        .all(|c| role_label(c).is_none() && signer_name(c).is_none())
+        .then_some(role)
+}
+
 /// The role of a line such as "Sekreterare ........... Paragrafer 12–14" or "Underskrifter
 /// Sekreterare ______" (folded): the label before the rule.
 fn role_before_rule(f: &str) -> Option<&'static str> {
@@ -369,7 +390,10 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
             used_names.push(i);
             continue;
         }
-        if let Some(role) = role_label_folded(f).or_else(|| role_before_rule(f)) {
+        if let Some(role) = role_label_folded(f)
+            .or_else(|| role_before_rule(f))
+            .or_else(|| role_in_first_column(text))
+        {
             pending_role = Some((i, role));
             // paper style: the name follows the role, after a rule
             let next = lines[i + 1..]
