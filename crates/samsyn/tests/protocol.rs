@@ -1350,6 +1350,113 @@ fn a_pdfs_signature_block_with_the_role_in_a_column_of_its_own() {
 }
 
 #[test]
+fn a_label_inside_a_label_and_paragraphs_named_beside_a_member() {
+    let p = read(&own("region-halso-och-sjukvardsutskottet-2024-09-03.txt"));
+    assert_eq!(p["body"], "Hälso- och sjukvårdsutskottet");
+    assert_eq!(p["date"], "2024-09-03");
+    assert_eq!(times(&p), (Some("13:00"), Some("16:10")));
+    assert_eq!(
+        p["place"], "Regionhuset, sal Rostad, Kalmar",
+        "\"Sammanträdesplats:\""
+    );
+    assert_eq!(p["chair"], "Anders Henriksson");
+    assert_eq!(strs(&p["secretaries"]), ["Kristina Wik"]);
+    assert_eq!(strs(&p["adjusters"]), ["Carl-Martin Jonsson"]);
+    // "Närvarande: Ledamöter: Anders Henriksson (S) ordförande, …"
+    assert_eq!(attendee(&p, "Anders Henriksson")["role"], "ordförande");
+    assert_eq!(attendee(&p, "Malin Sjölander")["role"], "vice ordförande");
+    assert_eq!(
+        attendee(&p, "Ewa Dagrot")["role"],
+        "ledamot",
+        "\"§§ 61-66\" is when she took part, not her role"
+    );
+    assert_eq!(attendee(&p, "Patrik Nilsson")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Karin Helmersson")["role"], "ersättare");
+    assert_eq!(present(&p), 9);
+    assert_eq!(
+        titles(&p),
+        [
+            ("61", "Val av justerare"),
+            ("62", "Fastställande av dagordning"),
+            (
+                "63",
+                "Samverkansöverenskommelse om hälso- och sjukvård i hemmet"
+            ),
+            ("64", "Information om läget i vården"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "63"),
+        [
+            "Utskottet föreslår regionstyrelsen besluta",
+            "att godkänna överenskommelsen om hälso- och sjukvård i hemmet",
+            "att överenskommelsen gäller från och med 2025-01-01."
+        ]
+    );
+    assert_eq!(decisions(&p, "64"), ["att notera informationen."]);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Kristina Wik", "sekreterare"),
+            ("Anders Henriksson", "ordförande"),
+            ("Carl-Martin Jonsson", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn a_word_processors_html_with_paragraphs_inside_the_cells_of_its_table() {
+    let p = read(&own("html-word-psykisk-halsa-2024-04-16.html"));
+    assert_eq!(
+        p["body"],
+        "Samverkansgruppen för psykisk hälsa, Jämtlands län"
+    );
+    assert_eq!(p["date"], "2024-04-16");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
+    assert_eq!(p["place"], "Regionens hus, Östersund");
+    assert_eq!(p["chair"], "Lisa Nordin");
+    assert_eq!(strs(&p["secretaries"]), ["Göran Lilja"]);
+    let lisa = attendee(&p, "Lisa Nordin");
+    assert_eq!(lisa["organization"], "Region Jämtland Härjedalen");
+    assert_eq!(lisa["role"], "ordförande");
+    assert_eq!(attendee(&p, "Per Olof Strand")["role"], "socialchef");
+    assert_eq!(
+        attendee(&p, "Karin Hed")["status"],
+        "absent",
+        "struck with <s>"
+    );
+    assert_eq!(present(&p), 3);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående protokoll"),
+            ("2", "Samordnad individuell plan, SIP"),
+            ("3", "Hemsjukvård"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "att rutinen revideras till juni",
+            "att länets kommuner ges möjlighet att lämna synpunkter"
+        ]
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Göran Lilja", "sekreterare"),
+            ("Lisa Nordin", "ordförande")
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

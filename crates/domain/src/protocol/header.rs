@@ -306,6 +306,8 @@ const LABELS: &[(&str, Label)] = &[
     ("plats", Label::Place),
     ("lokal", Label::Place),
     ("motesplats", Label::Place),
+    ("sammantradesplats", Label::Place),
+    ("sammantradeslokal", Label::Place),
     ("tjanstestalle", Label::Ignore),
     ("diarienummer", Label::Ignore),
     ("dnr", Label::Ignore),
@@ -819,6 +821,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             continue;
         }
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
+            // "Närvarande: Ledamöter: Anders Henriksson (S) ordförande, …": the inner
+            // label says more
+            let (label, rest) = match label {
+                Label::Attend { .. } if words::has_byte(&rest, b':') => match label_of(&rest) {
+                    Some((inner @ Label::Attend { .. }, inner_rest)) => (inner, inner_rest),
+                    _ => (label, rest),
+                },
+                _ => (label, rest),
+            };
             // "Ordförande Ulrika Björklund (M), Region Örebro län" in a list of those
             // present: that person's role, not a new section (the names after it are
             // members, not more chairs)
@@ -1497,6 +1508,10 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             f
         };
         let first = f.as_bytes().first();
+        // "Ewa Dagrot (KD) §§ 61-66": the paragraphs they took part in, no role
+        if first == Some(&0xC2) && f.starts_with('§') {
+            continue;
+        }
         if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
             k.as_bytes().first() == first
                 && f.strip_prefix(k)

@@ -21,6 +21,8 @@ pub fn to_marked_text(input: &str) -> String {
     let mut rest = input;
     let mut skip_until: Option<&'static str> = None;
     let mut specials = SpecialBytes::new(input.as_bytes());
+    // (how many table cells are open: a paragraph inside a cell is no line of its own)
+    let mut cells = 0usize;
     loop {
         let offset = input.len() - rest.len();
         let Some(found) = next_special(input, offset, &mut specials) else {
@@ -46,7 +48,7 @@ pub fn to_marked_text(input: &str) -> String {
                         skip_until = Some(tag.name);
                         continue;
                     }
-                    emit_tag(&mut out, &tag);
+                    emit_tag(&mut out, &tag, &mut cells);
                     continue;
                 }
                 None => {
@@ -239,7 +241,21 @@ fn parse_tag(at: &str) -> Option<(Tag, usize)> {
     Some((Tag { name, closing }, inner_start + name_len + end + 1))
 }
 
-fn emit_tag(out: &mut String, tag: &Tag) {
+fn emit_tag(out: &mut String, tag: &Tag, cells: &mut usize) {
+    match (tag.name, tag.closing) {
+        ("td" | "th", false) => *cells += 1,
+        ("td" | "th", true) => *cells = cells.saturating_sub(1),
+        ("tr" | "table", _) => *cells = 0,
+        _ => {}
+    }
+    // A word processor's table puts each cell's text in paragraphs ("<td><p>Lisa
+    // Nordin</p></td>"): inside a cell they part words, not lines, so the row stays one.
+    if *cells > 0 && matches!(tag.name, "p" | "div" | "br") {
+        if !tag.closing && !out.ends_with([' ', '|']) {
+            out.push(' ');
+        }
+        return;
+    }
     match (tag.name, tag.closing) {
         ("br", _)
         | ("hr", _)
@@ -453,6 +469,16 @@ mod tests {
         );
         assert!(t.contains("\n- Ett\n"), "{t:?}");
         assert!(t.contains("| A | B |"), "{t:?}");
+    }
+
+    #[test]
+    fn paragraphs_inside_a_cell_keep_the_row_one_line() {
+        let t = to_marked_text(
+            "<table><tr><td><p class=MsoNormal>Lisa</p><p>Nordin</p></td>\
+             <td><p>Region</p></td></tr></table><p>Efter</p>",
+        );
+        assert!(t.contains("| Lisa Nordin | Region |"), "{t:?}");
+        assert!(t.contains("\nEfter\n"), "{t:?}");
     }
 
     #[test]

@@ -153,6 +153,27 @@ fn roles_side_by_side_in_columns_are_no_role_of_the_name_under_the_first() {
 }
 
 #[test]
+fn a_label_inside_an_attendance_label_gives_the_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-03\n\
+         Närvarande: Ledamöter: Anders Henriksson (S) ordförande, Ewa Dagrot (KD) §§ 61-66\n\
+         \n§ 61 Val av justerare\nText.\n",
+    );
+    let roles: Vec<(&str, Option<&str>)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Anders Henriksson", Some("ordförande")),
+            ("Ewa Dagrot", Some("ledamot"))
+        ]
+    );
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -574,6 +595,11 @@ const FRAGMENTS: &[&str] = &[
     "Protokollet justeras av: ",
     "Sofia Lund (Region, vårdcentralschef), Jonas Eriksson (MAS, Nora kommun)",
     "\nUnderskrifter          Sekreterare          Paragrafer 88-90\n",
+    "Närvarande: Ledamöter: ",
+    " (KD) §§ 61-66, ",
+    "Sammanträdesplats: ",
+    "<td><p class=MsoNormal>",
+    "</p></td>",
 ];
 
 #[test]
