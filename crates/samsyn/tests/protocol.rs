@@ -1457,6 +1457,96 @@ fn a_word_processors_html_with_paragraphs_inside_the_cells_of_its_table() {
 }
 
 #[test]
+fn an_agenda_listing_the_items_first_is_no_item() {
+    let p = read(&own("minnesanteckningar-dagordning-forst-2024-05-28.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Länsgemensam ledningsgrupp för samverkan, LGS");
+    assert_eq!(p["date"], "2024-05-28", "\"28.05.2024\"");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["place"], "Regionkontoret, Falun");
+    assert_eq!(present(&p), 4);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Inledning"),
+            ("2", "Hemsjukvård – överenskommelsen"),
+            ("3", "Utskrivningsklara patienter"),
+            ("4", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    let items = p["items"].as_array().unwrap();
+    assert_eq!(items[0]["text"], "Mötet öppnades av Eva Lindqvist.");
+    assert_eq!(items[3]["text"], "Inget övrigt.");
+    assert_eq!(
+        decisions(&p, "2"),
+        ["LGS ställer sig bakom förslaget till överenskommelse."]
+    );
+    // "Antecknat av Maria Holm" after the last item
+    assert_eq!(strs(&p["secretaries"]), ["Maria Holm"]);
+    assert_eq!(
+        signed(&p),
+        [("Maria Holm", "sekreterare")].map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn ocr_text_with_words_broken_at_line_ends_and_roles_over_their_signers() {
+    let p = read(&own("ocr-avstavning-styrgrupp-2019-10-15.txt"));
+    assert_eq!(p["date"], "2019-10-15", "\"Sammanträdesdag 15/10 2019\"");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
+    assert_eq!(p["place"], "Kommunhuset Ludvika");
+    assert_eq!(p["chair"], "Karl Olsson");
+    assert_eq!(strs(&p["adjusters"]), ["Britt Sandberg"]);
+    // "Närvarande: Karl Olsson, ordf., Britt Sandberg, Lena Stål, Omar Haddad"
+    let names: Vec<&str> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Karl Olsson", "Britt Sandberg", "Lena Stål", "Omar Haddad"]
+    );
+    assert_eq!(attendee(&p, "Karl Olsson")["role"], "ordförande");
+    assert_eq!(attendee(&p, "Karl Olsson")["organization"], Value::Null);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Information om hemsjukvårdens utveckling"),
+            ("3", "Samverkansavtal"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "2"), ["Informationen noterades."]);
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "godkänna avtalet",
+            "uppdra åt Omar Haddad att informera kommunerna"
+        ]
+    );
+    // "Ordförande ⇥ Justerare" over "Karl Olsson ⇥ Britt Sandberg"
+    assert_eq!(
+        signed(&p),
+        [
+            ("Karl Olsson", "ordförande"),
+            ("Britt Sandberg", "justerare")
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    let last = p["items"].as_array().unwrap().last().unwrap().clone();
+    assert!(
+        !last["text"].as_str().unwrap().contains("Karl Olsson"),
+        "the signatures end the last item"
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

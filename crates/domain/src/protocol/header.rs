@@ -316,6 +316,9 @@ const LABELS: &[(&str, Label)] = &[
     ("mottagare", Label::Ignore),
     ("kopia", Label::Ignore),
     ("paragrafer", Label::Ignore),
+    ("dagordning", Label::Ignore),
+    ("foredragningslista", Label::Ignore),
+    ("agenda", Label::Ignore),
     ("sammantrade", Label::Sitting),
     ("sammantradesdag", Label::When),
     ("sammantradestid", Label::When),
@@ -997,7 +1000,13 @@ fn split_entries(rest: &str) -> Vec<String> {
     {
         return names;
     }
-    if words::has_byte(rest, b'(') {
+    // (brackets, or a role after a name: "Karl Olsson, ordf., Britt Sandberg, Lena Stål")
+    if words::has_byte(rest, b'(')
+        || words::has_byte(rest, b',')
+            && words::split_byte(rest, b',')
+                .next()
+                .is_some_and(|first| words::is_person_name(first.trim_ends()))
+    {
         let entries = entries_by_names(rest);
         if entries.len() > 1 {
             return entries;

@@ -211,8 +211,9 @@ pub fn find_items(lines: &[Line]) -> Layout {
         .unwrap_or(Style::Plain);
     let mut starts: Vec<Start> = Vec::new();
     let mut last: Option<(u32, u32)> = None;
+    let agenda_end = agenda_end(lines, &candidates, style);
     for (i, s, n, t) in candidates {
-        if s != style {
+        if s != style || i < agenda_end {
             continue;
         }
         if let Some(prev) = last
@@ -237,6 +238,39 @@ pub fn find_items(lines: &[Line]) -> Layout {
         });
     }
     Layout { starts }
+}
+
+/// Where the items start again after an agenda that lists them first, one line each
+/// ("Dagordning" over "1. Inledning", "2. Hemsjukvård", …, then "1. Inledning" with its
+/// text): the line where the first is listed a second time, as it was; 0 when there is
+/// no such agenda.
+fn agenda_end(
+    lines: &[Line],
+    candidates: &[(usize, Style, (u32, u32), usize)],
+    style: Style,
+) -> usize {
+    let numbered: Vec<(usize, (u32, u32))> = candidates
+        .iter()
+        .filter(|c| c.1 == style)
+        .map(|c| (c.0, c.2))
+        .collect();
+    // the list goes on while its numbers rise and only blank lines part them
+    let listed = 1 + numbered
+        .windows(2)
+        .take_while(|w| w[1].1 > w[0].1 && lines[w[0].0 + 1..w[1].0].iter().all(Line::is_blank))
+        .count();
+    let numbered: Vec<usize> = numbered.into_iter().map(|(at, _)| at).collect();
+    let same = |a: usize, b: usize| lines[a].text.trim_ends() == lines[b].text.trim_ends();
+    // (and its first two are listed again as they were, one after the other: "1.
+    // Inledning" and "2. Hemsjukvård" twice)
+    match (numbered.get(listed), numbered.get(listed + 1)) {
+        (Some(&again), Some(&second_again))
+            if listed >= 2 && same(again, numbered[0]) && same(second_again, numbered[1]) =>
+        {
+            again
+        }
+        _ => 0,
+    }
 }
 
 /// Whether line `i`, numbered like a plain item ("2. …"), is in a numbered list that a
@@ -344,8 +378,26 @@ fn is_end(l: &Line) -> bool {
     }
     END_MARKERS.iter().any(|m| f.starts_with(m))
         || END_LABELS.contains(&f)
+        || are_end_labels_side_by_side(f)
+        // "Antecknat av Maria Holm" under the last item
+        || super::signatures::note_taker(t).is_some()
         // "Justerat 2024-05-28" above the signatures
         || f.starts_with("justerat") && words::find_date(t).is_some()
+}
+
+/// "Ordförande ⇥ Justerare" (folded) over the names: two or more end labels in columns.
+fn are_end_labels_side_by_side(f: &str) -> bool {
+    if !words::has_byte(f, b'\t') {
+        return false;
+    }
+    let mut columns = words::split_byte(f, b'\t')
+        .map(str::trim_ends)
+        .filter(|c| !c.is_empty());
+    let mut count = 0;
+    columns.all(|c| {
+        count += 1;
+        END_LABELS.contains(&c)
+    }) && count >= 2
 }
 
 /// Reads every item; returns them and the line where the trailer (signatures,
@@ -627,6 +679,30 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         lead_text = std::mem::replace(&mut title, next);
         body = &body[k + 1..];
     }
+    // "§ 2 Information om hemsjuk-" over "vårdens utveckling": a word broken at the end of
+    // the line ("Hälso-" over "och sjukvård" keeps its dash)
+    if lead_text.is_empty()
+        && raw_title
+            .trim_ends()
+            .strip_suffix('-')
+            .is_some_and(|r| r.ends_with(char::is_alphabetic))
+        && let stem = title.trim_end_matches(['-', ' '])
+        && !stem.is_empty()
+        && let Some(next) = body.first().filter(|l| !l.furniture)
+        && next.text.starts_with(char::is_lowercase)
+        && words::at_most_chars(&next.text, 80)
+    {
+        let next = next.text.trim_ends();
+        title = if ["och ", "eller ", "samt "]
+            .iter()
+            .any(|w| next.starts_with(w))
+        {
+            format!("{stem}- {next}")
+        } else {
+            format!("{stem}{next}")
+        };
+        body = &body[1..];
+    }
     let (mut title, mut kind) = strip_kind(&title);
     if let Some(pos) = words::finder!("foredragande").find(fold(&title).as_bytes()) {
         // "Budget 2025. Föredragande: Anna Berg"
@@ -889,7 +965,8 @@ fn is_genitive_heading(t: &str) -> bool {
             (after_dash, compound) = (true, true);
             continue;
         }
-        if !w.ends_with('s') {
+        // ("ARBETSUTSKOTTETS BESLUT" in capitals too)
+        if !w.ends_with(['s', 'S']) {
             return false;
         }
     }
@@ -1387,6 +1464,8 @@ mod tests {
             END_MARKERS.iter().any(|m| f.starts_with(m))
                 || END_LABELS.contains(&f)
                 || f.starts_with("justerat") && words::find_date(&l.text).is_some()
+                || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
+                || are_end_labels_side_by_side(f)
         };
         let pieces = [
             "Justeras",
@@ -1406,6 +1485,9 @@ mod tests {
             "utdraget",
             "Å",
             "\t",
+            "Justerare",
+            "Antecknat av ",
+            "Maria Holm",
         ];
         for s in super::super::texts_of_pieces(&pieces, 47, 3, 5_000) {
             let lines = super::super::lines::split_lines(&s);

@@ -197,7 +197,7 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
 }
 
 /// Signers side by side, a row of names over a row of their roles in the same columns
-/// ("Karin Berg ⇥ Olle Sund" over "ordförande ⇥ justerare"), as one line each
+/// ("Karin Berg ⇥ Olle Sund" over "ordförande ⇥ justerare") or under it, as one line each
 /// ("Karin Berg, ordförande"); `None` when there are none.
 fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
     let columns = |l: &Line<'a>| -> Vec<String> {
@@ -206,12 +206,20 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
             .filter(|c| !c.is_empty())
             .collect()
     };
+    // (names over roles, or roles over names: "Ordförande ⇥ Justerare" over "Karl Olsson
+    // ⇥ Britt Sandberg")
     let pair_at = |i: usize| -> Option<Vec<String>> {
-        let (names, roles) = (lines.get(i)?, lines.get(i + 1)?);
-        if !words::has_byte(&names.text, b'\t') || !words::has_byte(&roles.text, b'\t') {
+        let (upper, lower) = (lines.get(i)?, lines.get(i + 1)?);
+        if !words::has_byte(&upper.text, b'\t') || !words::has_byte(&lower.text, b'\t') {
             return None;
         }
-        let (names, roles) = (columns(names), columns(roles));
+        let (upper, lower) = (columns(upper), columns(lower));
+        let roles_first = upper.first().is_some_and(|c| role_label(c).is_some());
+        let (names, roles) = if roles_first {
+            (lower, upper)
+        } else {
+            (upper, lower)
+        };
         (names.len() >= 2
             && names.len() == roles.len()
             && names.iter().all(|n| signer_name(n).is_some())
@@ -300,9 +308,27 @@ fn names_over_roles(lines: &[&Line]) -> bool {
             .any(|l| is_rule(&l.text) || role_before_rule(&l.folded_full()).is_some())
 }
 
-/// A signer named on its role's line: "Vid anteckningarna: Maria Sund".
+/// Who took the notes, named after "Antecknat av" without a colon: "Antecknat av Maria
+/// Holm".
+pub fn note_taker(text: &str) -> Option<String> {
+    // (both phrases are ASCII, of 13 bytes, and only an a folds to a)
+    if !text.starts_with(['A', 'a']) {
+        return None;
+    }
+    let phrase = text.get(..13)?;
+    ["antecknat av ", "antecknad av "]
+        .iter()
+        .any(|p| phrase.eq_ignore_ascii_case(p))
+        .then(|| signer_name(&text[13..]))
+        .flatten()
+}
+
+/// A signer named on its role's line: "Vid anteckningarna: Maria Sund", "Antecknat av
+/// Maria Holm".
 fn role_and_name(text: &str) -> Option<(&'static str, String)> {
-    let colon = words::find_byte(text, b':')?;
+    let Some(colon) = words::find_byte(text, b':') else {
+        return note_taker(text).map(|name| ("sekreterare", name));
+    };
     // (no role label is longer than 18 letters, of up to two bytes each)
     if colon > 40 {
         return None;

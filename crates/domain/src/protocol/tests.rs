@@ -174,6 +174,51 @@ fn a_label_inside_an_attendance_label_gives_the_role() {
 }
 
 #[test]
+fn an_agenda_is_passed_over_only_when_its_first_item_is_listed_again_as_it_was() {
+    let with_agenda = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-05-28\nDagordning\n1. Inledning\n2. Övrigt\n\n\
+         1. Inledning\nMötet öppnades.\n2. Övrigt\nInget.\n",
+    );
+    let texts: Vec<&str> = with_agenda.items.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["Mötet öppnades.", "Inget."]);
+    // an empty first item, then a list numbered from 1 inside the second, is no agenda
+    let list_inside = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-05-28\n1. Inledning\n2. Riktlinje\n1. Första steget\n",
+    );
+    let titles: Vec<&str> = list_inside.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Inledning", "Riktlinje"]);
+}
+
+#[test]
+fn a_committees_decision_heading_in_capitals_starts_the_decisions() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2022-01-18\n§ 2 Yttrande över remiss\nText om remissen.\n\
+         ARBETSUTSKOTTETS BESLUT\nArbetsutskottet föreslår kommunstyrelsen att anta yttrandet.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["Arbetsutskottet föreslår kommunstyrelsen att anta yttrandet."]
+    );
+}
+
+#[test]
+fn a_title_broken_at_the_end_of_its_line_is_joined() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2019-10-15\n§ 1 Information om hemsjuk-\nvårdens utveckling\nText.\n\
+         § 2 Hälso-\noch sjukvård i hemmet\nText.\n",
+    );
+    let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Information om hemsjukvårdens utveckling",
+            "Hälso- och sjukvård i hemmet"
+        ]
+    );
+    assert_eq!(p.items[0].text, "Text.");
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -600,6 +645,12 @@ const FRAGMENTS: &[&str] = &[
     "Sammanträdesplats: ",
     "<td><p class=MsoNormal>",
     "</p></td>",
+    "\nDagordning\n1. Inledning\n2. Övrigt\n\n1. Inledning\n",
+    "\nAntecknat av ",
+    "hemsjuk-\nvårdens ",
+    "\nOrdförande                  Justerare\n",
+    "Närvarande: Karl Olsson, ordf., Britt Sandberg, Lena Stål",
+    "\nARBETSUTSKOTTETS BESLUT\n",
 ];
 
 #[test]
