@@ -1547,6 +1547,67 @@ fn ocr_text_with_words_broken_at_line_ends_and_roles_over_their_signers() {
 }
 
 #[test]
+fn a_meetings_notes_titled_by_its_heading_with_a_yes_no_presence_column() {
+    let p = read(&own("samverkansmote-norra-halsingland-2024-03-05.md"));
+    assert_eq!(
+        p["body"],
+        "Samverkansmöte vård och omsorg – Norra Hälsingland"
+    );
+    assert_eq!(p["date"], "2024-03-05");
+    assert_eq!(times(&p), (Some("10:00"), Some("12:00")));
+    assert_eq!(p["place"], "Hudiksvalls sjukhus, sal Dellen");
+    assert_eq!(p["chair"], "Cecilia Wahl");
+    assert_eq!(strs(&p["secretaries"]), ["David Öst"]);
+    assert_eq!(attendee(&p, "Bertil Holm")["status"], "absent", "\"Nej\"");
+    assert_eq!(present(&p), 3);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående minnesanteckningar"),
+            ("2", "Trygg och effektiv utskrivning"),
+            ("3", "Hemsjukvård"),
+            ("4", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Kommunerna och regionen följer upp statistiken varje månad."],
+        "\"Beslut/åtgärd:\""
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        ["Att arbetsgruppen tar fram en gemensam rutin för läkemedelshantering i hemsjukvården."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn minutes_sent_as_an_e_mail_take_their_date_from_the_minutes_not_the_message() {
+    let p = read(&own("epost-minnesanteckningar-lgs-2024-06-11.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "LGS Västerbotten");
+    assert_eq!(
+        p["date"], "2024-06-11",
+        "\"Skickat: den 12 juni 2024 08:14\" is when the message was sent"
+    );
+    assert_eq!(times(&p), (None, None));
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Per Lund")["organization"], "Umeå kommun");
+    assert_eq!(
+        titles(&p),
+        [("1", "Hemsjukvård"), ("2", "Psykisk hälsa")].map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "1"), ["Uppföljning sker i november."]);
+    let last = &p["items"][1]["text"];
+    assert_eq!(
+        last, "Information om länets handlingsplan.",
+        "the sign-off is no part of the last item"
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -317,6 +317,12 @@ const LABELS: &[(&str, Label)] = &[
     ("kopia", Label::Ignore),
     ("paragrafer", Label::Ignore),
     ("dagordning", Label::Ignore),
+    // an e-mail's head, when the minutes were sent as a message ("Skickat: den 12 juni
+    // 2024 08:14" is no meeting's date)
+    ("fran", Label::Ignore),
+    ("skickat", Label::Ignore),
+    ("till", Label::Ignore),
+    ("amne", Label::Ignore),
     ("foredragningslista", Label::Ignore),
     ("agenda", Label::Ignore),
     ("sammantrade", Label::Sitting),
@@ -575,6 +581,7 @@ const BODY_WORDS: &[&str] = &[
     "ledningsgrupp",
     "kc",
     "chefsgrupp",
+    "samverkansmote",
 ];
 
 /// Whether a line can be a body's name alone ("Socialnämnden", "Kommunstyrelsens

@@ -335,6 +335,10 @@ const END_MARKERS: &[&str] = &[
     // an extract's attestation: "Rätt utdraget betygar", "Utdraget bestyrks"
     "ratt utdraget",
     "utdraget bestyrk",
+    // the sign-off of minutes sent as an e-mail
+    "med vanliga halsningar",
+    "vanliga halsningar",
+    "mvh",
 ];
 const END_LABELS: &[&str] = &[
     "ordforande",
@@ -996,6 +1000,10 @@ fn is_decision_key(k: &str) -> bool {
             "beslut fattas",
             "beslutades",
             "beslutat",
+            "beslut/atgard",
+            "beslut/atgarder",
+            "beslut och atgard",
+            "beslut och atgarder",
         ]
         .contains(&k)
         || ((words_n <= 3 || words_n <= 5 && k.contains("- och "))

@@ -219,6 +219,26 @@ fn a_title_broken_at_the_end_of_its_line_is_joined() {
 }
 
 #[test]
+fn an_e_mails_head_gives_no_meeting_date_and_its_sign_off_ends_the_last_item() {
+    let p = parse_ok(
+        "Från: Sara Nyberg\nSkickat: den 12 juni 2024 08:14\nÄmne: Anteckningar\n\n\
+         Minnesanteckningar LGS 2024-06-11\n1. Hemsjukvård\nText.\n\nMvh\nSara Nyberg\n",
+    );
+    assert_eq!(p.date, "2024-06-11");
+    assert_eq!(p.start_time, None);
+    assert_eq!(p.items[0].text, "Text.");
+}
+
+#[test]
+fn a_decision_and_action_marker_gives_the_decision() {
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-03-05\n1. Utskrivning\n\
+         Beslut/åtgärd: Statistiken följs upp varje månad.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["Statistiken följs upp varje månad."]);
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -651,6 +671,10 @@ const FRAGMENTS: &[&str] = &[
     "\nOrdförande                  Justerare\n",
     "Närvarande: Karl Olsson, ordf., Britt Sandberg, Lena Stål",
     "\nARBETSUTSKOTTETS BESLUT\n",
+    "Beslut/åtgärd: ",
+    "Skickat: den 12 juni 2024 08:14\n",
+    "Ämne: ",
+    "\nMed vänliga hälsningar\n",
 ];
 
 #[test]
