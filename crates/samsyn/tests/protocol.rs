@@ -1608,6 +1608,48 @@ fn minutes_sent_as_an_e_mail_take_their_date_from_the_minutes_not_the_message() 
 }
 
 #[test]
+fn people_listed_by_the_party_they_come_from_and_a_digital_adjustment_after_the_items() {
+    let p = read(&own("regionalt-samverkansrad-halland-2024-10-22.txt"));
+    assert_eq!(
+        p["body"],
+        "Regionalt samverkansråd vård och omsorg, Region Halland"
+    );
+    assert_eq!(p["date"], "2024-10-22");
+    assert_eq!(times(&p), (Some("13:00"), Some("16:00")));
+    assert_eq!(p["place"], "Regionens hus, Halmstad");
+    // "Från regionen: Lena Ask (ordförande), …", "Från kommunerna: Ola Bengtsson
+    // (Halmstad), …"
+    assert_eq!(p["chair"], "Lena Ask");
+    assert_eq!(present(&p), 6);
+    assert_eq!(attendee(&p, "Karin Frid")["organization"], "Varberg");
+    assert_eq!(attendee(&p, "Eva Lund")["status"], "absent");
+    assert_eq!(strs(&p["secretaries"]), ["Mia Persson"]);
+    assert_eq!(strs(&p["adjusters"]), ["Ola Bengtsson"]);
+    assert_eq!(
+        p["adjusted_on"], "2024-10-25",
+        "\"Protokollet justerat digitalt 2024-10-25.\""
+    );
+    let items = p["items"].as_array().unwrap();
+    assert_eq!(items[0]["kind"], "beslutsarende");
+    assert_eq!(
+        strs(&items[0]["presenters"]),
+        ["Jon Strand"],
+        "\"Dragning:\""
+    );
+    assert_eq!(items[1]["kind"], "informationsarende");
+    assert_eq!(strs(&items[1]["presenters"]), ["Karin Frid"]);
+    assert_eq!(items[1]["text"], "Antalet SIP ökar. Informationen noteras.");
+    assert_eq!(
+        decisions(&p, "1"),
+        [
+            "ställa sig bakom överenskommelsen",
+            "skicka den till huvudmännen för beslut."
+        ]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

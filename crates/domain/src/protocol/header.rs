@@ -286,6 +286,28 @@ const LABELS: &[(&str, Label)] = &[
     ("protokollsjusterare", Label::Adjuster),
     ("protokolljusterare", Label::Adjuster),
     ("utses att justera", Label::Adjuster),
+    // "Från regionen: Lena Ask (ordförande), Jon Strand"
+    (
+        "fran regionen",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "fran kommunerna",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "fran kommunen",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
     ("justeras av", Label::Adjuster),
     ("protokollet justeras av", Label::Adjuster),
     ("justerat", Label::AdjustedOn),
@@ -1724,13 +1746,19 @@ fn read_table_row(
 /// The date of adjustment in lines after the items ("Justerat 2024-05-28"), if the head
 /// had none.
 pub fn adjusted_on_in(lines: &[Line]) -> Option<String> {
-    lines
-        .iter()
-        .filter(|l| !l.furniture && l.folded.starts_with("juster"))
-        .find_map(|l| match label_of(l.text.trim_ends()) {
-            Some((Label::AdjustedOn, rest)) => words::find_date(&rest).map(|d| d.iso()),
-            _ => None,
-        })
+    lines.iter().filter(|l| !l.furniture).find_map(|l| {
+        if l.folded.starts_with("juster") {
+            match label_of(l.text.trim_ends()) {
+                Some((Label::AdjustedOn, rest)) => words::find_date(&rest).map(|d| d.iso()),
+                _ => None,
+            }
+        } else if l.folded.starts_with("protokollet justera") {
+            // "Protokollet justerat digitalt 2024-10-25."
+            words::find_date(&l.text).map(|d| d.iso())
+        } else {
+            None
+        }
+    })
 }
 
 /// Whether an attendee's role makes them the meeting's secretary: "sekreterare",

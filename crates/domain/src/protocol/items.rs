@@ -349,7 +349,8 @@ const END_LABELS: &[&str] = &[
     "justerat",
 ];
 
-/// The first bytes of the end markers and labels: a line starting otherwise is none.
+/// The first bytes of the end markers and labels, and of "protokollet justerat …": a
+/// line starting otherwise is none.
 const END_FIRST_BYTES: [bool; 256] = {
     let (markers, labels) = (first_bytes(END_MARKERS), first_bytes(END_LABELS));
     let mut both = [false; 256];
@@ -358,6 +359,7 @@ const END_FIRST_BYTES: [bool; 256] = {
         both[i] = markers[i] || labels[i];
         i += 1;
     }
+    both[b'p' as usize] = true;
     both
 };
 
@@ -385,8 +387,10 @@ fn is_end(l: &Line) -> bool {
         || are_end_labels_side_by_side(f)
         // "Antecknat av Maria Holm" under the last item
         || super::signatures::note_taker(t).is_some()
-        // "Justerat 2024-05-28" above the signatures
-        || f.starts_with("justerat") && words::find_date(t).is_some()
+        // "Justerat 2024-05-28" above the signatures, "Protokollet justerat digitalt
+        // 2024-10-25." below them
+        || (f.starts_with("justerat") || f.starts_with("protokollet justera"))
+            && words::find_date(t).is_some()
 }
 
 /// "Ordförande ⇥ Justerare" (folded) over the names: two or more end labels in columns.
@@ -817,12 +821,14 @@ fn push_untabbed(out: &mut String, s: &str) {
     }
 }
 
-const PRESENTER_LABELS: [&str; 7] = [
+const PRESENTER_LABELS: [&str; 8] = [
     "foredragande",
     "foredragshallare",
     "presentator",
     "presenteras av",
     "dragning av",
+    // (with its colon: "Dragning om läget" is text)
+    "dragning:",
     "ansvarig",
     "fororedragande",
 ];
@@ -1471,7 +1477,8 @@ mod tests {
             let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
             END_MARKERS.iter().any(|m| f.starts_with(m))
                 || END_LABELS.contains(&f)
-                || f.starts_with("justerat") && words::find_date(&l.text).is_some()
+                || (f.starts_with("justerat") || f.starts_with("protokollet justera"))
+                    && words::find_date(&l.text).is_some()
                 || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
                 || are_end_labels_side_by_side(f)
         };
@@ -1496,6 +1503,7 @@ mod tests {
             "Justerare",
             "Antecknat av ",
             "Maria Holm",
+            "Protokollet justerat ",
         ];
         for s in super::super::texts_of_pieces(&pieces, 47, 3, 5_000) {
             let lines = super::super::lines::split_lines(&s);

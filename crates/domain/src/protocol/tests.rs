@@ -239,6 +239,27 @@ fn a_decision_and_action_marker_gives_the_decision() {
 }
 
 #[test]
+fn people_listed_by_the_party_they_come_from_are_present() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-22\nFrån regionen: Lena Ask, Jon Strand\n\
+         Från kommunerna: Ola Bengtsson (Halmstad)\n\nÄrende 1 Budget\nText.\n",
+    );
+    let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Lena Ask", "Jon Strand", "Ola Bengtsson"]);
+}
+
+#[test]
+fn a_digital_adjustment_after_the_items_ends_them_and_dates_the_adjustment() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-22\n1. Budget\nDragning: Jon Strand\nText.\n\n\
+         Protokollet justerat digitalt 2024-10-25.\n",
+    );
+    assert_eq!(p.adjusted_on.as_deref(), Some("2024-10-25"));
+    assert_eq!(p.items[0].text, "Text.");
+    assert_eq!(p.items[0].presenters, ["Jon Strand"]);
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -675,6 +696,10 @@ const FRAGMENTS: &[&str] = &[
     "Skickat: den 12 juni 2024 08:14\n",
     "Ämne: ",
     "\nMed vänliga hälsningar\n",
+    "Från regionen: ",
+    "Från kommunerna: ",
+    "Dragning: ",
+    "\nProtokollet justerat digitalt 2024-10-25.\n",
 ];
 
 #[test]
