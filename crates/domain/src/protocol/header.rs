@@ -957,7 +957,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     entries_in_section += 1;
                 } else if !words::at_most_chars(text, 120) {
                     section = None;
-                } else if matches!(label, Label::Attend { .. }) && looks_like_entry(text) {
+                } else if matches!(label, Label::Attend { .. })
+                    && looks_like_entry(text)
+                    && !is_row_of_column_heads(text)
+                {
                     warnings.push(format!(
                         "rad {}: närvarorad kunde inte läsas: {}",
                         l.no,
@@ -1006,6 +1009,15 @@ fn short(s: &str) -> String {
         t.push('…');
     }
     t
+}
+
+/// A row of column heads over a list of people in columns: "Namn ⇥ Funktion ⇥
+/// Organisation".
+fn is_row_of_column_heads(text: &str) -> bool {
+    words::has_byte(text, b'\t')
+        && words::split_byte(text, b'\t').next().is_some_and(|first| {
+            ["namn", "name", "deltagare"].contains(&fold(first.trim_ends()).as_str())
+        })
 }
 
 fn looks_like_entry(text: &str) -> bool {

@@ -1012,6 +1012,8 @@ fn is_decision_key(k: &str) -> bool {
             "beslut och atgarder",
         ]
         .contains(&k)
+        // "Följande beslut fattades:" over a list
+        || k.ends_with("beslut fattades") && words_n <= 4
         || ((words_n <= 3 || words_n <= 5 && k.contains("- och "))
             && (k.ends_with("s beslut") || k.ends_with("ets beslut")))
 }
@@ -1067,7 +1069,9 @@ fn inline_marker_in(
         .collect();
     for m in [
         " beslutar att",
+        " beslutades att",
         " beslutade att",
+        " beslöts att",
         " beslöt att",
         " beslutar",
         " beslutade",
@@ -1554,6 +1558,8 @@ mod tests {
             "BESLUTAS ATT ",
             "Beslutades att ",
             "Beslöts att ",
+            " beslutades att",
+            " beslöts att",
             "eslut",
             "x. Y",
             ".",
@@ -1574,7 +1580,9 @@ mod tests {
             let words: Vec<&str> = t.split_whitespace().collect();
             words::at_most_chars(t, 48)
                 && (2..=3).contains(&words.len())
-                && words[..words.len() - 1].iter().all(|w| w.ends_with('s'))
+                && words[..words.len() - 1]
+                    .iter()
+                    .all(|w| w.ends_with(['s', 'S']))
         };
         let pieces = [
             "Socialnämndens",
@@ -1590,6 +1598,7 @@ mod tests {
             "x",
             ".",
             "arbetsutskotts",
+            "ARBETSUTSKOTTETS",
         ];
         let mut headings = 0;
         for t in super::super::texts_of_pieces(&pieces, 53, 5, 30_000) {

@@ -260,6 +260,41 @@ fn a_digital_adjustment_after_the_items_ends_them_and_dates_the_adjustment() {
 }
 
 #[test]
+fn decisions_written_in_the_passive_or_over_a_list_of_what_was_decided() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-02-14\n§ 1 Första\nDet beslutades att anta planen.\n\n\
+         § 2 Andra\nFöljande beslut fattades:\n- rapporten godkänns\n- frågan återkommer i maj\n",
+    );
+    let decisions: Vec<&[String]> = p.items.iter().map(|i| i.decisions.as_slice()).collect();
+    assert_eq!(
+        decisions,
+        [
+            &["anta planen.".to_owned()][..],
+            &[
+                "rapporten godkänns".to_owned(),
+                "frågan återkommer i maj".to_owned()
+            ][..]
+        ]
+    );
+}
+
+#[test]
+fn a_row_of_column_heads_over_people_in_columns_is_no_unreadable_entry() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-02-14\nNärvarande:\nNamn\tFunktion\tOrganisation\n\
+         Lena Berg\tordförande\tRegion Uppsala\nPer Ek\tsocialchef\tEnköpings kommun\n\
+         \n§ 1 Första\nText.\n",
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(p.attendees.len(), 2);
+    assert_eq!(p.attendees[1].role.as_deref(), Some("socialchef"));
+    assert_eq!(
+        p.attendees[1].organization.as_deref(),
+        Some("Enköpings kommun")
+    );
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -700,6 +735,9 @@ const FRAGMENTS: &[&str] = &[
     "Från kommunerna: ",
     "Dragning: ",
     "\nProtokollet justerat digitalt 2024-10-25.\n",
+    "Det beslutades att ",
+    "\nFöljande beslut fattades:\n",
+    "\nNamn\tFunktion\tOrganisation\n",
 ];
 
 #[test]
