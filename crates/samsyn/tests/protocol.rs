@@ -1650,6 +1650,56 @@ fn people_listed_by_the_party_they_come_from_and_a_digital_adjustment_after_the_
 }
 
 #[test]
+fn notes_listing_people_as_bullets_with_a_dash_before_what_is_said_of_them() {
+    let p = read(&own(
+        "minnesanteckningar-chefsgrupp-punktlista-2023-11-17.md",
+    ));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(
+        p["body"],
+        "Chefsgrupp för samverkan social välfärd samt vård och omsorg"
+    );
+    assert_eq!(p["date"], "2023-11-17");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
+    assert_eq!(p["chair"], "Ingmar Ångman");
+    assert_eq!(strs(&p["secretaries"]), ["Malin Duckert Ek"]);
+    let ingmar = attendee(&p, "Ingmar Ångman");
+    assert_eq!(ingmar["organization"], "Region Örebro län");
+    assert_eq!(ingmar["role"], "ordförande");
+    let jaana = attendee(&p, "Jaana Jansson");
+    assert_eq!(jaana["organization"], "Hallsberg");
+    assert_eq!(
+        jaana["role"],
+        Value::Null,
+        "\"(från punkt 3)\" is when she came, not her role"
+    );
+    assert_eq!(
+        attendee(&p, "Karin Haster")["role"],
+        "områdeschef Psykiatri"
+    );
+    assert_eq!(attendee(&p, "Malin Bäcklund")["status"], "absent");
+    assert_eq!(present(&p), 4);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Inledning"),
+            ("2", "Rapport från AU"),
+            ("3", "Hemsjukvård"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "Chefsgruppen ställer sig bakom inriktningen.",
+            "Frågan återkommer i februari."
+        ]
+    );
+    assert_eq!(decisions(&p, "3"), ["godkänna den fortsatta processen."]);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

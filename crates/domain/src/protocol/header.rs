@@ -1422,6 +1422,10 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                         || f.contains('§')
                         || f.starts_with("kl")
                         || f.starts_with("punkt")
+                        // "(från punkt 3)", "(till kl. 11)", "(efter lunch)"
+                        || f.starts_with("fran ")
+                        || f.starts_with("till ")
+                        || f.starts_with("efter ")
                         || f.starts_with("arende")
                         || f.contains("digitalt");
                     let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
@@ -1516,6 +1520,14 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         && ["kommun", "stad", "lan", "region", "kommuns"].contains(&fold(first_spill).as_str())
     {
         (name_tokens, spill) = tokens.split_at(cut - 1);
+    }
+    // "Ingmar Ångman – Region Örebro län, ordförande": the dash parts name from
+    // organisation
+    if let Some(rest) = spill
+        .strip_prefix(&["–"])
+        .or_else(|| spill.strip_prefix(&["-"]))
+    {
+        spill = rest;
     }
     // Trailing membership words written without a comma ("Anna Berg ordförande").
     let name = name_tokens.join(" ");

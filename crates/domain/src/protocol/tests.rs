@@ -295,6 +295,37 @@ fn a_row_of_column_heads_over_people_in_columns_is_no_unreadable_entry() {
 }
 
 #[test]
+fn a_dash_after_a_name_parts_it_from_the_organisation_and_from_punkt_is_no_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2023-11-17\nNärvarande:\n\
+         - Ingmar Ångman – Region Örebro län, ordförande\n\
+         - Jaana Jansson – Hallsberg (från punkt 3)\n\n§ 1 Inledning\nText.\n",
+    );
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
+        .attendees
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.organization.as_deref(),
+                a.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Ingmar Ångman",
+                Some("Region Örebro län"),
+                Some("ordförande")
+            ),
+            ("Jaana Jansson", Some("Hallsberg"), None),
+        ]
+    );
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -738,6 +769,8 @@ const FRAGMENTS: &[&str] = &[
     "Det beslutades att ",
     "\nFöljande beslut fattades:\n",
     "\nNamn\tFunktion\tOrganisation\n",
+    "- Ingmar Ångman – Region Örebro län, ordförande\n",
+    " (från punkt 3)",
 ];
 
 #[test]
