@@ -15,6 +15,28 @@ fn signed(p: &Protocol) -> Vec<(&str, Option<&str>)> {
         .collect()
 }
 
+/// Each attendee's name, organisation and role.
+fn people(p: &Protocol) -> Vec<(&str, Option<&str>, Option<&str>)> {
+    p.attendees
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.organization.as_deref(),
+                a.role.as_deref(),
+            )
+        })
+        .collect()
+}
+
+/// Each attendee's name and role.
+fn roles(p: &Protocol) -> Vec<(&str, Option<&str>)> {
+    p.attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref()))
+        .collect()
+}
+
 #[test]
 fn an_empty_text_is_refused() {
     assert_eq!(parse(" \n\t", &Hints::default()), Err(ParseError::Empty));
@@ -60,13 +82,8 @@ fn a_chair_named_with_a_role_first_in_a_list_of_members_leaves_the_others_member
          Vice ordförande Lars Ohlsson (S), Kumla kommun\n\
          Patrik Jönsson (S), Karlskoga kommun\n\n§ 1 Mötets öppnande\nText.\n",
     );
-    let roles: Vec<(&str, Option<&str>)> = p
-        .attendees
-        .iter()
-        .map(|a| (a.name.as_str(), a.role.as_deref()))
-        .collect();
     assert_eq!(
-        roles,
+        roles(&p),
         [
             ("Ulrika Björklund", Some("ordförande")),
             ("Camilla Olsson", Some("ledamot")),
@@ -92,19 +109,8 @@ fn a_comma_inside_brackets_parts_what_is_said_of_one_person() {
          Deltagare: Sofia Lund (Region, vårdcentralschef), Jonas Eriksson (MAS, Nora kommun)\n\
          \n1. Inledning\nText.\n",
     );
-    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
-        .attendees
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.organization.as_deref(),
-                a.role.as_deref(),
-            )
-        })
-        .collect();
     assert_eq!(
-        people,
+        people(&p),
         [
             ("Sofia Lund", Some("Region"), Some("vårdcentralschef")),
             ("Jonas Eriksson", Some("Nora kommun"), Some("MAS")),
@@ -159,13 +165,8 @@ fn a_label_inside_an_attendance_label_gives_the_role() {
          Närvarande: Ledamöter: Anders Henriksson (S) ordförande, Ewa Dagrot (KD) §§ 61-66\n\
          \n§ 61 Val av justerare\nText.\n",
     );
-    let roles: Vec<(&str, Option<&str>)> = p
-        .attendees
-        .iter()
-        .map(|a| (a.name.as_str(), a.role.as_deref()))
-        .collect();
     assert_eq!(
-        roles,
+        roles(&p),
         [
             ("Anders Henriksson", Some("ordförande")),
             ("Ewa Dagrot", Some("ledamot"))
@@ -301,19 +302,8 @@ fn a_dash_after_a_name_parts_it_from_the_organisation_and_from_punkt_is_no_role(
          - Ingmar Ångman – Region Örebro län, ordförande\n\
          - Jaana Jansson – Hallsberg (från punkt 3)\n\n§ 1 Inledning\nText.\n",
     );
-    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
-        .attendees
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.organization.as_deref(),
-                a.role.as_deref(),
-            )
-        })
-        .collect();
     assert_eq!(
-        people,
+        people(&p),
         [
             (
                 "Ingmar Ångman",
