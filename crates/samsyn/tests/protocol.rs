@@ -1700,6 +1700,56 @@ fn notes_listing_people_as_bullets_with_a_dash_before_what_is_said_of_them() {
 }
 
 #[test]
+fn text_laid_out_with_spaces_numbering_items_without_a_full_stop() {
+    let p = read(&own(
+        "ledningsgrupp-nara-vard-vasternorrland-2024-04-09.txt",
+    ));
+    assert_eq!(
+        p["body"], "Ledningsgruppen för Nära vård Västernorrland",
+        "\"Nr 4/2024\" under the title is the protocol's number"
+    );
+    assert_eq!(p["date"], "2024-04-09");
+    assert_eq!(times(&p), (Some("08:30"), Some("10:00")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(p["chair"], "Maria Forsberg");
+    assert_eq!(strs(&p["secretaries"]), ["Erik Nordin"]);
+    let maria = attendee(&p, "Maria Forsberg");
+    assert_eq!(maria["organization"], "Region Västernorrland");
+    assert_eq!(maria["role"], "ordförande", "\"…direktör, ordf\"");
+    let jenny = attendee(&p, "Jenny Söder");
+    assert_eq!(jenny["organization"], "Härnösands kommun");
+    assert_eq!(
+        jenny["role"], "Förvaltningschef",
+        "a compound ending in a role word is a role"
+    );
+    assert_eq!(attendee(&p, "Petra Lund")["status"], "absent");
+    assert_eq!(present(&p), 4);
+    // "1  Föregående protokoll": a number, two spaces, a capital
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående protokoll"),
+            ("2", "Gemensam hemsjukvård – lägesrapport"),
+            ("3", "Utskrivningsprocessen"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Ledningsgruppen tackar för informationen och ser fram emot en slutrapport i juni."]
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Erik Nordin", "sekreterare"),
+            ("Maria Forsberg", "ordförande")
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
 fn several_files_give_an_array_and_a_bad_one_is_named() {
     let dir = std::env::temp_dir().join(format!("samsyn-protocols-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -832,6 +832,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         if want_body_next && (label_of(text).is_some() || words::find_date(text).is_some()) {
             want_body_next = false;
         }
+        // "PROTOKOLL" over "Nr 4/2024" over the body: the protocol's number is no body
+        if want_body_next && is_protocol_number(text) {
+            continue;
+        }
         if want_body_next {
             want_body_next = false;
             if !words::is_person_name(text) && (has_body_word(text) || !text.contains(',')) {
@@ -1009,6 +1013,16 @@ fn short(s: &str) -> String {
         t.push('…');
     }
     t
+}
+
+/// A protocol's number on a line of its own: "Nr 4/2024", "Nr. 12".
+fn is_protocol_number(text: &str) -> bool {
+    text.get(..2)
+        .is_some_and(|nr| nr.eq_ignore_ascii_case("nr"))
+        && text[2..]
+            .trim_start_matches(['.', ' '])
+            .starts_with(|c: char| c.is_ascii_digit())
+        && words::at_most_chars(text, 20)
 }
 
 /// A row of column heads over a list of people in columns: "Namn ⇥ Funktion ⇥
@@ -1300,6 +1314,15 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
     ("justerare", "justerare"),
 ];
 
+/// The membership role a text names whole: "ordf", "Ordförande.", "ledamot".
+fn member_role_named(s: &str) -> Option<&'static str> {
+    let f = fold(s.trim_end_matches('.'));
+    MEMBER_ROLES
+        .iter()
+        .find(|(k, _)| f.trim_ends() == *k)
+        .map(|(_, role)| *role)
+}
+
 /// A keyword list indexed by first and last byte: a word equal to a keyword or starting
 /// with one (of four letters or more) shares its first byte; one ending with one shares
 /// its last.
@@ -1327,13 +1350,20 @@ impl Keywords {
     /// Whether folded `word` is a keyword, or starts or ends with one of four letters or
     /// more.
     fn matches(&self, word: &str) -> bool {
-        let (first, last) = (word.as_bytes()[0], word.as_bytes()[word.len() - 1]);
+        let first = word.as_bytes()[0];
         self.by_first[usize::from(first)]
             .iter()
             .any(|k| word == *k || (k.len() >= 4 && word.starts_with(k)))
-            || self.by_last[usize::from(last)]
+            || self.ends(word)
+    }
+
+    /// Whether folded `word` ends with a keyword of four letters or more.
+    fn ends(&self, word: &str) -> bool {
+        word.as_bytes().last().is_some_and(|&last| {
+            self.by_last[usize::from(last)]
                 .iter()
                 .any(|k| word.ends_with(k))
+        })
     }
 }
 
@@ -1346,8 +1376,16 @@ fn org_and_role_words_in(f: &str) -> (bool, bool) {
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
         .filter(|w| !w.is_empty())
     {
-        org = org || orgs.matches(w);
-        role = role || roles.matches(w);
+        let (o, r) = (orgs.matches(w), roles.matches(w));
+        // a compound that is both ("förvaltningschef", "kommunchef") is what it ends in
+        let (o, r) = if o && r {
+            let role_last = roles.ends(w);
+            (!role_last, role_last || !orgs.ends(w))
+        } else {
+            (o, r)
+        };
+        org = org || o;
+        role = role || r;
         if org && role {
             break;
         }
@@ -1552,6 +1590,19 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     let mut strong_org: Option<String> = None;
     let mut weak_org: Option<String> = None;
     for col in rest_columns {
+        // "Hälso- och sjukvårdsdirektör, ordf" in a column: the title, and the role
+        // after its comma
+        let col = match col
+            .rsplit_once(", ")
+            .filter(|_| words::has_byte(text, b'\t'))
+            .and_then(|(title, role)| Some((title, member_role_named(role)?)))
+        {
+            Some((title, role)) => {
+                member_role.get_or_insert(role);
+                title
+            }
+            None => col,
+        };
         let f = fold(col);
         let f = f.trim_ends().trim_end_matches('.');
         // (a quick look for their rarer letters first: these columns are short)

@@ -13,6 +13,9 @@ enum Style {
     Word,
     Tab,
     Plain,
+    /// "1  Föregående protokoll": a number, two spaces or more, a capital (as text laid
+    /// out with spaces has it); read only when nothing else numbers the items.
+    Spaced,
 }
 
 #[derive(Debug, Clone)]
@@ -159,6 +162,8 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     let (number, title_at, marked) = number_at(s)?;
     if style == Style::Plain && words::has_byte(&s[..title_at], b'\t') {
         style = Style::Tab;
+    } else if style == Style::Plain && !marked && s[..title_at].ends_with("  ") {
+        style = Style::Spaced;
     }
     match style {
         // (a paragraph's title may be empty)
@@ -167,7 +172,7 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
         Style::Plain if !marked => return None,
         _ => {
             let (empty, upper) = clean_title_start(&s[title_at..]);
-            if empty || style == Style::Plain && !upper {
+            if empty || matches!(style, Style::Plain | Style::Spaced) && !upper {
                 return None;
             }
         }
@@ -208,6 +213,7 @@ pub fn find_items(lines: &[Line]) -> Layout {
         .or_else(|| {
             (count(Style::Plain) < 2 && is_extract(lines, &candidates)).then_some(Style::Paragraph)
         })
+        .or_else(|| (count(Style::Plain) < 2 && count(Style::Spaced) >= 2).then_some(Style::Spaced))
         .unwrap_or(Style::Plain);
     let mut starts: Vec<Start> = Vec::new();
     let mut last: Option<(u32, u32)> = None;

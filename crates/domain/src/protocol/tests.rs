@@ -316,6 +316,47 @@ fn a_dash_after_a_name_parts_it_from_the_organisation_and_from_punkt_is_no_role(
 }
 
 #[test]
+fn items_numbered_with_two_spaces_are_read_only_when_nothing_else_numbers_them() {
+    let spaced = parse_ok(
+        "Protokoll\nDatum: 2024-04-09\n\n1  Föregående protokoll\n   Godkändes.\n\n\
+         2  Hemsjukvård\n   3  kommuner har svarat.\n",
+    );
+    let titles: Vec<&str> = spaced.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Föregående protokoll", "Hemsjukvård"]);
+    let with_stops = parse_ok(
+        "Protokoll\nDatum: 2024-04-09\n1. Inledning\n2  Kommuner svarar\n3  Regionen svarar\n\
+         2. Hemsjukvård\nText.\n",
+    );
+    let titles: Vec<&str> = with_stops.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Inledning", "Hemsjukvård"]);
+}
+
+#[test]
+fn a_protocol_number_under_the_title_is_no_body_and_a_role_ends_a_title_column() {
+    let p = parse_ok(
+        "PROTOKOLL\nNr 4/2024\nLedningsgruppen\nDatum: 2024-04-09\nNärvarande:\n\
+         Maria Forsberg\tRegion Västernorrland\tHälso- och sjukvårdsdirektör, ordf\n\
+         Jenny Söder\tHärnösands kommun\tFörvaltningschef\n\n§ 1 Inledning\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Ledningsgruppen"));
+    assert_eq!(
+        people(&p),
+        [
+            (
+                "Maria Forsberg",
+                Some("Region Västernorrland"),
+                Some("ordförande")
+            ),
+            (
+                "Jenny Söder",
+                Some("Härnösands kommun"),
+                Some("Förvaltningschef")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_minimal_protocol_reads_its_items_and_decisions() {
     let p = parse_ok(
         "Protokoll Styrgruppen\nDatum: 2024-05-02\n\n1. Budget\nBeslut: Budgeten antas.\n2. Avslut\n",
@@ -761,6 +802,10 @@ const FRAGMENTS: &[&str] = &[
     "\nNamn\tFunktion\tOrganisation\n",
     "- Ingmar Ångman – Region Örebro län, ordförande\n",
     " (från punkt 3)",
+    "\n1  Föregående protokoll\n",
+    "\nNr 4/2024\n",
+    ", ordf\n",
+    "\tFörvaltningschef",
 ];
 
 #[test]
