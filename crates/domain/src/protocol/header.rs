@@ -1316,7 +1316,7 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
 
 /// The membership role a text names whole: "ordf", "Ordförande.", "ledamot".
 fn member_role_named(s: &str) -> Option<&'static str> {
-    let f = fold(s.trim_end_matches('.'));
+    let f = fold(s.trim_ends().trim_end_matches('.'));
     MEMBER_ROLES
         .iter()
         .find(|(k, _)| f.trim_ends() == *k)
@@ -1376,7 +1376,8 @@ fn org_and_role_words_in(f: &str) -> (bool, bool) {
         .split(|c: char| !(c.is_alphanumeric() || c == '.'))
         .filter(|w| !w.is_empty())
     {
-        let (o, r) = (orgs.matches(w), roles.matches(w));
+        // (what is found already is not looked for again)
+        let (o, r) = (!org && orgs.matches(w), !role && roles.matches(w));
         // a compound that is both ("förvaltningschef", "kommunchef") is what it ends in
         let (o, r) = if o && r {
             let role_last = roles.ends(w);
@@ -1589,13 +1590,14 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     let mut title: Option<String> = None;
     let mut strong_org: Option<String> = None;
     let mut weak_org: Option<String> = None;
+    let in_columns = words::has_byte(text, b'\t');
     for col in rest_columns {
         // "Hälso- och sjukvårdsdirektör, ordf" in a column: the title, and the role
         // after its comma
-        let col = match col
-            .rsplit_once(", ")
-            .filter(|_| words::has_byte(text, b'\t'))
-            .and_then(|(title, role)| Some((title, member_role_named(role)?)))
+        let col = match in_columns
+            .then(|| words::rfind_byte(col, b','))
+            .flatten()
+            .and_then(|at| Some((&col[..at], member_role_named(&col[at + 1..])?)))
         {
             Some((title, role)) => {
                 member_role.get_or_insert(role);

@@ -201,6 +201,12 @@ pub fn find_byte(s: &str, b: u8) -> Option<usize> {
     memchr::memchr(b, s.as_bytes())
 }
 
+/// Where the ASCII byte `b` last is in `s`, found many bytes at a time.
+pub fn rfind_byte(s: &str, b: u8) -> Option<usize> {
+    debug_assert!(b.is_ascii());
+    memchr::memrchr(b, s.as_bytes())
+}
+
 /// The pieces of `s` between the ASCII byte `b`: the same as `s.split(char::from(b))`,
 /// the bytes found many at a time.
 pub fn split_byte(s: &str, b: u8) -> impl Iterator<Item = &str> + Clone {
