@@ -1025,13 +1025,22 @@ fn is_protocol_number(text: &str) -> bool {
         && words::at_most_chars(text, 20)
 }
 
+/// The heads of a column of names (folded).
+const NAME_COLUMN_HEADS: &[&str] = &[
+    "namn",
+    "name",
+    "deltagare",
+    "person",
+    "fornamn och efternamn",
+];
+
 /// A row of column heads over a list of people in columns: "Namn ⇥ Funktion ⇥
 /// Organisation".
 fn is_row_of_column_heads(text: &str) -> bool {
     words::has_byte(text, b'\t')
-        && words::split_byte(text, b'\t').next().is_some_and(|first| {
-            ["namn", "name", "deltagare"].contains(&fold(first.trim_ends()).as_str())
-        })
+        && words::split_byte(text, b'\t')
+            .next()
+            .is_some_and(|first| NAME_COLUMN_HEADS.contains(&fold(first.trim_ends()).as_str()))
 }
 
 fn looks_like_entry(text: &str) -> bool {
@@ -1425,16 +1434,16 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
     }
     // (the name ends at the first tab or comma outside brackets: "Sofia Lund (Region,
     // vårdcentralschef), Jonas Ek")
-    let mut depth = 0usize;
+    let mut open = 0usize;
     let name_end = text
         .bytes()
         .position(|b| {
             match b {
-                b'(' => depth += 1,
-                b')' => depth = depth.saturating_sub(1),
+                b'(' => open += 1,
+                b')' => open = open.saturating_sub(1),
                 _ => {}
             }
-            depth == 0 && (b == b'\t' || b == b',')
+            open == 0 && (b == b'\t' || b == b',')
         })
         .unwrap_or(text.len());
     let mut kept = String::with_capacity(text.len());
@@ -1741,16 +1750,9 @@ fn read_table_row(
             .iter()
             .position(|c| keys.iter().any(|k| c.starts_with(k)))
     };
-    let name_col = folded.iter().position(|c| {
-        [
-            "namn",
-            "name",
-            "deltagare",
-            "person",
-            "fornamn och efternamn",
-        ]
-        .contains(&c.as_str())
-    });
+    let name_col = folded
+        .iter()
+        .position(|c| NAME_COLUMN_HEADS.contains(&c.as_str()));
     if let Some(name) = name_col
         && !cells.iter().any(|c| words::is_person_name(c))
     {
