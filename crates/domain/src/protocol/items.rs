@@ -255,6 +255,7 @@ fn agenda_end(
     candidates: &[(usize, Style, (u32, u32), usize)],
     style: Style,
 ) -> usize {
+    // (line, number) of each start in the style
     let numbered: Vec<(usize, (u32, u32))> = candidates
         .iter()
         .filter(|c| c.1 == style)
@@ -265,17 +266,15 @@ fn agenda_end(
         .windows(2)
         .take_while(|w| w[1].1 > w[0].1 && lines[w[0].0 + 1..w[1].0].iter().all(Line::is_blank))
         .count();
-    let numbered: Vec<usize> = numbered.into_iter().map(|(at, _)| at).collect();
-    let same = |a: usize, b: usize| lines[a].text.trim_ends() == lines[b].text.trim_ends();
+    let same = |a: usize, b: usize| {
+        lines[numbered[a].0].text.trim_ends() == lines[numbered[b].0].text.trim_ends()
+    };
     // (and its first two are listed again as they were, one after the other: "1.
     // Inledning" and "2. Hemsjukvård" twice)
-    match (numbered.get(listed), numbered.get(listed + 1)) {
-        (Some(&again), Some(&second_again))
-            if listed >= 2 && same(again, numbered[0]) && same(second_again, numbered[1]) =>
-        {
-            again
-        }
-        _ => 0,
+    if listed >= 2 && listed + 1 < numbered.len() && same(listed, 0) && same(listed + 1, 1) {
+        numbered[listed].0
+    } else {
+        0
     }
 }
 
@@ -355,18 +354,25 @@ const END_LABELS: &[&str] = &[
     "justerat",
 ];
 
-/// The first bytes of the end markers and labels, and of "protokollet justerat …": a
-/// line starting otherwise is none.
+/// Starts of a line that ends the items when it holds a date: "Justerat 2024-05-28"
+/// above the signatures, "Protokollet justerat digitalt 2024-10-25." below them.
+const END_DATED: &[&str] = &["justerat", "protokollet justera"];
+
+/// The first bytes of the end markers, labels and dated ends: a line starting otherwise
+/// is none.
 const END_FIRST_BYTES: [bool; 256] = {
-    let (markers, labels) = (first_bytes(END_MARKERS), first_bytes(END_LABELS));
-    let mut both = [false; 256];
+    let (markers, labels, dated) = (
+        first_bytes(END_MARKERS),
+        first_bytes(END_LABELS),
+        first_bytes(END_DATED),
+    );
+    let mut all = [false; 256];
     let mut i = 0;
     while i < 256 {
-        both[i] = markers[i] || labels[i];
+        all[i] = markers[i] || labels[i] || dated[i];
         i += 1;
     }
-    both[b'p' as usize] = true;
-    both
+    all
 };
 
 fn is_end(l: &Line) -> bool {
@@ -393,10 +399,7 @@ fn is_end(l: &Line) -> bool {
         || are_end_labels_side_by_side(f)
         // "Antecknat av Maria Holm" under the last item
         || super::signatures::note_taker(t).is_some()
-        // "Justerat 2024-05-28" above the signatures, "Protokollet justerat digitalt
-        // 2024-10-25." below them
-        || (f.starts_with("justerat") || f.starts_with("protokollet justera"))
-            && words::find_date(t).is_some()
+        || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(t).is_some()
 }
 
 /// "Ordförande ⇥ Justerare" (folded) over the names: two or more end labels in columns.
@@ -1487,8 +1490,7 @@ mod tests {
             let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
             END_MARKERS.iter().any(|m| f.starts_with(m))
                 || END_LABELS.contains(&f)
-                || (f.starts_with("justerat") || f.starts_with("protokollet justera"))
-                    && words::find_date(&l.text).is_some()
+                || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(&l.text).is_some()
                 || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
                 || are_end_labels_side_by_side(f)
         };
