@@ -1899,3 +1899,144 @@ fn the_search_api_finds_word_forms_and_refuses_a_bad_filter() {
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("\"items\""));
 }
+
+#[test]
+fn the_times_on_a_line_of_their_own_under_the_date() {
+    let p = read(&own("regionens-samrad-narsjukvard-2024-12-03.txt"));
+    assert_eq!(p["body"], "Samrådsgruppen för närsjukvård i Jämtlands län");
+    assert_eq!(p["date"], "2024-12-03");
+    assert_eq!(
+        times(&p),
+        (Some("13:15"), Some("16:00")),
+        "\"Kl. 13:15 - 16:00\""
+    );
+    assert_eq!(p["place"], "Regionens hus, sal A");
+    assert_eq!(p["chair"], "Ingrid Holmqvist");
+    assert_eq!(strs(&p["secretaries"]), ["Åsa Wikström"]);
+    assert_eq!(present(&p), 6);
+    assert_eq!(attendee(&p, "Tomas Jonsson")["status"], "absent");
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötet öppnas"),
+            ("2", "Val av justerare"),
+            ("3", "Hemsjukvården i länet – uppföljning"),
+            ("4", "Trygg och effektiv utskrivning"),
+            ("5", "Mötet avslutas"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att godkänna uppföljningen",
+            "att uppdra åt sekreteraren att sammanställa en rapport till nästa möte."
+        ]
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Åsa Wikström", "sekreterare"),
+            ("Ingrid Holmqvist", "ordförande"),
+            ("Bengt Lund", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+}
+
+#[test]
+fn a_committees_protocol_with_a_declared_conflict_of_interest_and_a_reservation() {
+    let p = read(&own("socialnamnden-individutskott-2024-06-18.txt"));
+    assert_eq!(p["body"], "Socialnämndens individutskott");
+    assert_eq!(times(&p), (Some("13:15"), Some("15:40")));
+    assert_eq!(p["place"], "Kommunhuset, sal Ljusnan");
+    assert_eq!(
+        p["adjusted_on"], "2024-06-20",
+        "\"Justeringens tid och plats: Kommunhuset 2024-06-20\""
+    );
+    assert_eq!(strs(&p["adjusters"]), ["Anneli Sundberg"]);
+    assert_eq!(attendee(&p, "Birgitta Hed")["role"], "ersättare");
+    assert_eq!(attendee(&p, "Olle Grahn")["status"], "absent");
+    // the reservation and the recipients after the decision are not decided
+    assert_eq!(
+        decisions(&p, "43"),
+        [
+            "Individutskottet ställer sig bakom förvaltningens yttrande.",
+            "Yttrandet skickas till regionen senast 2024-08-31."
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "45"),
+        ["Redovisningen av delegationsbeslut godkänns."]
+    );
+    assert_eq!(signed(&p).len(), 3);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn notes_with_the_attendance_listed_after_the_items() {
+    let p = read(&own("narvarolista-sist-chefsgrupp-2024-05-15.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(
+        p["body"],
+        "Chefsgruppen för vård och omsorg i Västerbottens län"
+    );
+    // "Minnesanteckningar 2024-05-15, kl. 09.30–12.00, Umeå"
+    assert_eq!(p["date"], "2024-05-15");
+    assert_eq!(times(&p), (Some("09:30"), Some("12:00")));
+    assert_eq!(p["place"], "Umeå");
+    // "Närvarande: se närvarolista sist i anteckningarna."
+    assert_eq!(present(&p), 4);
+    assert_eq!(
+        attendee(&p, "Stefan Lindqvist")["organization"],
+        "Region Västerbotten"
+    );
+    assert_eq!(attendee(&p, "Rolf Eriksson")["status"], "absent");
+    assert_eq!(p["chair"], "Karin Wallin");
+    assert_eq!(strs(&p["secretaries"]), ["Jenny Marklund"]);
+    assert_eq!(p["items"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "ge arbetsgruppen i uppdrag att sammanställa synpunkterna",
+            "ta upp frågan igen i september"
+        ]
+    );
+    assert_eq!(
+        p["items"][3]["text"], "2024-06-12.",
+        "the list after the note taker is no part of the last item"
+    );
+}
+
+#[test]
+fn a_pdfs_text_with_two_columns_of_members_side_by_side() {
+    let p = read(&own("ocr-tvakolumn-namnd-2022-09-20.txt"));
+    assert_eq!(p["body"], "Gemensamma nämnden för hjälpmedel");
+    assert_eq!(times(&p), (Some("10:00"), Some("12:15")));
+    assert_eq!(p["place"], "Landstingshuset, sal B");
+    // "Anders Gustavsson (S), ordförande ⇥ Britt Olofsson (C)"
+    for (name, role) in [
+        ("Anders Gustavsson", "ordförande"),
+        ("Britt Olofsson", "ledamot"),
+        ("Lennart Jakobsson", "vice ordförande"),
+        ("Mona Fredriksson", "ledamot"),
+        ("Gunnel Pettersson", "ledamot"),
+        ("Ove Svensson", "ledamot"),
+    ] {
+        assert_eq!(attendee(&p, name)["role"], role, "{name}");
+        assert_eq!(attendee(&p, name)["organization"], Value::Null, "{name}");
+    }
+    assert_eq!(p["chair"], "Anders Gustavsson");
+    assert_eq!(strs(&p["secretaries"]), ["Torbjörn Ek"]);
+    assert_eq!(strs(&p["adjusters"]), ["Britt Olofsson"]);
+    // "Justeringens ⇥ Landstingshuset 2022-09-27" over "plats och tid"
+    assert_eq!(p["adjusted_on"], "2022-09-27");
+    assert_eq!(
+        decisions(&p, "23"),
+        [
+            "Avgifterna för 2023 fastställs enligt bilaga.",
+            "Beslutet gäller från 2023-01-01."
+        ]
+    );
+    assert_eq!(signed(&p).len(), 3);
+}

@@ -119,6 +119,20 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "narvarolista",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "narvaro",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
         "deltagande",
         Label::Attend {
             role: None,
@@ -317,6 +331,9 @@ const LABELS: &[(&str, Label)] = &[
     ("protokollet justerades", Label::AdjustedOn),
     ("justering", Label::AdjustedOn),
     ("justeringens plats och tid", Label::AdjustedOn),
+    ("justeringens tid och plats", Label::AdjustedOn),
+    // (a label broken over two lines in a PDF's text: "plats och tid" under it)
+    ("justeringens", Label::AdjustedOn),
     ("tid", Label::When),
     ("datum", Label::When),
     ("motesdatum", Label::When),
@@ -789,6 +806,28 @@ fn is_page_mark(t: &str) -> bool {
         .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
 }
 
+/// The attendance in a list after the minutes ("Närvarolista" after the last item, where
+/// the head says "Närvarande: se närvarolista sist"): the head's attendees, read from the
+/// first list of those present or absent up to a label of another kind (the signatures'
+/// "Ordförande", "Justerare").
+pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
+    let label = |l: &Line| {
+        if l.furniture || !words::at_most_chars(&l.text, 60) {
+            return None;
+        }
+        label_of(l.text.trim_ends()).map(|(label, _)| label)
+    };
+    let is_attend = |l: &Line| matches!(label(l), Some(Label::Attend { .. }));
+    let Some(start) = trailer.iter().position(is_attend) else {
+        return;
+    };
+    let end = trailer[start..]
+        .iter()
+        .position(|l| label(l).is_some() && !is_attend(l))
+        .map_or(trailer.len(), |n| start + n);
+    head.attendees = read(&trailer[start..end], &mut Vec::new()).attendees;
+}
+
 pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut head = Head::default();
     let mut section: Option<Label> = None;
@@ -796,11 +835,16 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut want_body_next = false;
     let mut table: Option<Table> = None;
     let mut guessed_body: Option<String> = None;
+    // the line before gave the date, and the times on a line of their own under it
+    let mut after_date = false;
+    let mut time_line: Option<&str> = None;
     for l in lines {
         if l.furniture {
             continue;
         }
         let text = l.text.trim_ends();
+        // (blank lines between them keep it)
+        let under_date = !text.is_empty() && std::mem::take(&mut after_date);
         if text.is_empty() {
             if matches!(
                 section,
@@ -818,6 +862,12 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 && let Some(d) = words::find_date(text)
             {
                 head.date = Some(d.iso());
+                // "Minnesanteckningar 2024-05-15, kl. 09.30–12.00, Umeå": and its times,
+                // with the place after them (not without: a page mark may follow)
+                let after = &text[d.end..];
+                if words::find_times(after).is_some() {
+                    read_times_and_place(after, &mut head);
+                }
             }
             if head.body.is_none() {
                 if body.is_empty() {
@@ -942,8 +992,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             if !f.contains("juster") && !f.contains("utskrift") && !f.contains("dnr") {
                 head.date = Some(d.iso());
                 read_times_and_place(&text[d.end..], &mut head);
+                after_date = true;
                 continue;
             }
+        }
+        // "Kl. 13:15 - 16:00" or "13.15–16.00" on a line of its own, under the date (read
+        // at the end: labelled times win)
+        if under_date && time_line.is_none() && is_time_line(text) {
+            time_line = Some(text);
+            continue;
         }
         match section {
             Some(
@@ -988,6 +1045,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     }
     if head.body.as_deref().is_none_or(str::is_empty) {
         head.body = guessed_body;
+    }
+    // (only the times: what follows them on such a line is seldom the place)
+    if head.start.is_none()
+        && let Some((start, end, _)) = time_line.and_then(words::find_times)
+    {
+        head.start = Some(start);
+        head.end = end;
     }
     head
 }
@@ -1100,6 +1164,22 @@ fn entries_by_names(rest: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",
+/// "Klockan 13.15–16.00" or only "13.15–16.00".
+fn is_time_line(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'k' | b'K') => {
+            let f = text.get(..8).map_or_else(|| fold(text), fold);
+            (f.starts_with("kl.") || f.starts_with("kl ") || f.starts_with("klockan "))
+                && words::find_times(text).is_some()
+        }
+        Some(b) if b.is_ascii_digit() => words::find_times(text).is_some_and(|(_, end, stop)| {
+            end.is_some() && text[stop..].trim_ends().is_empty() && !words::has_byte(text, b'/')
+        }),
+        _ => false,
+    }
 }
 
 fn read_when(rest: &str, head: &mut Head) {
@@ -1517,6 +1597,48 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
 /// Reads one attendance entry: `Name, Organisation`, `Name\tRole`, `Name (S), ordförande`,
 /// `- Name, title, unit, Region X län`, `Name Role` run together.
 pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
+    // "Anders Gustavsson (S), ordförande ⇥ Britt Olofsson (C)": two columns of members
+    // side by side, as a PDF's text lays them out
+    if let Some(at) = member_in_later_column(text) {
+        let mut out = parse_entry(&text[..at], section_role, absent);
+        if !out.is_empty() {
+            out.extend(parse_entry(&text[at..], section_role, absent));
+            return out;
+        }
+    }
+    read_entry(text, section_role, absent)
+}
+
+/// Where a column after the first starts that holds a member of their own: a person's
+/// name followed by party letters ("Britt Olofsson (C)").
+fn member_in_later_column(text: &str) -> Option<usize> {
+    if !words::has_byte(text, b'\t') || !words::has_byte(text, b'(') {
+        return None;
+    }
+    let mut at = 0;
+    for column in text.split('\t') {
+        let start = at;
+        at += column.len() + 1;
+        let column = column.trim_ends();
+        if start == 0 || column.is_empty() {
+            continue;
+        }
+        let Some((name, after)) = column.split_once('(') else {
+            continue;
+        };
+        let party = after.split_once(')').map_or("", |(p, _)| p);
+        if (1..=3).contains(&party.chars().count())
+            && party.chars().all(char::is_uppercase)
+            && words::is_person_name(name.trim_ends())
+        {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// One attendee (or several run together) from an entry.
+fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
     let mut absent = absent;
     let mut notes: Vec<String> = Vec::new();
     let t = set_notes_aside(text, &mut absent, &mut notes);
@@ -1999,6 +2121,7 @@ fn chair_in_prose(text: &str) -> Option<String> {
         return None;
     }
     for marker in [
+        "öppnades av ordföranden ",
         "ordförande för mötet är ",
         "ordförande för mötet var ",
         "mötet leds av ",

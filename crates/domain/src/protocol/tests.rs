@@ -806,6 +806,14 @@ const FRAGMENTS: &[&str] = &[
     "\nNr 4/2024\n",
     ", ordf\n",
     "\tFörvaltningschef",
+    "\nTisdagen den 3 december 2024\nKl. 13:15 - 16:00\n",
+    "\n13.15–16.00\n",
+    "Justeringens tid och plats: ",
+    "\nNärvarolista\n",
+    "Mötet öppnades av ordföranden ",
+    "Minnesanteckningar 2024-05-15, kl. 09.30–12.00, Umeå\n",
+    "\tBritt Olofsson (C)",
+    "\nJusteringens\tLandstingshuset 2022-09-27\nplats och tid\n",
 ];
 
 #[test]
@@ -1421,4 +1429,114 @@ fn a_date_under_a_signer_and_their_role_is_when_they_signed() {
         ]
     );
     assert_eq!(p.adjusted_on.as_deref(), Some("2024-09-14"));
+}
+
+#[test]
+fn the_times_on_a_line_of_their_own_under_the_date_are_the_meetings() {
+    for line in ["Kl. 13:15 - 16:00", "klockan 13.15–16.00", "13.15–16.00"] {
+        let p = parse_ok(&format!(
+            "Protokoll Samrådsgruppen\nTisdagen den 3 december 2024\n\n{line}\nPlats: Sal A\n\n1. Mötet öppnas\nText.\n"
+        ));
+        assert_eq!(p.start_time.as_deref(), Some("13:15"), "{line}");
+        assert_eq!(p.end_time.as_deref(), Some("16:00"), "{line}");
+        assert_eq!(p.place.as_deref(), Some("Sal A"), "{line}");
+    }
+}
+
+#[test]
+fn labelled_times_win_over_a_line_of_times_under_the_date() {
+    let p = parse_ok(
+        "Protokoll Samrådsgruppen\n2024-12-03\nkl. 13.00-15.00\nTid: 09.00–11.00\n\n1. Mötet öppnas\nText.\n",
+    );
+    assert_eq!(p.start_time.as_deref(), Some("09:00"));
+    assert_eq!(p.end_time.as_deref(), Some("11:00"));
+}
+
+#[test]
+fn times_away_from_the_date_or_without_kl_are_not_the_meetings() {
+    for text in [
+        "Protokoll Samrådsgruppen\n2024-12-03\nPlats: Sal A\nkl. 13.00-15.00\n\n1. Öppnande\nText.\n",
+        "Protokoll Samrådsgruppen\n2024-12-03\n13.15\n\n1. Öppnande\nText.\n",
+    ] {
+        assert_eq!(parse_ok(text).start_time, None, "{text}");
+    }
+}
+
+#[test]
+fn a_title_with_the_date_gives_the_times_and_place_after_it() {
+    let p = parse_ok(
+        "Chefsgruppen för vård och omsorg\nMinnesanteckningar 2024-05-15, kl. 09.30–12.00, Umeå\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.date, "2024-05-15");
+    assert_eq!(p.start_time.as_deref(), Some("09:30"));
+    assert_eq!(p.place.as_deref(), Some("Umeå"));
+    // without times, what follows the date is no place (a page mark, say)
+    let p = parse_ok("Protokoll Socialnämnden 2024-03-12 Sida 1\n\n1. Öppnande\nText.\n");
+    assert_eq!(p.place, None);
+}
+
+#[test]
+fn a_list_of_those_present_after_the_items_is_the_attendance() {
+    let p = parse_ok(
+        "Minnesanteckningar Chefsgruppen 2024-05-15\nNärvarande: se närvarolista sist.\n\n\
+         1. Öppnande\nMötet öppnades av ordföranden Karin Wallin.\n\n2. Övrigt\nInget.\n\n\
+         Antecknat av Jenny Marklund\n\nNärvarolista\nKarin Wallin, Umeå kommun\n\
+         Stefan Lindqvist, Region Västerbotten\nFrånvarande: Rolf Eriksson\n\n\
+         Ordförande\nKarin Wallin\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Karin Wallin", Some("Umeå kommun"), None),
+            ("Stefan Lindqvist", Some("Region Västerbotten"), None),
+            ("Rolf Eriksson", None, None),
+        ]
+    );
+    assert_eq!(p.attendees[2].status, Presence::Absent);
+    // (the chair from the prose of the first item: the list names no roles)
+    assert_eq!(p.chair.as_deref(), Some("Karin Wallin"));
+}
+
+#[test]
+fn a_list_after_the_items_is_not_read_when_the_head_has_the_attendance() {
+    let p = parse_ok(
+        "Protokoll Chefsgruppen 2024-05-15\nNärvarande: Anna Berg\n\n1. Öppnande\nText.\n\n\
+         Antecknat av Jenny Marklund\n\nNärvarolista\nKarin Wallin, Umeå kommun\n",
+    );
+    assert_eq!(roles(&p), [("Anna Berg", None)]);
+}
+
+#[test]
+fn members_in_two_columns_side_by_side_are_each_read() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2022-09-20\n\
+         Beslutande\tAnders Gustavsson (S), ordförande\tBritt Olofsson (C)\n\
+         Lennart Jakobsson (M), vice ordf\tMona Fredriksson (V)\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(
+        roles(&p),
+        [
+            ("Anders Gustavsson", Some("ordförande")),
+            ("Britt Olofsson", Some("ledamot")),
+            ("Lennart Jakobsson", Some("vice ordförande")),
+            ("Mona Fredriksson", Some("ledamot")),
+        ]
+    );
+    // an organisation in the column after a name is no second member
+    let p = parse_ok(
+        "Protokoll Nämnden 2022-09-20\nNärvarande\nAnna Berg (S)\tRegion Örebro län (RÖL)\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(people(&p), [("Anna Berg", Some("Region Örebro län"), None)]);
+}
+
+#[test]
+fn the_adjustments_label_over_two_lines_gives_its_date() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2022-09-20\nJusteringens\tLandstingshuset 2022-09-27\nplats och tid\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.adjusted_on.as_deref(), Some("2022-09-27"));
+    let p = parse_ok(
+        "Protokoll Nämnden 2022-09-20\nJusteringens tid och plats: Kommunhuset 2022-09-22\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.adjusted_on.as_deref(), Some("2022-09-22"));
 }
