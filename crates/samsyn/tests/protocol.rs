@@ -2040,3 +2040,35 @@ fn a_pdfs_text_with_two_columns_of_members_side_by_side() {
     );
     assert_eq!(signed(&p).len(), 3);
 }
+
+#[test]
+fn notes_with_the_items_as_the_rows_of_a_table() {
+    let p = read(&own("tabell-arenden-arbetsgrupp-sip-2024-03-21.md"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-03-21");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(strs(&p["secretaries"]), ["Mats Håkansson"]);
+    assert_eq!(present(&p), 4);
+    // "| Punkt | Ämne | Anteckningar | Beslut/Ansvar |"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående anteckningar"),
+            ("2", "Uppföljning av SIP i hemsjukvården"),
+            ("3", "Ny rutin för samordnad individuell plan"),
+            ("4", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(p["items"][0]["text"], "Godkändes utan ändringar.");
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Uppföljningen redovisas i ledningsgruppen. Ansvar: Mats"]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        ["Rutinen skickas på remiss till kommunerna."]
+    );
+    assert!(decisions(&p, "1").is_empty());
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

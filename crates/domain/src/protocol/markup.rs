@@ -250,9 +250,13 @@ fn emit_tag(out: &mut String, tag: &Tag, cells: &mut usize) {
     }
     // A word processor's table puts each cell's text in paragraphs ("<td><p>Lisa
     // Nordin</p></td>"): inside a cell they part words, not lines, so the row stays one.
-    if *cells > 0 && matches!(tag.name, "p" | "div" | "br") {
+    // So do lists: "<td><ul><li>A</li><li>B</li></ul></td>" is "- A - B" in the row.
+    if *cells > 0 && matches!(tag.name, "p" | "div" | "br" | "ul" | "ol" | "li") {
         if !tag.closing && !out.ends_with([' ', '|']) {
             out.push(' ');
+        }
+        if (tag.name, tag.closing) == ("li", false) {
+            out.push_str("- ");
         }
         return;
     }
@@ -479,6 +483,14 @@ mod tests {
         );
         assert!(t.contains("| Lisa Nordin | Region |"), "{t:?}");
         assert!(t.contains("\nEfter\n"), "{t:?}");
+    }
+
+    #[test]
+    fn a_list_inside_a_cell_keeps_the_row_one_line() {
+        let t = to_marked_text(
+            "<table><tr><td>2</td><td><ul><li>Remiss</li><li>Maj</li></ul></td></tr></table>",
+        );
+        assert!(t.contains("| 2 | - Remiss - Maj |"), "{t:?}");
     }
 
     #[test]

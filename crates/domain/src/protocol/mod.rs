@@ -10,6 +10,7 @@ mod items;
 mod lines;
 mod markup;
 mod signatures;
+mod tables;
 mod words;
 
 pub use decode::{decode, read_document};
@@ -171,7 +172,19 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
         return Err(ParseError::Empty);
     }
     let marked = markup::to_marked_text(text);
-    let all = lines::split_lines(&marked);
+    // (items written as a table's rows are written out as lines, each keeping its row's
+    // number)
+    let written = tables::write_out(&marked);
+    let all = match &written {
+        Some((text, numbers)) => {
+            let mut all = lines::split_lines(text);
+            for l in &mut all {
+                l.no = numbers[l.no - 1];
+            }
+            all
+        }
+        None => lines::split_lines(&marked),
+    };
     let mut warnings = Vec::new();
     // (cleaning a line never adds a replacement character, so a text without one has
     // no line with one)

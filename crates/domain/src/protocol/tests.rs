@@ -814,6 +814,9 @@ const FRAGMENTS: &[&str] = &[
     "Minnesanteckningar 2024-05-15, kl. 09.30–12.00, Umeå\n",
     "\tBritt Olofsson (C)",
     "\nJusteringens\tLandstingshuset 2022-09-27\nplats och tid\n",
+    "\n| Punkt | Ämne | Beslut |\n",
+    "\n| 2 | SIP | - Remiss - Maj |\n",
+    "\n|---|---|\n",
 ];
 
 #[test]
