@@ -18,14 +18,24 @@ enum Column {
 /// The text with every table of items written out as items, and for each of its lines
 /// the number of the line it came from; `None` when the text has no table of items.
 pub fn write_out(marked: &str) -> Option<(String, Vec<usize>)> {
-    // (every table's head starts a line with a bar)
-    if !marked.starts_with('|') && !super::words::holds!(marked, "\n|") {
+    // (every table's head starts a line with a bar; most tables are of people)
+    let bar_lines = super::words::finder!("\n|")
+        .find_iter(marked.as_bytes())
+        .map(|at| at + 1)
+        .chain(marked.starts_with('|').then_some(0));
+    let is_head = |at: usize| {
+        let line = &marked[at..];
+        let line = &line[..super::words::find_byte(line, b'\n').unwrap_or(line.len())];
+        // (the first cell first, without splitting the row)
+        let first = line[1..].split('|').next().unwrap_or("");
+        is_number_head(first) && item_columns(&cells(line)).is_some()
+    };
+    if !bar_lines.into_iter().any(is_head) {
         return None;
     }
     let mut out = String::with_capacity(marked.len() + marked.len() / 8);
     let mut numbers = Vec::new();
     let mut columns: Option<Vec<Column>> = None;
-    let mut found = false;
     for (k, line) in marked.split('\n').enumerate() {
         let mut push = |text: &str| {
             out.push_str(text);
@@ -54,7 +64,6 @@ pub fn write_out(marked: &str) -> Option<(String, Vec<usize>)> {
         }
         columns = item_columns(&cells);
         if columns.is_some() {
-            found = true;
             push("");
         } else {
             push(line);
@@ -62,7 +71,7 @@ pub fn write_out(marked: &str) -> Option<(String, Vec<usize>)> {
     }
     // (split at '\n', the text had one line more than it has line breaks)
     out.pop();
-    found.then_some((out, numbers))
+    Some((out, numbers))
 }
 
 /// The cells of a table row, trimmed, without the empty ones outside the outer bars.
@@ -81,17 +90,10 @@ fn is_rule(cell: &str) -> bool {
 /// The columns of a table's head that makes it a table of items: a number's column
 /// first and a title's column after it.
 fn item_columns(cells: &[&str]) -> Option<Vec<Column>> {
-    let heads: Vec<String> = cells
-        .iter()
-        .map(|c| fold(c.trim_matches(['*', ' '])))
-        .collect();
-    let first = heads.first()?;
-    if !matches!(
-        first.as_str(),
-        "punkt" | "nr" | "§" | "#" | "nummer" | "arende nr" | "p"
-    ) {
+    if !is_number_head(cells.first()?) {
         return None;
     }
+    let heads: Vec<String> = cells.iter().map(|c| head(c)).collect();
     let mut title = false;
     let columns: Vec<Column> = heads
         .iter()
@@ -107,6 +109,21 @@ fn item_columns(cells: &[&str]) -> Option<Vec<Column>> {
         })
         .collect();
     title.then_some(columns)
+}
+
+/// A column's head, folded, without bold marks.
+fn head(cell: &str) -> String {
+    fold(cell.trim_matches(['*', ' ']).trim_ends())
+}
+
+/// Whether a column's head is that of the items' numbers.
+fn is_number_head(cell: &str) -> bool {
+    // (every such head is short)
+    super::words::at_most_chars(cell.trim_ends(), 12)
+        && matches!(
+            head(cell).as_str(),
+            "punkt" | "nr" | "§" | "#" | "nummer" | "arende nr" | "p"
+        )
 }
 
 /// An item's lines from a row of a table of items, or `None` when the row does not start
