@@ -2072,3 +2072,66 @@ fn notes_with_the_items_as_the_rows_of_a_table() {
     assert!(decisions(&p, "1").is_empty());
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn a_councils_protocol_with_paragraf_items_and_signers_side_by_side_with_their_roles() {
+    let p = read(&own("kommunalt-pensionarsrad-2024-09-12.txt"));
+    assert_eq!(p["date"], "2024-09-12");
+    assert_eq!(times(&p), (Some("14:00"), Some("16:15")));
+    assert_eq!(p["place"], "Medborgarhuset, Tallen");
+    assert_eq!(p["chair"], "Gun Axelsson");
+    assert_eq!(attendee(&p, "Kjell Strand")["organization"], "PRO");
+    assert_eq!(attendee(&p, "Kjell Strand")["role"], "vice ordförande");
+    assert_eq!(present(&p), 7);
+    // "Paragraf 14 – Mötets öppnande"
+    assert_eq!(
+        titles(&p).first().unwrap(),
+        &("14".to_owned(), "Mötets öppnande".to_owned())
+    );
+    assert_eq!(
+        decisions(&p, "17"),
+        [
+            "att lämna synpunkter skriftligt senast 2024-10-01",
+            "att frågan återkommer på nästa sammanträde."
+        ]
+    );
+    // "Gun Axelsson, ordförande ⇥ Kjell Strand, justerare"
+    assert_eq!(
+        signed(&p),
+        [
+            ("Gun Axelsson", "ordförande"),
+            ("Kjell Strand", "justerare"),
+            ("Lotta Fors", "sekreterare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+}
+
+#[test]
+fn a_protocol_in_capitals_with_labels_over_their_values_and_roles_before_signers() {
+    let p = read(&own("protokoll-rubriker-versaler-2024-01-30.txt"));
+    assert_eq!(p["body"], "SAMVERKANSNÄMNDEN SYDÖSTRA SVERIGE");
+    assert_eq!(p["date"], "2024-01-30");
+    // "TID OCH PLATS" over "2024-01-30 kl. 10.00–12.30, Regionhuset Kalmar, sal Öland"
+    assert_eq!(times(&p), (Some("10:00"), Some("12:30")));
+    assert_eq!(p["place"], "Regionhuset Kalmar, sal Öland");
+    assert_eq!(p["chair"], "Anna-Karin Lönn");
+    assert_eq!(strs(&p["adjusters"]), ["Mikael Sandberg"]);
+    assert_eq!(strs(&p["secretaries"]), ["Pernilla Borg"]);
+    assert_eq!(p["items"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Samverkansnämnden godkänner rapporten."]
+    );
+    // "Ordförande Anna-Karin Lönn" under "UNDERSKRIFTER"
+    assert_eq!(
+        signed(&p),
+        [
+            ("Anna-Karin Lönn", "ordförande"),
+            ("Mikael Sandberg", "justerare"),
+            ("Pernilla Borg", "sekreterare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -838,6 +838,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     // the line before gave the date, and the times on a line of their own under it
     let mut after_date = false;
     let mut time_line: Option<&str> = None;
+    // a label of the time or place alone on its line, its value on the next
+    let mut value_label: Option<Label> = None;
+    // the line before was a label of the adjustment
+    let mut adjustment_before = false;
     for l in lines {
         if l.furniture {
             continue;
@@ -907,6 +911,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             continue;
         }
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
+            value_label = None;
             // "Närvarande: Ledamöter: Anders Henriksson (S) ordförande, …": the inner
             // label says more
             let (label, rest) = match label {
@@ -931,47 +936,28 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             }
             entries_in_section = 0;
             section = Some(label);
+            // "TID OCH PLATS" over its value on the next line (but "plats och tid" under
+            // "Justeringens ⇥ Kommunhuset 2022-09-27" is the end of that label)
+            let after_adjustment =
+                std::mem::replace(&mut adjustment_before, label == Label::AdjustedOn);
+            if rest.is_empty()
+                && !after_adjustment
+                && matches!(
+                    label,
+                    Label::When | Label::WhenAndPlace | Label::PlaceThenTime | Label::Place
+                )
+            {
+                value_label = Some(label);
+                section = None;
+                continue;
+            }
             match label {
-                Label::When => {
-                    read_when(&rest, &mut head);
-                    section = None;
-                }
-                Label::Sitting
-                    if words::find_date(&rest).is_none() && words::find_times(&rest).is_none() =>
-                {
-                    section = Some(Label::Ignore);
-                }
-                Label::WhenAndPlace | Label::Sitting => {
-                    read_when(&rest, &mut head);
-                    if head.place.is_none()
-                        && let Some(place) = place_before_date(&rest)
-                    {
-                        head.place = Some(place.to_owned());
-                    }
-                    section = None;
-                }
-                Label::PlaceThenTime => {
-                    read_when(&rest, &mut head);
-                    if head.place.is_none()
-                        && let Some(place) =
-                            place_before_date(&rest).or_else(|| place_before_times(&rest))
-                    {
-                        head.place = Some(place.to_owned());
-                    }
-                    section = None;
-                }
-                Label::Place => {
-                    if head.place.is_none() && !rest.is_empty() {
-                        head.place = Some(rest.trim_end_matches('.').to_owned());
-                    }
-                    section = None;
-                }
-                Label::AdjustedOn => {
-                    if let Some(d) = words::find_date(&rest) {
-                        head.adjusted_on.get_or_insert(d.iso());
-                    }
-                    section = None;
-                }
+                Label::When
+                | Label::Sitting
+                | Label::WhenAndPlace
+                | Label::PlaceThenTime
+                | Label::Place
+                | Label::AdjustedOn => section = read_value(label, &rest, &mut head),
                 _ if !rest.is_empty() => {
                     for part in split_entries(&rest) {
                         entries_in_section += usize::from(entry(&part, false, label, &mut head));
@@ -979,6 +965,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 }
                 _ => {}
             }
+            continue;
+        }
+        adjustment_before = false;
+        if let Some(label) = value_label.take()
+            && is_value_of(label, text)
+        {
+            section = read_value(label, text, &mut head);
             continue;
         }
         if l.heading > 0 {
@@ -1164,6 +1157,52 @@ fn entries_by_names(rest: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Reads the value of a label of the meeting's time, place or adjustment ("Tid: …",
+/// "Plats och tid: …", "Justerat: …"); the section that follows it.
+fn read_value(label: Label, rest: &str, head: &mut Head) -> Option<Label> {
+    match label {
+        Label::Sitting if words::find_date(rest).is_none() && words::find_times(rest).is_none() => {
+            return Some(Label::Ignore);
+        }
+        Label::When => read_when(rest, head),
+        Label::WhenAndPlace | Label::Sitting => {
+            read_when(rest, head);
+            if head.place.is_none()
+                && let Some(place) = place_before_date(rest)
+            {
+                head.place = Some(place.to_owned());
+            }
+        }
+        Label::PlaceThenTime => {
+            read_when(rest, head);
+            if head.place.is_none()
+                && let Some(place) = place_before_date(rest).or_else(|| place_before_times(rest))
+            {
+                head.place = Some(place.to_owned());
+            }
+        }
+        Label::Place if head.place.is_none() && !rest.is_empty() => {
+            head.place = Some(rest.trim_end_matches('.').to_owned());
+        }
+        Label::AdjustedOn => {
+            if let Some(d) = words::find_date(rest) {
+                head.adjusted_on.get_or_insert(d.iso());
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Whether the line under a label alone can be its value: a date or a time for a label
+/// of the time, a short line without a colon for the place.
+fn is_value_of(label: Label, text: &str) -> bool {
+    match label {
+        Label::Place => words::at_most_chars(text, 80) && !words::has_byte(text, b':'),
+        _ => words::find_date(text).is_some() || words::find_times(text).is_some(),
+    }
 }
 
 /// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",

@@ -244,13 +244,28 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
         (names.len() >= 2 && names.iter().all(|n| signer_name(n).is_some()))
             .then(|| names.iter().map(|n| format!("{n}, {role}")).collect())
     };
-    let first = (0..lines.len()).find(|&i| pair_at(i).is_some() || under_role_at(i).is_some())?;
+    // each in a column with their role ("Gun Axelsson, ordförande ⇥ Kjell Strand,
+    // justerare")
+    let in_columns_at = |i: usize| -> Option<Vec<String>> {
+        let row = lines.get(i)?;
+        if !words::has_byte(&row.text, b'\t') {
+            return None;
+        }
+        let signers = columns(row);
+        (signers.len() >= 2
+            && signers
+                .iter()
+                .all(|c| signer_name(c).is_some() && own_role(c).is_some()))
+        .then_some(signers)
+    };
+    let one_row_at = |i: usize| in_columns_at(i).or_else(|| under_role_at(i));
+    let first = (0..lines.len()).find(|&i| pair_at(i).is_some() || one_row_at(i).is_some())?;
     let mut out: Vec<Line<'a>> = lines[..first].iter().map(|l| (*l).clone()).collect();
     let mut i = first;
     while i < lines.len() {
         let (signers, rows) = match pair_at(i) {
             Some(signers) => (Some(signers), 2),
-            None => (under_role_at(i), 1),
+            None => (one_row_at(i), 1),
         };
         match signers {
             Some(signers) => {
@@ -327,7 +342,9 @@ pub fn note_taker(text: &str) -> Option<String> {
 /// Maria Holm".
 fn role_and_name(text: &str) -> Option<(&'static str, String)> {
     let Some(colon) = words::find_byte(text, b':') else {
-        return note_taker(text).map(|name| ("sekreterare", name));
+        return note_taker(text)
+            .map(|name| ("sekreterare", name))
+            .or_else(|| role_before_name(text));
     };
     // (no role label is longer than 18 letters, of up to two bytes each)
     if colon > 40 {
@@ -335,6 +352,24 @@ fn role_and_name(text: &str) -> Option<(&'static str, String)> {
     }
     let role = role_label(&text[..colon])?;
     Some((role, signer_name(&text[colon + 1..])?))
+}
+
+/// A signer named after their role on one line, without a colon: "Ordförande Anna-Karin
+/// Lönn", "Justerare Mikael Sandberg".
+fn role_before_name(text: &str) -> Option<(&'static str, String)> {
+    // (every role label starts with one of these letters)
+    if !text.starts_with([
+        'O', 'o', 'V', 'v', 'J', 'j', 'S', 's', 'P', 'p', 'A', 'a', 'M', 'm',
+    ]) {
+        return None;
+    }
+    let f = fold(super::markup::prefix(text, 24));
+    ROLE_LABELS.iter().find_map(|(label, role)| {
+        f.strip_prefix(label)?.strip_prefix(' ')?;
+        // (the label is as many characters in the text as folded)
+        let (at, _) = text.char_indices().nth(label.chars().count())?;
+        Some((*role, signer_name(&text[at..])?))
+    })
 }
 
 /// A signature on paper: a name in a role, with no time.

@@ -817,6 +817,9 @@ const FRAGMENTS: &[&str] = &[
     "\n| Punkt | Ämne | Beslut |\n",
     "\n| 2 | SIP | - Remiss - Maj |\n",
     "\n|---|---|\n",
+    "\nTID OCH PLATS\n",
+    "\nOrdförande Anna-Karin Lönn\n",
+    "Gun Axelsson, ordförande          Kjell Strand, justerare\n",
 ];
 
 #[test]
@@ -1542,4 +1545,50 @@ fn the_adjustments_label_over_two_lines_gives_its_date() {
         "Protokoll Nämnden 2022-09-20\nJusteringens tid och plats: Kommunhuset 2022-09-22\n\n1. Öppnande\nText.\n",
     );
     assert_eq!(p.adjusted_on.as_deref(), Some("2022-09-22"));
+}
+#[test]
+fn signers_side_by_side_each_with_their_role_sign_in_their_own_roles() {
+    let p = parse_ok(
+        "Protokoll Rådet 2024-09-12\nNärvarande: Anna Berg\n\n1. Öppnande\nText.\n\nJusteras:\n\n\
+         Gun Axelsson, ordförande          Kjell Strand, justerare\n\nVid protokollet: Lotta Fors\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Gun Axelsson", Some("ordförande")),
+            ("Kjell Strand", Some("justerare")),
+            ("Lotta Fors", Some("sekreterare")),
+        ]
+    );
+}
+
+#[test]
+fn a_role_before_a_name_without_a_colon_signs_in_that_role() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-01-30\nNärvarande: Anna Berg\n\n1. Öppnande\nText.\n\nUNDERSKRIFTER\n\
+         Ordförande Anna-Karin Lönn\nJusterare Mikael Sandberg\nSekreterare Pernilla Borg\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Anna-Karin Lönn", Some("ordförande")),
+            ("Mikael Sandberg", Some("justerare")),
+            ("Pernilla Borg", Some("sekreterare")),
+        ]
+    );
+}
+
+#[test]
+fn a_label_of_the_time_or_place_alone_has_its_value_on_the_next_line() {
+    let p = parse_ok(
+        "PROTOKOLL FRÅN SAMMANTRÄDE 2024-01-30\n\nTID OCH PLATS\n\
+         2024-01-30 kl. 10.00–12.30, Regionhuset Kalmar\n\nPLATS\nSal Öland\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.start_time.as_deref(), Some("10:00"));
+    assert_eq!(p.end_time.as_deref(), Some("12:30"));
+    assert_eq!(p.place.as_deref(), Some("Regionhuset Kalmar"));
+    // a line that cannot be the value is read as it would be without the label
+    let p = parse_ok("Protokoll 2024-01-30\nTID\nNärvarande: Anna Berg\n\n1. Öppnande\nText.\n");
+    assert_eq!(p.start_time, None);
+    assert_eq!(roles(&p), [("Anna Berg", None)]);
 }
