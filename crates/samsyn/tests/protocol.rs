@@ -2135,3 +2135,60 @@ fn a_protocol_in_capitals_with_labels_over_their_values_and_roles_before_signers
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn a_signing_services_record_naming_each_signers_address() {
+    let p = read(&own("esign-scrive-samordningsforbund-2024-10-24.txt"));
+    assert_eq!(
+        p["body"],
+        "Styrelsen för Samordningsförbundet Centrala Östergötland"
+    );
+    assert_eq!(p["chair"], "Sara Lindqvist");
+    assert_eq!(present(&p), 6);
+    assert_eq!(
+        decisions(&p, "32"),
+        ["Styrelsen fastställer verksamhetsplan och budget för 2025."]
+    );
+    // "E-post: …" over "Signerat 2024-10-28 13:05:44 CET" is no page footer
+    let when: Vec<&str> = p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["signed_at"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        signed(&p),
+        [
+            ("Sara Lindqvist", "ordförande"),
+            ("Erik Holmberg", "justerare"),
+            ("Tobias Wall", "sekreterare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        when,
+        ["2024-10-28 13:05", "2024-10-29 08:41", "2024-10-28 10:15"]
+    );
+}
+
+#[test]
+fn notes_with_the_attendance_as_an_attachment() {
+    let p = read(&own("narvaro-bilaga-beredning-2024-08-29.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["place"], "Västerås, Regionhuset");
+    // "Närvarande: se bilaga 1" … "Bilaga 1. Närvarolista"
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Leif Sundin")["role"], "ordförande");
+    assert_eq!(
+        attendee(&p, "Ida Strömberg")["organization"],
+        "Region Västmanland"
+    );
+    assert_eq!(attendee(&p, "Mona Lilja")["status"], "absent");
+    assert_eq!(p["chair"], "Leif Sundin");
+    assert_eq!(strs(&p["secretaries"]), ["Ida Strömberg"]);
+    assert_eq!(
+        decisions(&p, "2"),
+        ["En arbetsgrupp tillsätts med två representanter från varje huvudman."]
+    );
+}

@@ -1,7 +1,7 @@
 //! The protocol's head: body and kind, date, times and place, chair, secretaries,
 //! adjusters, and the attendance lists (with struck names as absent).
 
-use super::lines::Line;
+use super::lines::{Line, fold_for_line};
 use super::words::{self, Clock, TrimEnds, fold};
 use super::{Attendee, DocumentKind, Presence, Protocol};
 use std::borrow::Cow;
@@ -815,7 +815,7 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
         if l.furniture || !words::at_most_chars(&l.text, 60) {
             return None;
         }
-        label_of(l.text.trim_ends()).map(|(label, _)| label)
+        label_of(without_attachment_number(l.text.trim_ends())).map(|(label, _)| label)
     };
     let is_attend = |l: &Line| matches!(label(l), Some(Label::Attend { .. }));
     let Some(start) = trailer.iter().position(is_attend) else {
@@ -825,7 +825,24 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
         .iter()
         .position(|l| label(l).is_some() && !is_attend(l))
         .map_or(trailer.len(), |n| start + n);
-    head.attendees = read(&trailer[start..end], &mut Vec::new()).attendees;
+    // "Bilaga 1. Närvarolista": the list's label without the attachment's number
+    let mut list = trailer[start..end].to_vec();
+    let text = without_attachment_number(list[0].text.trim_ends()).to_owned();
+    list[0].folded = fold_for_line(&text);
+    list[0].text = Cow::Owned(text);
+    head.attendees = read(&list, &mut Vec::new()).attendees;
+}
+
+/// A label after an attachment's number: "Närvarolista" in "Bilaga 1. Närvarolista".
+fn without_attachment_number(text: &str) -> &str {
+    let Some(rest) = text
+        .strip_prefix("Bilaga ")
+        .or_else(|| text.strip_prefix("BILAGA "))
+    else {
+        return text;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.trim_start_matches(['.', ':', '-', '–', ' '])
 }
 
 pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
@@ -1545,6 +1562,9 @@ const BRACKETED_ROLES: &[&str] = &[
     "ledamot",
     "ersattare",
     "adjungerad",
+    "antecknare",
+    "motessekreterare",
+    "protokollforare",
 ];
 
 fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>) -> Cow<'t, str> {
@@ -2158,6 +2178,13 @@ fn chair_in_prose(text: &str) -> Option<String> {
             return name_before(&before[..e]);
         }
         return None;
+    }
+    // "Ordföranden Leif Sundin hälsade välkomna."
+    if let Some(rest) = lower.strip_prefix("ordföranden ")
+        && let Some(name) = name_prefix(&text[text.len() - rest.len()..])
+        && name.contains(' ')
+    {
+        return Some(name);
     }
     for marker in [
         "öppnades av ordföranden ",

@@ -604,9 +604,12 @@ fn mark_furniture(lines: &mut [Line]) {
             while j < lines.len() {
                 let l = &lines[j];
                 let f = &l.folded;
+                // (an e-signature's record names its signer's address: "E-post: …" over
+                // "Signerat 2024-10-28 13:05:44" is no footer)
                 let short = super::words::at_most_chars(&l.text, 60)
                     && !looks_like_item_start(l)
                     && !f.starts_with("beslut")
+                    && !super::signatures::is_sign_event(f)
                     && l.bullet.is_none()
                     && !l.raw.starts_with('\t');
                 if l.is_blank() || short || is_footer_keyword(&l.folded_full()) {

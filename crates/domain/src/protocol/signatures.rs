@@ -82,7 +82,7 @@ const SIGN_EVENTS: &[&str] = &[
     "underskrivet",
 ];
 
-fn is_sign_event(f: &str) -> bool {
+pub(super) fn is_sign_event(f: &str) -> bool {
     // Every word of the list has "sign" or "under" in it.
     (words::holds!(f, "sign") || words::holds!(f, "under"))
         && SIGN_EVENTS.iter().any(|k| f.contains(k))

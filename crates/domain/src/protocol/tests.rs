@@ -820,6 +820,10 @@ const FRAGMENTS: &[&str] = &[
     "\nTID OCH PLATS\n",
     "\nOrdförande Anna-Karin Lönn\n",
     "Gun Axelsson, ordförande          Kjell Strand, justerare\n",
+    "\nE-post: sara.lindqvist@example.se\nSignerat 2024-10-28 13:05:44 CET\n",
+    "\nBilaga 1. Närvarolista\n",
+    "\nOrdföranden Leif Sundin hälsade välkomna.\n",
+    " (antecknare)",
 ];
 
 #[test]
@@ -1591,4 +1595,51 @@ fn a_label_of_the_time_or_place_alone_has_its_value_on_the_next_line() {
     let p = parse_ok("Protokoll 2024-01-30\nTID\nNärvarande: Anna Berg\n\n1. Öppnande\nText.\n");
     assert_eq!(p.start_time, None);
     assert_eq!(roles(&p), [("Anna Berg", None)]);
+}
+#[test]
+fn an_e_signature_record_with_each_signers_address_keeps_its_signatures() {
+    let p = parse_ok(
+        "Protokoll Styrelsen 2024-10-24\nNärvarande: Anna Berg\n\n§ 1 Öppnande\nText.\n\n\
+         Verifikat\nAlla parter som signerat\nSara Lindqvist\nOrdförande\n\
+         E-post: sara.lindqvist@example.se\nSignerat 2024-10-28 13:05:44 CET\nErik Holmberg\n\
+         Justerare\nE-post: erik.holmberg@example.se\nSignerat 2024-10-29 08:41:10 CET\n",
+    );
+    let at: Vec<_> = p
+        .signatures
+        .iter()
+        .map(|s| s.signed_at.as_deref())
+        .collect();
+    assert_eq!(
+        signed(&p),
+        [
+            ("Sara Lindqvist", Some("ordförande")),
+            ("Erik Holmberg", Some("justerare"))
+        ]
+    );
+    assert_eq!(at, [Some("2024-10-28 13:05"), Some("2024-10-29 08:41")]);
+}
+
+#[test]
+fn an_attendance_list_as_an_attachment_after_the_items_is_read() {
+    let p = parse_ok(
+        "Minnesanteckningar Beredningen 2024-08-29\nNärvarande: se bilaga 1\n\n1. Välkomna\n\
+         Ordföranden Leif Sundin hälsade välkomna.\n\n2. Avslut\n\nBilaga 1. Närvarolista\n\
+         Leif Sundin, Västerås stad\nBritta Öst, Region Västmanland\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Leif Sundin", Some("Västerås stad"), None),
+            ("Britta Öst", Some("Region Västmanland"), None),
+        ]
+    );
+    assert_eq!(p.chair.as_deref(), Some("Leif Sundin"), "from the prose");
+}
+
+#[test]
+fn ordforanden_before_a_verb_names_no_chair() {
+    let p = parse_ok(
+        "Protokoll Rådet 2024-08-29\nNärvarande: Anna Berg\n\n1. Välkomna\nOrdföranden öppnade mötet.\n",
+    );
+    assert_eq!(p.chair, None);
 }
