@@ -2192,3 +2192,39 @@ fn notes_with_the_attendance_as_an_attachment() {
         ["En arbetsgrupp tillsätts med två representanter från varje huvudman."]
     );
 }
+
+#[test]
+fn a_paragraph_sign_alone_over_its_registration_number_over_its_title() {
+    let p = read(&own("paragraf-egen-rad-socialnamnd-2024-11-19.txt"));
+    assert_eq!(p["body"], "SOCIALNÄMNDEN");
+    assert_eq!(p["adjusted_on"], "2024-11-22");
+    assert_eq!(attendee(&p, "Jan-Erik Lund")["role"], "vice ordförande");
+    // "§ 88" over "Dnr SN 2024/301" over the title
+    assert_eq!(
+        titles(&p),
+        [
+            (
+                "88",
+                "Samverkansöverenskommelse om hälso- och sjukvård i hemmet"
+            ),
+            ("89", "Uppföljning av avvikelser i samverkan med regionen"),
+            ("90", "Delegationsbeslut oktober 2024"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert!(
+        p["items"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Dnr SN 2024/301")
+    );
+    // the documents under "Beslutsunderlag" are no decisions
+    assert_eq!(
+        decisions(&p, "88"),
+        [
+            "Socialnämnden föreslår kommunfullmäktige besluta",
+            "att godkänna överenskommelsen om hälso- och sjukvård i hemmet."
+        ]
+    );
+    assert_eq!(decisions(&p, "90"), ["Redovisningen godkänns."]);
+}

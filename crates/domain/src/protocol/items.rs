@@ -685,16 +685,19 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             title = tidy_title(&c);
         }
     }
-    // "§ 14" alone, or "§ 12 Dnr SN 2024/45", with the title on the next line
+    // "§ 14" alone, or "§ 12 Dnr SN 2024/45", with the title on the next line ("§ 88"
+    // over "Dnr SN 2024/301" over the title: on the line after next)
     let mut title = title;
     let mut body = body;
-    if lead_text.is_empty()
-        && (title.is_empty() || is_registration_number(&title))
-        && let Some(k) = body.iter().position(|l| !l.furniture && !l.is_blank())
-        && let Some(next) = title_line(&body[k])
-    {
-        lead_text = std::mem::replace(&mut title, next);
-        body = &body[k + 1..];
+    for _ in 0..2 {
+        if lead_text.is_empty()
+            && (title.is_empty() || is_registration_number(&title))
+            && let Some(k) = body.iter().position(|l| !l.furniture && !l.is_blank())
+            && let Some(next) = title_line(&body[k])
+        {
+            lead_text = std::mem::replace(&mut title, next);
+            body = &body[k + 1..];
+        }
     }
     // "§ 2 Information om hemsjuk-" over "vårdens utveckling": a word broken at the end of
     // the line ("Hälso-" over "och sjukvård" keeps its dash)

@@ -1643,3 +1643,18 @@ fn ordforanden_before_a_verb_names_no_chair() {
     );
     assert_eq!(p.chair, None);
 }
+
+#[test]
+fn a_paragraph_sign_alone_over_a_registration_number_takes_the_title_after_it() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden 2024-11-19\nNärvarande: Anna Berg\n\n§ 88\nDnr SN 2024/301\n\
+         Hemsjukvård\nText.\n\n§ 89\nAvvikelser\nText.\n",
+    );
+    let titles: Vec<_> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Hemsjukvård", "Avvikelser"]);
+    assert!(
+        p.items[0].text.starts_with("Dnr SN 2024/301"),
+        "{}",
+        p.items[0].text
+    );
+}
