@@ -1456,6 +1456,7 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
     ("ersattare", "ersättare"),
     ("ledamot", "ledamot"),
     ("sekreterare", "sekreterare"),
+    ("sekr", "sekreterare"),
     ("justerare", "justerare"),
 ];
 

@@ -1104,6 +1104,14 @@ fn inline_marker_in(
             }
         }
     }
+    // "Arbetsutskottet beslutar enligt förslag.": the sentence is the decision
+    for m in [" beslutar enligt ", " beslutade enligt ", " beslöt enligt "] {
+        if let Some(pos) = places.iter().copied().find(|&p| marker_at(p, m)) {
+            let start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
+            let end = pos + sentence_end(&text[pos..]);
+            return Some(text[start..end].trim_ends().to_owned());
+        }
+    }
     let places: Vec<usize> = if text.contains(". Beslut") {
         text.match_indices(". Beslut").map(|(i, _)| i).collect()
     } else {

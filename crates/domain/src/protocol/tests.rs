@@ -824,6 +824,9 @@ const FRAGMENTS: &[&str] = &[
     "\nBilaga 1. Närvarolista\n",
     "\nOrdföranden Leif Sundin hälsade välkomna.\n",
     " (antecknare)",
+    " beslutar enligt förslag. ",
+    " sekr\n",
+    "\n§ 88\nDnr SN 2024/301\n",
 ];
 
 #[test]
@@ -1657,4 +1660,17 @@ fn a_paragraph_sign_alone_over_a_registration_number_takes_the_title_after_it() 
         "{}",
         p.items[0].text
     );
+}
+
+#[test]
+fn a_body_deciding_as_proposed_is_a_decision_and_sekr_a_secretary() {
+    let p = parse_ok(
+        "Protokoll Arbetsutskottet 2024-05-14\nNärvarande: Anna Berg (S) ordf, Lisa Holm (C) sekr\n\n\
+         1. Avtal\nFörslaget presenteras. Arbetsutskottet beslutar enligt förslag. Sedan lunch.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["Arbetsutskottet beslutar enligt förslag."]
+    );
+    assert_eq!(p.secretaries, ["Lisa Holm"]);
 }
