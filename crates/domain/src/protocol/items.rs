@@ -690,14 +690,15 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
     let mut title = title;
     let mut body = body;
     for _ in 0..2 {
-        if lead_text.is_empty()
-            && (title.is_empty() || is_registration_number(&title))
-            && let Some(k) = body.iter().position(|l| !l.furniture && !l.is_blank())
-            && let Some(next) = title_line(&body[k])
-        {
-            lead_text = std::mem::replace(&mut title, next);
-            body = &body[k + 1..];
-        }
+        let Some((k, next)) = (lead_text.is_empty()
+            && (title.is_empty() || is_registration_number(&title)))
+        .then(|| body.iter().position(|l| !l.furniture && !l.is_blank()))
+        .flatten()
+        .and_then(|k| Some((k, title_line(&body[k])?))) else {
+            break;
+        };
+        lead_text = std::mem::replace(&mut title, next);
+        body = &body[k + 1..];
     }
     // "§ 2 Information om hemsjuk-" over "vårdens utveckling": a word broken at the end of
     // the line ("Hälso-" over "och sjukvård" keeps its dash)
@@ -1105,12 +1106,16 @@ fn inline_marker_in(
         }
     }
     // "Arbetsutskottet beslutar enligt förslag.": the sentence is the decision
-    for m in [" beslutar enligt ", " beslutade enligt ", " beslöt enligt "] {
-        if let Some(pos) = places.iter().copied().find(|&p| marker_at(p, m)) {
-            let start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
-            let end = pos + sentence_end(&text[pos..]);
-            return Some(text[start..end].trim_ends().to_owned());
-        }
+    // (on the lowercase, without lowercasing each place for the "ö": a capital "Ö" there
+    // is not looked for)
+    if let Some(pos) = places.iter().copied().find(|&p| {
+        [" beslutar enligt ", " beslutade enligt ", " beslöt enligt "]
+            .iter()
+            .any(|m| lower.as_bytes()[p..].starts_with(m.as_bytes()))
+    }) {
+        let start = text[..pos].rfind(". ").map_or(0, |i| i + 2);
+        let end = pos + sentence_end(&text[pos..]);
+        return Some(text[start..end].trim_ends().to_owned());
     }
     let places: Vec<usize> = if text.contains(". Beslut") {
         text.match_indices(". Beslut").map(|(i, _)| i).collect()
