@@ -823,7 +823,7 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
     };
     let end = trailer[start..]
         .iter()
-        .position(|l| label(l).is_some() && !is_attend(l))
+        .position(|l| label(l).is_some_and(|k| !matches!(k, Label::Attend { .. })))
         .map_or(trailer.len(), |n| start + n);
     // "Bilaga 1. Närvarolista": the list's label without the attachment's number
     let mut list = trailer[start..end].to_vec();
@@ -1227,7 +1227,7 @@ fn is_value_of(label: Label, text: &str) -> bool {
 fn is_time_line(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(b'k' | b'K') => {
-            let f = text.get(..8).map_or_else(|| fold(text), fold);
+            let f = fold(super::markup::prefix(text, 8));
             (f.starts_with("kl.") || f.starts_with("kl ") || f.starts_with("klockan "))
                 && words::find_times(text).is_some()
         }

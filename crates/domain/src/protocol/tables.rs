@@ -19,7 +19,7 @@ enum Column {
 /// the number of the line it came from; `None` when the text has no table of items.
 pub fn write_out(marked: &str) -> Option<(String, Vec<usize>)> {
     // (every table's head starts a line with a bar; most tables are of people)
-    let bar_lines = super::words::finder!("\n|")
+    let mut bar_lines = super::words::finder!("\n|")
         .find_iter(marked.as_bytes())
         .map(|at| at + 1)
         .chain(marked.starts_with('|').then_some(0));
@@ -30,7 +30,7 @@ pub fn write_out(marked: &str) -> Option<(String, Vec<usize>)> {
         let first = line[1..].split('|').next().unwrap_or("");
         is_number_head(first) && item_columns(&cells(line)).is_some()
     };
-    if !bar_lines.into_iter().any(is_head) {
+    if !bar_lines.any(is_head) {
         return None;
     }
     let mut out = String::with_capacity(marked.len() + marked.len() / 8);
