@@ -2228,3 +2228,17 @@ fn a_paragraph_sign_alone_over_its_registration_number_over_its_title() {
     );
     assert_eq!(decisions(&p, "90"), ["Redovisningen godkänns."]);
 }
+
+#[test]
+fn notes_naming_each_persons_role_by_its_abbreviation_before_their_organisation() {
+    let p = read(&own("minnesanteckningar-mas-natverk-2024-04-04.md"));
+    assert_eq!(p["body"], "Nätverket för MAS i länet");
+    assert_eq!(p["date"], "2024-04-04");
+    // "- Anna Lind, MAS Gävle kommun"
+    assert_eq!(attendee(&p, "Anna Lind")["organization"], "Gävle kommun");
+    assert_eq!(attendee(&p, "Anna Lind")["role"], "MAS");
+    assert_eq!(attendee(&p, "Lena Öst")["organization"], "Region Gävleborg");
+    assert_eq!(attendee(&p, "Ola Berg")["status"], "absent");
+    assert_eq!(attendee(&p, "Ola Berg")["organization"], "Hofors kommun");
+    assert_eq!(decisions(&p, "1"), ["Rutinen revideras till juni."]);
+}

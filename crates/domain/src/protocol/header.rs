@@ -1446,6 +1446,10 @@ const ORG_WORDS: &[&str] = &[
     "kansli",
 ];
 
+/// The roles written as abbreviations before an organisation: medically responsible
+/// nurse, for rehabilitation, for physicians, social responsible.
+const ROLE_ABBREVIATIONS: &[&str] = &["MAS", "MAR", "MAP", "SAS"];
+
 /// Membership roles named explicitly beside a name.
 const MEMBER_ROLES: &[(&str, &str)] = &[
     ("vice ordforande", "vice ordförande"),
@@ -1796,6 +1800,16 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
             }
             None => col,
         };
+        // "MAS Gävle kommun": a role's abbreviation before the organisation (each of
+        // three capitals and a space)
+        if col.as_bytes().get(3) == Some(&b' ')
+            && ROLE_ABBREVIATIONS.contains(&&col[..3])
+            && org_and_role_words_in(&fold(&col[4..])).0
+        {
+            title.get_or_insert_with(|| col[..3].to_owned());
+            strong_org = Some(col[4..].trim_ends().to_owned());
+            continue;
+        }
         let f = fold(col);
         let f = f.trim_ends().trim_end_matches('.');
         // (a quick look for their rarer letters first: these columns are short)

@@ -827,6 +827,7 @@ const FRAGMENTS: &[&str] = &[
     " beslutar enligt förslag. ",
     " sekr\n",
     "\n§ 88\nDnr SN 2024/301\n",
+    "- Anna Lind, MAS Gävle kommun\n",
 ];
 
 #[test]
@@ -1673,4 +1674,21 @@ fn a_body_deciding_as_proposed_is_a_decision_and_sekr_a_secretary() {
         ["Arbetsutskottet beslutar enligt förslag."]
     );
     assert_eq!(p.secretaries, ["Lisa Holm"]);
+}
+
+#[test]
+fn a_roles_abbreviation_before_an_organisation_is_the_role() {
+    let p = parse_ok(
+        "Minnesanteckningar MAS-nätverket 2024-04-04\nNärvarande:\n- Anna Lind, MAS Gävle kommun\n\
+         - Per Sjö, MAR Region Gävleborg\n- Lena Öst, MAS Ljusdal\n\n1. Läkemedel\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Anna Lind", Some("Gävle kommun"), Some("MAS")),
+            ("Per Sjö", Some("Region Gävleborg"), Some("MAR")),
+            // (without a word of an organisation the column is read as before)
+            ("Lena Öst", None, Some("MAS Ljusdal")),
+        ]
+    );
 }
