@@ -690,11 +690,13 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
     let mut title = title;
     let mut body = body;
     for _ in 0..2 {
-        let Some((k, next)) = (lead_text.is_empty()
-            && (title.is_empty() || is_registration_number(&title)))
-        .then(|| body.iter().position(|l| !l.furniture && !l.is_blank()))
-        .flatten()
-        .and_then(|k| Some((k, title_line(&body[k])?))) else {
+        if !lead_text.is_empty() || !(title.is_empty() || is_registration_number(&title)) {
+            break;
+        }
+        let Some(k) = body.iter().position(|l| !l.furniture && !l.is_blank()) else {
+            break;
+        };
+        let Some(next) = title_line(&body[k]) else {
             break;
         };
         lead_text = std::mem::replace(&mut title, next);
