@@ -2242,3 +2242,50 @@ fn notes_naming_each_persons_role_by_its_abbreviation_before_their_organisation(
     assert_eq!(attendee(&p, "Ola Berg")["organization"], "Hofors kommun");
     assert_eq!(decisions(&p, "1"), ["Rutinen revideras till juni."]);
 }
+
+#[test]
+fn a_working_groups_notes_whose_decisions_are_written_as_agreements() {
+    let p = read(&own("arbetsgrupp-enades-2024-10-08.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(attendee(&p, "Eva Sjöberg")["status"], "absent");
+    // "Gruppen enades om att …", "Arbetsgruppen enas om att …", "Överenskoms att …"
+    assert_eq!(
+        decisions(&p, "2"),
+        ["ta fram en gemensam rutin för planeringsmöten på distans."]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        ["Lisa och Per planerar en utbildningsdag under våren."]
+    );
+    assert_eq!(decisions(&p, "4"), ["nästa möte hålls 2024-11-12."]);
+    assert!(decisions(&p, "1").is_empty());
+}
+
+#[test]
+fn a_committees_protocol_ending_with_its_signers_and_their_roles_without_a_heading() {
+    let p = read(&own("namnd-underskrift-kolumner-2024-05-22.txt"));
+    assert_eq!(p["body"], "Vård- och omsorgsnämnden");
+    assert_eq!(p["adjusted_on"], "2024-05-27");
+    assert_eq!(strs(&p["adjusters"]), ["Lars Holm"]);
+    assert_eq!(
+        decisions(&p, "43"),
+        [
+            "ställa sig bakom överenskommelsen",
+            "uppdra åt förvaltningschefen att införa den från 2025-01-01"
+        ]
+    );
+    // "Helena Ström, sekreterare ⇥ Birgitta Ek, ordförande" over "Lars Holm, justerare"
+    // under the last item: the signers, not the item's text
+    assert_eq!(
+        signed(&p),
+        [
+            ("Helena Ström", "sekreterare"),
+            ("Birgitta Ek", "ordförande"),
+            ("Lars Holm", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    let last = p["items"][2]["text"].as_str().unwrap();
+    assert!(last.ends_with("att införa den från 2025-01-01"), "{last}");
+}

@@ -417,6 +417,24 @@ fn are_end_labels_side_by_side(f: &str) -> bool {
     }) && count >= 2
 }
 
+/// Where the lines of signers that end the document begin: each "Name, role" alone or in
+/// columns ("Helena Ström, sekreterare ⇥ Birgitta Ek, ordförande") with no heading over
+/// them, and nothing but blank lines and page furniture among and after them.
+fn signers_at_end(lines: &[Line]) -> Option<usize> {
+    let mut first = None;
+    // (from the end: the first line of another kind ends the search)
+    for (i, l) in lines.iter().enumerate().rev() {
+        if l.furniture || l.is_blank() {
+            continue;
+        }
+        if !super::signatures::is_signer_line(&l.text) {
+            break;
+        }
+        first = Some(i);
+    }
+    first
+}
+
 /// Reads every item; returns them and the line where the trailer (signatures,
 /// attachments) begins.
 pub fn read_items(
@@ -433,7 +451,16 @@ pub fn read_items(
             .map(|s| s.line)
             .unwrap_or(lines.len());
         if k + 1 == layout.starts.len()
-            && let Some(e) = (start.line + 1..end).find(|&i| is_end(&lines[i]))
+            && let Some(e) = {
+                let last = &lines[start.line + 1..end];
+                let marked = last.iter().position(is_end);
+                // (signers after the last item without a heading over them)
+                marked
+                    .into_iter()
+                    .chain(signers_at_end(last))
+                    .min()
+                    .map(|p| start.line + 1 + p)
+            }
         {
             end = e;
             trailer = e;
@@ -1140,6 +1167,52 @@ fn inline_marker_in(
     None
 }
 
+/// Words before "om att" that make it an agreement: "Gruppen enades om att …", "Vi är
+/// överens om att …", "Mötet var enigt om att …" (folded).
+const AGREEING: &[&str] = &[
+    "enades", "enas", "enats", "overens", "eniga", "enigt", "enig", "ense",
+];
+
+/// An agreement written as such, the group's decision, as minutes of working groups
+/// write them: "Gruppen enades om att ta fram en rutin." (the decision is what follows
+/// "att"), "Efter diskussion enades gruppen om att …", "Överenskoms att nästa möte hålls
+/// 2024-11-12."; an empty text when a list follows ("Gruppen enades om att:").
+fn agreement(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let finder = words::finder!(" att");
+    let mut from = 0;
+    // (every form has "att" after "om" or "överenskom(s)": one search for " att", and
+    // the words before each found looked at)
+    let agreed_at = loop {
+        let p = from + finder.find(&b[from..])?;
+        from = p + 1;
+        let before = &b[..p];
+        let agreed = if before.ends_with(b" om") {
+            // one of the two words before "om" ("enades om att", "enades gruppen om att")
+            text[..p - " om".len()]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| {
+                    let w = w.trim_end_matches([',', '.']);
+                    w.len() <= 8 && AGREEING.contains(&fold(w).as_str())
+                })
+        } else {
+            // "Överenskoms att", "Det överenskoms att", "överenskom att"
+            before.ends_with(b"verenskoms") || before.ends_with(b"verenskom")
+        };
+        if agreed {
+            break p + " att".len();
+        }
+    };
+    let rest = &text[agreed_at..];
+    if rest.trim_ends().is_empty() || rest.trim_ends() == ":" {
+        return Some(String::new());
+    }
+    let rest = rest.strip_prefix(' ')?.trim_ends();
+    Some(rest[..sentence_end(rest)].trim_ends().to_owned())
+}
+
 fn sentence_end(s: &str) -> usize {
     let b = s.as_bytes();
     for (i, c) in s.char_indices() {
@@ -1472,7 +1545,7 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
             && let Some(after) = if is_short_intro(lines, i) {
                 Some(String::new())
             } else {
-                inline_marker(&l.text)
+                inline_marker(&l.text).or_else(|| agreement(&l.text))
             }
         {
             if after.is_empty() || after.ends_with(':') {

@@ -178,6 +178,20 @@ fn own_role(text: &str) -> Option<&'static str> {
     text.split_once(',').and_then(|(_, r)| role_label(r))
 }
 
+/// Whether a line names signers only, each with their role after a comma: "Lars Holm,
+/// justerare", "Helena Ström, sekreterare ⇥ Birgitta Ek, ordförande".
+pub(super) fn is_signer_line(text: &str) -> bool {
+    // (a line of signers is short and has a comma: most lines are passed over here)
+    if text.len() > 200 || !words::has_byte(text, b',') {
+        return false;
+    }
+    let mut columns = words::split_byte(text, b'\t')
+        .map(str::trim_ends)
+        .filter(|c| !c.is_empty())
+        .peekable();
+    columns.peek().is_some() && columns.all(|c| own_role(c).is_some() && signer_name(c).is_some())
+}
+
 /// Whether the line after line `i` is a signing service's record of it.
 fn event_follows(lines: &[&Line], i: usize) -> bool {
     lines

@@ -828,6 +828,11 @@ const FRAGMENTS: &[&str] = &[
     " sekr\n",
     "\n§ 88\nDnr SN 2024/301\n",
     "- Anna Lind, MAS Gävle kommun\n",
+    "Gruppen enades om att ",
+    " enades gruppen om att:\n",
+    "\nÖverenskoms att ",
+    "\nHelena Ström, sekreterare\tBirgitta Ek, ordförande\n",
+    "Lars Holm, justerare",
 ];
 
 #[test]
@@ -1691,4 +1696,48 @@ fn a_roles_abbreviation_before_an_organisation_is_the_role() {
             ("Lena Öst", None, Some("MAS Ljusdal")),
         ]
     );
+}
+
+#[test]
+fn an_agreement_written_as_such_is_a_decision() {
+    let p = parse_ok(
+        "Minnesanteckningar Arbetsgruppen 2024-10-08\nDeltagare: Anna Berg, Region Västmanland\n\n\
+         1. Rutin\nGruppen enades om att ta fram en rutin. Sedan lunch.\n\
+         2. SIP\nEfter diskussion enades gruppen om att:\n- utbilda\n- följa upp\n\
+         3. Möten\nDet överenskoms att nästa möte hålls i maj.\n\
+         4. Övrigt\nAnna informerade om att rutinen finns.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["ta fram en rutin."]);
+    assert_eq!(p.items[1].decisions, ["utbilda", "följa upp"]);
+    assert_eq!(p.items[2].decisions, ["nästa möte hålls i maj."]);
+    // "informerade om att" is no agreement
+    assert!(p.items[3].decisions.is_empty());
+}
+
+#[test]
+fn signers_with_their_roles_after_the_last_item_end_it_without_a_heading() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-05-22\nNärvarande: Anna Berg (S)\n\n§ 1 Budget\nBeslut: Godkänns.\n\n\
+         Helena Ström, sekreterare\tBirgitta Ek, ordförande\nLars Holm, justerare\n",
+    );
+    assert_eq!(p.items[0].text, "Beslut: Godkänns.");
+    let signed: Vec<(&str, Option<&str>)> = p
+        .signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Helena Ström", Some("sekreterare")),
+            ("Birgitta Ek", Some("ordförande")),
+            ("Lars Holm", Some("justerare")),
+        ]
+    );
+    // a line of another kind after them: they are the item's text
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-05-22\nNärvarande: Anna Berg (S)\n\n§ 1 Val\n\
+         Lars Holm, justerare\nValet gäller ett år.\n",
+    );
+    assert!(p.items[0].text.contains("Lars Holm, justerare"));
 }
