@@ -2289,3 +2289,50 @@ fn a_committees_protocol_ending_with_its_signers_and_their_roles_without_a_headi
     let last = p["items"][2]["text"].as_str().unwrap();
     assert!(last.ends_with("att införa den från 2025-01-01"), "{last}");
 }
+
+#[test]
+fn a_web_pages_tables_of_members_without_column_heads() {
+    let p = read(&own("html-tabeller-aldreomsorgsnamnden-2024-06-10.html"));
+    // "| Beslutande |", a table's heading row, is no body
+    assert_eq!(p["body"], "Äldreomsorgsnämnden");
+    assert_eq!(p["place"], "Stadshuset, rum 301");
+    assert_eq!(p["adjusted_on"], "2024-06-14");
+    // "| Ann-Sofie Lind (S) | Ordförande |": a role, not an organisation
+    assert_eq!(attendee(&p, "Ann-Sofie Lind")["role"], "ordförande");
+    assert!(attendee(&p, "Ann-Sofie Lind")["organization"].is_null());
+    assert_eq!(attendee(&p, "Bo Eriksson")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "David Olsson")["role"], "ersättare");
+    assert_eq!(attendee(&p, "Eva Hedlund")["role"], "Äldreomsorgschef");
+    assert_eq!(p["chair"], "Ann-Sofie Lind");
+    assert_eq!(strs(&p["secretaries"]), ["Fredrik Nyström"]);
+    assert_eq!(
+        decisions(&p, "52"),
+        [
+            "Äldreomsorgsnämnden godkänner överenskommelsen.",
+            "Beslutet skickas till kommunfullmäktige för kännedom."
+        ]
+    );
+    assert!(
+        p["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        p["warnings"]
+    );
+}
+
+#[test]
+fn a_protocol_written_in_prose_with_those_present_in_a_sentence() {
+    let p = read(&own("prosa-narvarande-styrgrupp-2024-02-20.txt"));
+    // "Protokoll fört vid sammanträde med … län den 20 februari 2024"
+    assert_eq!(p["body"], "Styrgruppen för vård och omsorg i Jämtlands län");
+    assert_eq!(p["date"], "2024-02-20");
+    assert_eq!(present(&p), 4);
+    // "Frånvarande: Erik Strand."
+    assert_eq!(attendee(&p, "Erik Strand")["status"], "absent");
+    // "Anna Berg öppnade mötet."
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(strs(&p["adjusters"]), ["Per Holm"]);
+    assert_eq!(
+        decisions(&p, "2"),
+        ["ge arbetsgruppen i uppdrag att analysera orsakerna till ökningen."]
+    );
+}

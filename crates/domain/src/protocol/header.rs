@@ -742,12 +742,38 @@ fn clean_body(rest: &str) -> String {
     }
     if let Some(d) = words::find_date(&s) {
         s.truncate(d.start);
+        // "… i Jämtlands län den 20 februari 2024", "… tisdagen den 3 december 2024"
+        let kept = without_day_words(&s).len();
+        s.truncate(kept);
     }
     let s = without_kind(without_page_mark(s.trim_ends()));
     s.trim_ends()
         .trim_end_matches([',', '-', '–', ':', ' '])
         .trim_ends()
         .to_owned()
+}
+
+/// `s` without the words before a date at its end: "den", a day of the week
+/// ("tisdagen den", "onsdag").
+fn without_day_words(s: &str) -> &str {
+    let mut s = s.trim_ends();
+    for _ in 0..2 {
+        let Some((head, last)) = s.rsplit_once(' ') else {
+            break;
+        };
+        let f = fold(last);
+        let f = f.trim_end_matches(',');
+        if f == "den"
+            || WEEKDAYS
+                .iter()
+                .any(|d| f.strip_prefix(d).is_some_and(|r| r.is_empty() || r == "en"))
+        {
+            s = head.trim_ends();
+        } else {
+            break;
+        }
+    }
+    s
 }
 
 /// `s` without the document's kind after a dash or comma at its end: "Kommunstyrelsen –
@@ -863,7 +889,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         if l.furniture {
             continue;
         }
-        let text = l.text.trim_ends();
+        // "| Beslutande |": a table's row of one cell, a heading over the rows under it
+        let text = single_cell(l.text.trim_ends()).unwrap_or(l.text.trim_ends());
         // (blank lines between them keep it)
         let under_date = !text.is_empty() && std::mem::take(&mut after_date);
         if text.is_empty() {
@@ -1066,6 +1093,37 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     head
 }
 
+/// Whether a presence column's cell says absent: "Frånvarande", "Förhinder", "Ej
+/// närvarande", "Nej", a dash or a nought.
+fn is_absent_mark(s: &str) -> bool {
+    let f = fold(s);
+    f.contains("franvar")
+        || f.contains("forhinder")
+        || f.contains("ej ")
+        || f == "nej"
+        || matches!(f.trim_ends(), "-" | "–" | "—" | "0")
+}
+
+/// A presence column's mark in a table without column heads: `Some(true)` for absent
+/// ([`is_absent_mark`] of a short cell), `Some(false)` for "X", "Ja" or "Närvarande".
+fn presence_mark(cell: &str) -> Option<bool> {
+    if cell.len() > 20 {
+        return None;
+    }
+    let f = fold(cell);
+    match f.trim_ends() {
+        "x" | "ja" | "narvarande" | "narvarande digitalt" | "deltog" => Some(false),
+        _ if is_absent_mark(cell) => Some(true),
+        _ => None,
+    }
+}
+
+/// The text of a table's row of one cell: "| Beslutande |".
+fn single_cell(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('|')?.strip_suffix('|')?;
+    (!words::has_byte(inner, b'|')).then(|| inner.trim_ends())
+}
+
 /// A table row of two cells whose first is a label ("| Tid | 09:30 – 12:00 |",
 /// "| Ordförande | Ulrika Strand |"): the label and the second cell.
 fn labelled_row(text: &str) -> Option<(Label, String)> {
@@ -1126,6 +1184,12 @@ fn looks_like_entry(text: &str) -> bool {
 }
 
 fn split_entries(rest: &str) -> Vec<String> {
+    // "Frånvarande: Erik Strand.": the sentence's full stop is no part of the last name
+    let rest = rest.trim_ends();
+    let rest = match rest.strip_suffix('.') {
+        Some(r) if r.ends_with(|c: char| c.is_lowercase()) => r,
+        _ => rest,
+    };
     if words::has_byte(rest, b';') {
         return rest
             .split(';')
@@ -1967,12 +2031,54 @@ fn read_table_row(
         });
         return;
     }
-    let t = table.get_or_insert_with(|| Table {
-        name: Some(0),
-        org: Some(1),
-        role: Some(2),
-        status: Some(3),
-    });
+    let section_absent = matches!(section, Some(Label::Attend { present: false, .. }));
+    let section_role = match section {
+        Some(Label::Attend { role, .. }) => role,
+        _ => None,
+    };
+    let Some(t) = table.as_ref() else {
+        // A table without column heads: its row read as an entry in columns ("| Ann-Sofie
+        // Lind (S) | Ordförande |"), which tells roles from organisations.
+        let Some(first) = cells
+            .first()
+            .map(|c| c.trim_ends())
+            .filter(|c| !c.is_empty())
+        else {
+            return;
+        };
+        let (struck, first) = match first.strip_prefix("~~") {
+            Some(n) => (true, n.trim_end_matches("~~")),
+            None => (false, first),
+        };
+        // (a presence column's mark, "X" or "–", says who came and is no column of the
+        // entry)
+        let mut marked_absent = false;
+        let columns: Vec<&str> =
+            std::iter::once(first)
+                .chain(cells[1..].iter().map(|c| c.trim_ends()).filter(|c| {
+                    match presence_mark(c) {
+                        Some(absent) => {
+                            marked_absent |= absent;
+                            false
+                        }
+                        None => true,
+                    }
+                }))
+                .filter(|c| !c.is_empty())
+                .collect();
+        let people = parse_entry(
+            &columns.join("\t"),
+            section_role,
+            struck || section_absent || marked_absent,
+        );
+        if people.is_empty() {
+            warnings.push(format!(
+                "rad {no}: tabellraden kunde inte läsas som en närvarande person"
+            ));
+        }
+        head.attendees.extend(people);
+        return;
+    };
     let get = |i: Option<usize>| {
         i.and_then(|i| cells.get(i))
             .map(|s| s.trim_ends())
@@ -1983,19 +2089,7 @@ fn read_table_row(
         Some(n) => (true, n.trim_end_matches("~~").to_owned()),
         None => (false, name_cell.to_owned()),
     };
-    let section_absent = matches!(section, Some(Label::Attend { present: false, .. }));
-    let section_role = match section {
-        Some(Label::Attend { role, .. }) => role,
-        _ => None,
-    };
-    let status_absent = get(t.status).is_some_and(|s| {
-        let f = fold(s);
-        f.contains("franvar")
-            || f.contains("forhinder")
-            || f.contains("ej ")
-            || f == "nej"
-            || matches!(f.trim_ends(), "-" | "–" | "—" | "0")
-    });
+    let status_absent = get(t.status).is_some_and(is_absent_mark);
     let mut people = parse_entry(
         &name_text,
         section_role,
@@ -2071,6 +2165,8 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
                 words::holds!(f, "ordf")
                     || words::holds!(f, "leds av")
                     || words::holds!(f, "leder motet")
+                    || words::holds!(f, "oppnade")
+                    || words::holds!(f, "forklarade")
             })
             .find_map(|l| chair_in_prose(&l.text));
     }
@@ -2213,7 +2309,16 @@ fn chair_in_prose(text: &str) -> Option<String> {
             return name_prefix(&text[pos + marker.len()..]);
         }
     }
-    for marker in [" är ordförande", " var ordförande", " leder mötet"] {
+    // ("Anna Berg öppnade mötet": who opens the meeting chairs it)
+    for marker in [
+        " är ordförande",
+        " var ordförande",
+        " leder mötet",
+        " öppnade mötet",
+        " öppnade sammanträdet",
+        " förklarade mötet öppnat",
+        " förklarade sammanträdet öppnat",
+    ] {
         if let Some(pos) = lower.find(marker) {
             return name_before(&text[..pos]);
         }

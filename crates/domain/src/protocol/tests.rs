@@ -833,6 +833,12 @@ const FRAGMENTS: &[&str] = &[
     "\nÖverenskoms att ",
     "\nHelena Ström, sekreterare\tBirgitta Ek, ordförande\n",
     "Lars Holm, justerare",
+    "\n| Beslutande |\n",
+    "\n| Ann-Sofie Lind (S) | Ordförande |\n",
+    "| – |",
+    " den 20 februari 2024\n",
+    " öppnade mötet.\n",
+    "Frånvarande: Erik Strand.\n",
 ];
 
 #[test]
@@ -1740,4 +1746,49 @@ fn signers_with_their_roles_after_the_last_item_end_it_without_a_heading() {
          Lars Holm, justerare\nValet gäller ett år.\n",
     );
     assert!(p.items[0].text.contains("Lars Holm, justerare"));
+}
+
+#[test]
+fn a_table_without_column_heads_is_read_row_by_row_as_entries() {
+    let p = parse_ok(
+        "Protokoll 2024-06-10\n\n| Beslutande |\n| Ann-Sofie Lind (S) | Ordförande |\n\
+         | Bo Ek (M) | Region Skåne | Ledamot | – |\n| Övriga deltagare |\n\
+         | Eva Hedlund | Äldreomsorgschef | X |\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Ann-Sofie Lind", None, Some("ordförande")),
+            ("Bo Ek", Some("Region Skåne"), Some("ledamot")),
+            ("Eva Hedlund", None, Some("Äldreomsorgschef")),
+        ]
+    );
+    // "–" in a presence column: absent; "X": present
+    let status: Vec<Presence> = p.attendees.iter().map(|a| a.status).collect();
+    assert_eq!(
+        status,
+        [Presence::Present, Presence::Absent, Presence::Present]
+    );
+    // "| Beslutande |" is the heading over the rows, no body
+    assert_eq!(p.body, None);
+}
+
+#[test]
+fn a_title_in_prose_gives_the_body_without_the_words_before_the_date() {
+    let p = parse_ok(
+        "Protokoll fört vid sammanträde med Styrgruppen för vård i Jämtlands län den 20 februari 2024\n\
+         Närvarande: Anna Berg, Per Holm och Lisa Ek.\nFrånvarande: Erik Strand.\n\n\
+         § 1 Mötets öppnande\nAnna Berg öppnade mötet.\n",
+    );
+    assert_eq!(
+        p.body.as_deref(),
+        Some("Styrgruppen för vård i Jämtlands län")
+    );
+    // the sentence's full stop is no part of the name
+    assert_eq!(p.attendees[3].name, "Erik Strand");
+    assert_eq!(p.attendees[3].status, Presence::Absent);
+    // who opens the meeting chairs it
+    assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
+    let p = parse_ok("Protokoll Nämnden tisdagen den 3 december 2024\n\n§ 1 Budget\nText.\n");
+    assert_eq!(p.body.as_deref(), Some("Nämnden"));
 }
