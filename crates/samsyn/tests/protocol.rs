@@ -2336,3 +2336,41 @@ fn a_protocol_written_in_prose_with_those_present_in_a_sentence() {
         ["ge arbetsgruppen i uppdrag att analysera orsakerna till ökningen."]
     );
 }
+
+#[test]
+fn a_pdfs_text_with_the_bodys_abbreviation_before_each_paragraph() {
+    let p = read(&own("pdftext-sidhuvud-socialnamnden-2021-03-18.txt"));
+    // "Socialnämnden ⇥ Sammanträdesdatum ⇥ Sida": the page header's first column
+    assert_eq!(p["body"], "Socialnämnden");
+    assert_eq!(times(&p), (Some("13:15"), Some("15:40")));
+    // "Justeringens" over "plats och tid ⇥ Socialförvaltningen 2021-03-23"
+    assert_eq!(p["adjusted_on"], "2021-03-23");
+    assert_eq!(p["place"], "Stadshuset, Katrineholm");
+    // "SN § 15 ⇥ Dnr SN/2021:12-012" over the title
+    assert_eq!(
+        titles(&p),
+        [
+            ("15", "Val av justerare"),
+            ("16", "Överenskommelse om hemsjukvård"),
+            ("17", "Ekonomisk uppföljning"),
+            ("18", "Anmälan av delegationsbeslut"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "16"),
+        [
+            "Socialnämnden godkänner överenskommelsen.",
+            "Socialnämnden föreslår kommunfullmäktige att anta överenskommelsen."
+        ]
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Cecilia Svensson", "sekreterare"),
+            ("Inger Hult", "ordförande"),
+            ("Tony Karlsson", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+}

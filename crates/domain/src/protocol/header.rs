@@ -713,7 +713,41 @@ const NO_BODIES: &[&str] = &[
     "ordinarie mote",
 ];
 
+/// The words of a page header's other columns (folded): "Socialnämnden ⇥
+/// Sammanträdesdatum ⇥ Sida".
+const PAGE_HEADER_WORDS: &[&str] = &[
+    "sammantradesdatum",
+    "motesdatum",
+    "datum",
+    "sida",
+    "sid",
+    "blad",
+    "protokoll",
+    "sammantradesprotokoll",
+    "dnr",
+    "diarienummer",
+    "justerandes signatur",
+    "justerandes sign",
+    "utdragsbestyrkande",
+];
+
 fn clean_body(rest: &str) -> String {
+    // (a page header's other columns are no part of it, "Socialnämnden ⇥
+    // Sammanträdesdatum ⇥ Sida"; the columns before them are one name, "Kommunstyrelsens ⇥
+    // arbetsutskott")
+    let rest = rest.trim_ends();
+    let joined;
+    let rest = if words::has_byte(rest, b'\t') {
+        joined = words::split_byte(rest, b'\t')
+            .map(str::trim_ends)
+            .filter(|c| !c.is_empty())
+            .take_while(|c| !PAGE_HEADER_WORDS.contains(&fold(c).trim_end_matches(':')))
+            .collect::<Vec<&str>>()
+            .join(" ");
+        joined.as_str()
+    } else {
+        rest
+    };
     let mut s = rest
         .trim_ends()
         .trim_start_matches([':', '-', '–', ','])
@@ -885,6 +919,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut value_label: Option<Label> = None;
     // the line before was a label of the adjustment
     let mut adjustment_before = false;
+    // the line before was "Justeringens" alone, the start of a label broken over two lines
+    let mut adjustments_start_before = false;
     for l in lines {
         if l.furniture {
             continue;
@@ -980,10 +1016,28 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             }
             entries_in_section = 0;
             section = Some(label);
+            let starts_adjustments_label = label == Label::AdjustedOn
+                && rest.is_empty()
+                && text.len() == "justeringens".len()
+                && text.eq_ignore_ascii_case("justeringens");
             // "TID OCH PLATS" over its value on the next line (but "plats och tid" under
             // "Justeringens ⇥ Kommunhuset 2022-09-27" is the end of that label)
             let after_adjustment =
                 std::mem::replace(&mut adjustment_before, label == Label::AdjustedOn);
+            // "Justeringens" alone over "plats och tid ⇥ Socialförvaltningen 2021-03-23":
+            // the adjustment's place and time
+            let label = if std::mem::take(&mut adjustments_start_before)
+                && head.adjusted_on.is_none()
+                && !rest.is_empty()
+                && matches!(
+                    label,
+                    Label::When | Label::WhenAndPlace | Label::PlaceThenTime | Label::Place
+                ) {
+                Label::AdjustedOn
+            } else {
+                label
+            };
+            adjustments_start_before = starts_adjustments_label;
             if rest.is_empty()
                 && !after_adjustment
                 && matches!(

@@ -87,8 +87,44 @@ fn candidate(l: &Line) -> Option<(Style, (u32, u32), usize)> {
 fn may_start_item(raw: &str) -> bool {
     match raw.as_bytes().first() {
         None => false,
-        Some(&b) if b.is_ascii_alphabetic() => matches!(b.to_ascii_lowercase(), b'p' | b'a'),
+        Some(&b) if b.is_ascii_alphabetic() => {
+            matches!(b.to_ascii_lowercase(), b'p' | b'a')
+                || b.is_ascii_uppercase() && body_before_sign(raw) > 0
+        }
         _ => true,
+    }
+}
+
+/// The length of the body's abbreviation and the spaces after it before a paragraph sign
+/// ("SN § 15", "KS § 3", "ÄN § 41"), or 0: one to six capitals, then spaces, then "§".
+fn body_before_sign(s: &str) -> usize {
+    // (after the first capital comes another or the space: most lines have a small letter
+    // there; and the sign's second byte among the first fourteen bytes)
+    let b = s.as_bytes();
+    let second = if b.first() == Some(&0xC3) {
+        b.get(2)
+    } else {
+        b.get(1)
+    };
+    if !second.is_some_and(|&c| c.is_ascii_uppercase() || c == b' ' || c == 0xC3)
+        || !b[..b.len().min(14)].contains(&0xA7)
+    {
+        return 0;
+    }
+    let letters = s
+        .char_indices()
+        .take(7)
+        .find(|(_, c)| !(c.is_uppercase() && c.is_alphabetic()))
+        .map_or(0, |(i, _)| i);
+    if letters == 0 || s[..letters].chars().count() > 6 {
+        return 0;
+    }
+    let rest = &s[letters..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if spaces > 0 && rest[spaces..].starts_with('§') {
+        letters + spaces
+    } else {
+        0
     }
 }
 
@@ -119,6 +155,14 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
             break;
         }
     }
+    // "SN § 15": the body's abbreviation before the paragraph sign
+    // (each starts with a capital: an ASCII one, or "Å", "Ä", "Ö" whose first byte is 0xC3)
+    let abbreviation = match s.as_bytes().first() {
+        Some(&b) if b.is_ascii_uppercase() || b == 0xC3 => body_before_sign(s),
+        _ => 0,
+    };
+    offset += abbreviation;
+    s = &s[abbreviation..];
     // An item starts with its number, "§" or a word ("Punkt", "Ärende", "Paragraf"):
     // a line starting with any other ASCII character starts none.
     // ("$ 101": OCR's "§")

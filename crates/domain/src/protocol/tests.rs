@@ -839,6 +839,10 @@ const FRAGMENTS: &[&str] = &[
     " den 20 februari 2024\n",
     " öppnade mötet.\n",
     "Frånvarande: Erik Strand.\n",
+    "\nSN § 15\tDnr SN/2021:12-012\n",
+    "KS  § 3 ",
+    "\nJusteringens\nplats och tid\tSocialförvaltningen 2021-03-23\n",
+    "Socialnämnden\tSammanträdesdatum\tSida\n",
 ];
 
 #[test]
@@ -1791,4 +1795,36 @@ fn a_title_in_prose_gives_the_body_without_the_words_before_the_date() {
     assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
     let p = parse_ok("Protokoll Nämnden tisdagen den 3 december 2024\n\n§ 1 Budget\nText.\n");
     assert_eq!(p.body.as_deref(), Some("Nämnden"));
+}
+
+#[test]
+fn the_bodys_abbreviation_before_a_paragraph_sign_starts_an_item() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden 2021-03-18\n\nSN § 15\tDnr SN/2021:12\n\nVal av justerare\n\
+         Text.\n\nÄN § 16 Budget\nText.\n\nKOMMUNEN § 17 Avtal\nText.\n",
+    );
+    let titles: Vec<(&str, &str)> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    // (more than six capitals are no abbreviation)
+    assert_eq!(titles, [("15", "Val av justerare"), ("16", "Budget")]);
+}
+
+#[test]
+fn a_page_headers_columns_leave_the_body_and_a_broken_adjustment_label_its_value() {
+    let p = parse_ok(
+        "KOMMUNEN\tSAMMANTRÄDESPROTOKOLL\nSocialnämnden\tSammanträdesdatum\tSida\n\t2021-03-18\t1(4)\n\
+         Plats och tid\tStadshuset, kl. 13.15-15.40\nJusteringens\nplats och tid\tFörvaltningen 2021-03-23\n\n\
+         § 1 Budget\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
+    assert_eq!(p.adjusted_on.as_deref(), Some("2021-03-23"));
+    assert_eq!(p.place.as_deref(), Some("Stadshuset"));
+    // "Justeras" alone is the signers' heading: the time under it is the meeting's
+    let p = parse_ok(
+        "Protokoll Nämnden\nJusteras\nTid: 2024-04-19 kl. 10.00–12.00\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(p.start_time.as_deref(), Some("10:00"));
 }
