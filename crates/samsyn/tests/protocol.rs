@@ -2374,3 +2374,40 @@ fn a_pdfs_text_with_the_bodys_abbreviation_before_each_paragraph() {
         .map(|(n, r)| (n.to_owned(), r.to_owned()))
     );
 }
+
+#[test]
+fn a_councils_protocol_with_lettered_parts_under_groups_of_item_kinds() {
+    let p = read(&own("delpunkter-bokstav-samverkansrad-2024-04-25.txt"));
+    assert_eq!(attendee(&p, "Eva Ek")["role"], "ersättare");
+    // "2a. Läget i hemsjukvården" under "2. Informationsärenden"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Informationsärenden"),
+            ("2a", "Läget i hemsjukvården"),
+            ("2b", "Nationella riktlinjer för demens"),
+            ("3", "Beslutsärenden"),
+            ("3a", "Reviderad rutin för SIP"),
+            ("3b", "Handlingsplan för psykisk hälsa 2024"),
+            ("4", "Mötet avslutas"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    let kind = |n: &str| {
+        p["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["number"] == n)
+            .unwrap()["kind"]
+            .clone()
+    };
+    assert_eq!(kind("2b"), "informationsarende");
+    assert_eq!(kind("3a"), "beslutsarende");
+    assert!(kind("4").is_null());
+    assert_eq!(
+        decisions(&p, "3a"),
+        ["Samverkansrådet antar den reviderade rutinen."]
+    );
+}

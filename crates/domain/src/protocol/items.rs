@@ -32,6 +32,19 @@ pub struct Layout {
     pub starts: Vec<Start>,
 }
 
+/// The minor number of item `2a` is this and one, of `2b` this and two: after every minor
+/// part written with digits (of two at most).
+const LETTERED: u32 = 100;
+
+/// The text of an item's number `(major, minor)`: "2", "2.1", "2a".
+fn number_text((major, minor): (u32, u32)) -> String {
+    match minor {
+        0 => major.to_string(),
+        m if m > LETTERED => format!("{major}{}", char::from(b'a' + (m - LETTERED - 1) as u8)),
+        m => format!("{major}.{m}"),
+    }
+}
+
 /// `(major, minor)` and the byte where the title starts, if `s` opens with an item number.
 fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
     let b = s.as_bytes();
@@ -56,6 +69,13 @@ fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
         }
         minor = s[j..k].parse().ok()?;
         i = k;
+    } else if i + 1 < b.len()
+        && (b'a'..=b'h').contains(&b[i])
+        && matches!(b[i + 1], b'.' | b')' | b':' | b' ' | b'\t')
+    {
+        // "2a. Läget i hemsjukvården": a part of item 2, numbered after its minor parts
+        minor = LETTERED + u32::from(b[i] - b'a') + 1;
+        i += 1;
     }
     let mut punct = false;
     if i < b.len() && matches!(b[i], b'.' | b')' | b':') {
@@ -275,11 +295,7 @@ pub fn find_items(lines: &[Line]) -> Layout {
             continue;
         }
         last = Some(n);
-        let number = if n.1 > 0 {
-            format!("{}.{}", n.0, n.1)
-        } else {
-            n.0.to_string()
-        };
+        let number = number_text(n);
         starts.push(Start {
             line: i,
             number,
@@ -526,7 +542,42 @@ pub fn read_items(
     if layout.starts.is_empty() {
         trailer = lines.iter().position(is_end).unwrap_or(lines.len());
     }
+    kinds_of_groups(&mut items);
     (items, trailer)
+}
+
+/// "2. Informationsärenden" over "2a. …", "2b. …" (or "2.1", "2.2"): the group's kind is
+/// that of each part that names none.
+fn kinds_of_groups(items: &mut [Item]) {
+    let mut group: Option<(String, ItemKind)> = None;
+    for item in items.iter_mut() {
+        if let Some((number, kind)) = &group
+            && let Some(part) = item.number.strip_prefix(number.as_str())
+            && (part.starts_with('.') || part.starts_with(|c: char| c.is_ascii_lowercase()))
+        {
+            item.kind.get_or_insert(*kind);
+            continue;
+        }
+        // (a group's title is short and ends in "ärenden")
+        group = None;
+        if item.title.len() <= 24
+            && let Some(kind) = group_kind(&item.title)
+        {
+            item.kind.get_or_insert(kind);
+            group = Some((item.number.clone(), kind));
+        }
+    }
+}
+
+/// The kind of items a group's title names: "Informationsärenden", "Beslutsärenden",
+/// "Beredningsärenden" (also in capitals, with a colon).
+fn group_kind(title: &str) -> Option<ItemKind> {
+    match fold(title).trim_end_matches([':', '.', ' ']) {
+        "informationsarenden" | "informationspunkter" => Some(ItemKind::Informationsarende),
+        "beslutsarenden" | "beslutspunkter" => Some(ItemKind::Beslutsarende),
+        "beredningsarenden" => Some(ItemKind::Beredningsarende),
+        _ => None,
+    }
 }
 
 fn kind_marker(f: &str) -> Option<ItemKind> {

@@ -843,6 +843,9 @@ const FRAGMENTS: &[&str] = &[
     "KS  § 3 ",
     "\nJusteringens\nplats och tid\tSocialförvaltningen 2021-03-23\n",
     "Socialnämnden\tSammanträdesdatum\tSida\n",
+    "\n2a. Läget\n",
+    "\n3. Beslutsärenden\n",
+    "3b) ",
 ];
 
 #[test]
@@ -1827,4 +1830,26 @@ fn a_page_headers_columns_leave_the_body_and_a_broken_adjustment_label_its_value
         "Protokoll Nämnden\nJusteras\nTid: 2024-04-19 kl. 10.00–12.00\n\n§ 1 Budget\nText.\n",
     );
     assert_eq!(p.start_time.as_deref(), Some("10:00"));
+}
+
+#[test]
+fn lettered_parts_of_an_item_are_items_with_the_kind_of_their_group() {
+    let p = parse_ok(
+        "Protokoll Rådet 2024-04-25\n\n1. Beslutsärenden\n1a. Rutin\nBeslut: Antas.\n\
+         1b) Plan\nText.\n2. Övrigt\nText 2a inget.\n",
+    );
+    let items: Vec<(&str, &str, Option<ItemKind>)> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.kind))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("1", "Beslutsärenden", Some(ItemKind::Beslutsarende)),
+            ("1a", "Rutin", Some(ItemKind::Beslutsarende)),
+            ("1b", "Plan", Some(ItemKind::Beslutsarende)),
+            ("2", "Övrigt", None),
+        ]
+    );
 }
