@@ -1301,7 +1301,14 @@ fn read_value(label: Label, rest: &str, head: &mut Head) -> Option<Label> {
         Label::Sitting if words::find_date(rest).is_none() && words::find_times(rest).is_none() => {
             return Some(Label::Ignore);
         }
-        Label::When => read_when(rest, head),
+        Label::When => match bare_hours(rest) {
+            // "Tid: 10-12": hours alone under a label of the time
+            Some((start, end)) if head.start.is_none() => {
+                head.start = Some(start);
+                head.end = Some(end);
+            }
+            _ => read_when(rest, head),
+        },
         Label::WhenAndPlace | Label::Sitting => {
             read_when(rest, head);
             if head.place.is_none()
@@ -1329,6 +1336,21 @@ fn read_value(label: Label, rest: &str, head: &mut Head) -> Option<Label> {
         _ => {}
     }
     None
+}
+
+/// A range of whole hours that is all of a value: "10-12", "13–16" (the hours of a day,
+/// the first before the second).
+fn bare_hours(rest: &str) -> Option<(words::Clock, words::Clock)> {
+    let (a, b) = rest.trim_ends().split_once(['-', '–'])?;
+    let hour = |t: &str| {
+        let t = t.trim_ends();
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| t.parse::<u8>().ok())
+            .flatten()
+            .filter(|h| *h <= 23)
+    };
+    let (start, end) = (hour(a)?, hour(b)?);
+    (start < end).then_some(((start, 0), (end, 0)))
 }
 
 /// Whether the line under a label alone can be its value: a date or a time for a label
@@ -1446,8 +1468,10 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         .unwrap_or(place)
         .trim_end_matches('.')
         .trim_ends();
-    // (a page mark such as "1(3)" after "Sammanträdesdatum" is no place)
+    // (a page mark such as "1(3)" after "Sammanträdesdatum" is no place, nor a note in
+    // brackets after the times, "(paus 14.30)")
     if head.place.is_none()
+        && !(place.starts_with('(') && place.ends_with(')'))
         && place.chars().any(char::is_alphabetic)
         && words::at_most_chars(place, 120)
     {

@@ -846,6 +846,8 @@ const FRAGMENTS: &[&str] = &[
     "\n2a. Läget\n",
     "\n3. Beslutsärenden\n",
     "3b) ",
+    "\nTid: 10-12\n",
+    "kl. 9.00–ca 12.00 (paus 10.30)",
 ];
 
 #[test]
@@ -1852,4 +1854,25 @@ fn lettered_parts_of_an_item_are_items_with_the_kind_of_their_group() {
             ("2", "Övrigt", None),
         ]
     );
+}
+
+#[test]
+fn hours_alone_under_a_label_of_the_time_and_an_end_about_when_are_the_times() {
+    let times = |p: &Protocol| (p.start_time.clone(), p.end_time.clone(), p.place.clone());
+    let p = parse_ok("Protokoll Styrgruppen\nDatum: 2024-03-05\nTid: 10-12\n\n1. Budget\nText.\n");
+    assert_eq!(
+        times(&p),
+        (Some("10:00".into()), Some("12:00".into()), None)
+    );
+    // "ca" before the end; a note in brackets after the times is no place
+    let p = parse_ok(
+        "Protokoll Styrgruppen\nDatum: 2024-03-05\nTid: kl. 9.00–ca 12.00 (paus 10.30)\n\n1. Budget\nText.\n",
+    );
+    assert_eq!(
+        times(&p),
+        (Some("09:00".into()), Some("12:00".into()), None)
+    );
+    // (hours in the wrong order are no range)
+    let p = parse_ok("Protokoll Styrgruppen\nDatum: 2024-03-05\nTid: 12-10\n\n1. Budget\nText.\n");
+    assert_eq!(p.start_time, None);
 }

@@ -732,7 +732,14 @@ pub fn find_times(s: &str) -> Option<(Clock, Option<Clock>, usize)> {
                 if sep {
                     let rest = &s[k..];
                     let t = rest.trim_start();
-                    let k = k + (rest.len() - t.len());
+                    let mut k = k + (rest.len() - t.len());
+                    // "9.00–ca 12.00": about when it ended
+                    for about in ["ca. ", "ca ", "cirka "] {
+                        if s[k..].starts_with(about) {
+                            k += about.len();
+                            break;
+                        }
+                    }
                     if let Some((end, e)) = clock_at(s, k, true) {
                         return Some((start, Some(end), e));
                     }
