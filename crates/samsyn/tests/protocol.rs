@@ -627,7 +627,8 @@ fn a_pdfs_text_laid_out_in_columns_of_spaces_is_read_by_its_labels() {
             ("Lars Olsson", "vice ordförande"),
             ("Kerstin Ahl", "ledamot"),
             ("Omar Said", "ersättare"),
-            ("Helena Ström", "tjänsteperson"),
+            // (a secretary's title is kept under "Tjänstepersoner")
+            ("Helena Ström", "nämndsekreterare"),
             ("Jonas Björk", "tjänsteperson"),
         ]
         .map(|(n, r)| (n.to_owned(), r.to_owned()))
@@ -2409,5 +2410,26 @@ fn a_councils_protocol_with_lettered_parts_under_groups_of_item_kinds() {
     assert_eq!(
         decisions(&p, "3a"),
         ["Samverkansrådet antar den reviderade rutinen."]
+    );
+}
+
+#[test]
+fn a_register_export_writing_each_members_surname_first() {
+    let p = read(&own("efternamn-forst-namnd-2024-02-14.txt"));
+    assert_eq!(p["body"], "Hälso- och sjukvårdsnämnden, Region Värmland");
+    // "Andersson, Anna (S), ordförande"
+    assert_eq!(attendee(&p, "Anna Andersson")["role"], "ordförande");
+    assert_eq!(attendee(&p, "Per Bergström")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "Maria Ek")["role"], "ersättare");
+    assert_eq!(present(&p), 7);
+    assert_eq!(p["chair"], "Anna Andersson");
+    // "Justerare: Carlsson, Lena"
+    assert_eq!(strs(&p["adjusters"]), ["Lena Carlsson"]);
+    // "Gran, Olof, nämndsekreterare" under "Tjänstepersoner"
+    assert_eq!(strs(&p["secretaries"]), ["Olof Gran"]);
+    assert!(
+        p["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        p["warnings"]
     );
 }

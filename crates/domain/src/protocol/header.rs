@@ -1860,7 +1860,8 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
             .filter(|s| !s.is_empty())
             .collect::<Vec<&str>>()
     };
-    let columns: Vec<&str> = if words::has_byte(t, b'\t') {
+    let tabbed = words::has_byte(t, b'\t');
+    let columns: Vec<&str> = if tabbed {
         trimmed_columns(b'\t')
     } else if words::has_byte(t, b',') {
         trimmed_columns(b',')
@@ -1870,6 +1871,26 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         vec![a.trim_ends(), b.trim_ends()]
     } else {
         vec![t]
+    };
+    // "Andersson, Anna (S), ordförande": the surname first, the given names after a comma
+    let swapped: String;
+    let columns = match columns.as_slice() {
+        [surname, given, ..]
+            if !tabbed
+                && !surname.contains(' ')
+                && given.split(' ').count() <= 2
+                && !words::is_person_name(surname) =>
+        {
+            swapped = format!("{given} {surname}");
+            if words::is_person_name(&swapped) {
+                std::iter::once(swapped.as_str())
+                    .chain(columns[2..].iter().copied())
+                    .collect()
+            } else {
+                columns
+            }
+        }
+        _ => columns,
     };
     let Some((first, columns)) = columns.split_first() else {
         return Vec::new();
@@ -1994,7 +2015,13 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
             title.get_or_insert_with(|| col.trim_ends().to_owned());
         }
     }
-    let mut role = member_role.or(section_role).map(str::to_owned).or(title);
+    // (a secretary's title says more than the section's role: "Gran, Olof,
+    // nämndsekreterare" under "Tjänstepersoner" took the minutes)
+    let mut role = match title {
+        // (each secretary's title ends so, which few titles do)
+        Some(t) if member_role.is_none() && t.ends_with("are") && is_secretary_role(&t) => Some(t),
+        title => member_role.or(section_role).map(str::to_owned).or(title),
+    };
     let mut organization = strong_org.or(weak_org);
     let status = if absent {
         Presence::Absent
@@ -2249,12 +2276,13 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             .find_map(|l| chair_in_prose(&l.text));
     }
     if p.secretaries.is_empty() {
-        p.secretaries = p
-            .attendees
-            .iter()
-            .filter(|a| a.role.as_deref().is_some_and(is_secretary_role))
-            .map(|a| a.name.clone())
-            .collect();
+        // (once each: the attendees are not merged yet)
+        for a in &p.attendees {
+            if a.role.as_deref().is_some_and(is_secretary_role) && !p.secretaries.contains(&a.name)
+            {
+                p.secretaries.push(a.name.clone());
+            }
+        }
     }
     // "Antecknare: Johan Ström" above a list naming him without a role: he took the notes
     for a in &mut p.attendees {

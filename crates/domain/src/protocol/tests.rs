@@ -848,6 +848,8 @@ const FRAGMENTS: &[&str] = &[
     "3b) ",
     "\nTid: 10-12\n",
     "kl. 9.00–ca 12.00 (paus 10.30)",
+    "\nAndersson, Anna (S), ordförande\n",
+    "Gran, Olof, nämndsekreterare",
 ];
 
 #[test]
@@ -1875,4 +1877,26 @@ fn hours_alone_under_a_label_of_the_time_and_an_end_about_when_are_the_times() {
     // (hours in the wrong order are no range)
     let p = parse_ok("Protokoll Styrgruppen\nDatum: 2024-03-05\nTid: 12-10\n\n1. Budget\nText.\n");
     assert_eq!(p.start_time, None);
+}
+
+#[test]
+fn a_surname_before_the_given_name_and_a_comma_is_read_as_the_name() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-02-14\nLedamöter\nAndersson, Anna (S), ordförande\nDahl, Erik Johan (V)\n\
+         Tjänstepersoner\nGran, Olof, nämndsekreterare\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Anna Andersson", None, Some("ordförande")),
+            ("Erik Johan Dahl", None, Some("ledamot")),
+            ("Olof Gran", None, Some("nämndsekreterare")),
+        ]
+    );
+    assert_eq!(p.secretaries, ["Olof Gran"]);
+    // a name, then an organisation of one word: as before
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-02-14\nNärvarande\nAnna Berg, Försäkringskassan\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(people(&p), [("Anna Berg", Some("Försäkringskassan"), None)]);
 }
