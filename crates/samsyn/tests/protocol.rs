@@ -2433,3 +2433,21 @@ fn a_register_export_writing_each_members_surname_first() {
         p["warnings"]
     );
 }
+
+#[test]
+fn notes_listing_those_present_by_organisation() {
+    let p = read(&own("org-forst-tabell-beredning-2024-06-13.md"));
+    assert_eq!(p["place"], "Regionhuset Gävle");
+    // "| Region Gävleborg | Anna Berg, Per Holm |": two people in one cell
+    assert_eq!(attendee(&p, "Per Holm")["organization"], "Region Gävleborg");
+    // "Närvarande från Hofors kommun: Oskar Falk, Ida Ström"
+    assert_eq!(attendee(&p, "Ida Ström")["organization"], "Hofors kommun");
+    assert_eq!(attendee(&p, "Nils Berg")["organization"], "Ockelbo kommun");
+    assert_eq!(attendee(&p, "Nils Berg")["status"], "absent");
+    assert_eq!(present(&p), 6);
+    assert!(
+        p["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        p["warnings"]
+    );
+}

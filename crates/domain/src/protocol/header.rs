@@ -921,6 +921,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut adjustment_before = false;
     // the line before was "Justeringens" alone, the start of a label broken over two lines
     let mut adjustments_start_before = false;
+    // "Närvarande från Hofors kommun:": the organisation of those listed under it
+    let mut section_org: Option<String> = None;
     for l in lines {
         if l.furniture {
             continue;
@@ -992,6 +994,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         }
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
             value_label = None;
+            section_org = None;
             // "Närvarande: Ledamöter: Anders Henriksson (S) ordförande, …": the inner
             // label says more
             let (label, rest) = match label {
@@ -1066,6 +1069,21 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             continue;
         }
         adjustment_before = false;
+        // (a line that is no label may still be one of those present from an organisation)
+        if let Some((label, org, rest)) = attendance_from(text) {
+            value_label = None;
+            section = Some(label);
+            entries_in_section = 0;
+            for part in split_entries(rest) {
+                let before = head.attendees.len();
+                if entry(&part, false, label, &mut head) {
+                    entries_in_section += 1;
+                    with_organisation(&mut head.attendees[before..], org);
+                }
+            }
+            section_org = Some(org.to_owned());
+            continue;
+        }
         if let Some(label) = value_label.take()
             && is_value_of(label, text)
         {
@@ -1105,8 +1123,12 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     section = None;
                     continue;
                 }
+                let before = head.attendees.len();
                 if entry(text, l.struck, label, &mut head) {
                     entries_in_section += 1;
+                    if let Some(org) = &section_org {
+                        with_organisation(&mut head.attendees[before..], org);
+                    }
                 } else if !words::at_most_chars(text, 120) {
                     section = None;
                 } else if matches!(label, Label::Attend { .. })
@@ -1176,6 +1198,27 @@ fn presence_mark(cell: &str) -> Option<bool> {
 fn single_cell(text: &str) -> Option<&str> {
     let inner = text.strip_prefix('|')?.strip_suffix('|')?;
     (!words::has_byte(inner, b'|')).then(|| inner.trim_ends())
+}
+
+/// A label of those present or absent from an organisation, its organisation and the
+/// rest of the line: "Närvarande från Hofors kommun: Oskar Falk, Ida Ström".
+fn attendance_from(text: &str) -> Option<(Label, &str, &str)> {
+    let colon = words::find_byte(text, b':')?;
+    let key = &text[..colon];
+    let at = words::finder!(" från ").find(key.as_bytes())?;
+    let label = match match_label(&key[..at])? {
+        label @ Label::Attend { .. } => label,
+        _ => return None,
+    };
+    let org = key[at + " från ".len()..].trim_ends();
+    (!org.is_empty()).then_some((label, org, text[colon + 1..].trim_ends()))
+}
+
+/// Gives those without an organisation this one.
+fn with_organisation(people: &mut [Attendee], org: &str) {
+    for a in people {
+        a.organization.get_or_insert_with(|| org.to_owned());
+    }
 }
 
 /// A table row of two cells whose first is a label ("| Tid | 09:30 – 12:00 |",
@@ -2195,11 +2238,17 @@ fn read_table_row(
         None => (false, name_cell.to_owned()),
     };
     let status_absent = get(t.status).is_some_and(is_absent_mark);
-    let mut people = parse_entry(
-        &name_text,
-        section_role,
-        struck || section_absent || status_absent,
-    );
+    // ("| Region Gävleborg | Anna Berg, Per Holm |": a cell may name several, with a
+    // comma between them)
+    let absent = struck || section_absent || status_absent;
+    let mut people: Vec<Attendee> = if words::has_byte(&name_text, b',') {
+        split_entries(&name_text)
+            .iter()
+            .flat_map(|e| parse_entry(e, section_role, absent))
+            .collect()
+    } else {
+        parse_entry(&name_text, section_role, absent)
+    };
     if people.is_empty() {
         warnings.push(format!(
             "rad {no}: tabellraden kunde inte läsas som en närvarande person"

@@ -850,6 +850,8 @@ const FRAGMENTS: &[&str] = &[
     "kl. 9.00–ca 12.00 (paus 10.30)",
     "\nAndersson, Anna (S), ordförande\n",
     "Gran, Olof, nämndsekreterare",
+    "\nNärvarande från Hofors kommun: ",
+    "| Region Gävleborg | Anna Berg, Per Holm |",
 ];
 
 #[test]
@@ -1899,4 +1901,23 @@ fn a_surname_before_the_given_name_and_a_comma_is_read_as_the_name() {
         "Protokoll Nämnden 2024-02-14\nNärvarande\nAnna Berg, Försäkringskassan\n\n§ 1 Budget\nText.\n",
     );
     assert_eq!(people(&p), [("Anna Berg", Some("Försäkringskassan"), None)]);
+}
+
+#[test]
+fn those_present_from_an_organisation_belong_to_it() {
+    let p = parse_ok(
+        "Minnesanteckningar Gruppen 2024-06-13\nNärvarande från Hofors kommun: Oskar Falk, Ida Ström\n\
+         Frånvarande från Ockelbo kommun:\nNils Berg\nEva Ek, Region Gävleborg\n\n1. Rutin\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Oskar Falk", Some("Hofors kommun"), None),
+            ("Ida Ström", Some("Hofors kommun"), None),
+            ("Nils Berg", Some("Ockelbo kommun"), None),
+            // (an organisation of their own wins)
+            ("Eva Ek", Some("Region Gävleborg"), None),
+        ]
+    );
+    assert_eq!(p.attendees[2].status, Presence::Absent);
 }
