@@ -1074,14 +1074,16 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             value_label = None;
             section = Some(label);
             entries_in_section = 0;
-            for part in split_entries(rest) {
-                let before = head.attendees.len();
-                if entry(&part, false, label, &mut head) {
-                    entries_in_section += 1;
-                    with_organisation(&mut head.attendees[before..], org);
-                }
-            }
             section_org = Some(org.to_owned());
+            for part in split_entries(rest) {
+                entries_in_section += usize::from(entry_from(
+                    &part,
+                    false,
+                    label,
+                    section_org.as_deref(),
+                    &mut head,
+                ));
+            }
             continue;
         }
         if let Some(label) = value_label.take()
@@ -1123,12 +1125,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     section = None;
                     continue;
                 }
-                let before = head.attendees.len();
-                if entry(text, l.struck, label, &mut head) {
+                if entry_from(text, l.struck, label, section_org.as_deref(), &mut head) {
                     entries_in_section += 1;
-                    if let Some(org) = &section_org {
-                        with_organisation(&mut head.attendees[before..], org);
-                    }
                 } else if !words::at_most_chars(text, 120) {
                     section = None;
                 } else if matches!(label, Label::Attend { .. })
@@ -1194,6 +1192,15 @@ fn presence_mark(cell: &str) -> Option<bool> {
     }
 }
 
+/// Whether a table's cell is struck through ("~~Peter Ek~~"), and its text without the
+/// marks.
+fn struck_cell(cell: &str) -> (bool, &str) {
+    match cell.strip_prefix("~~") {
+        Some(n) => (true, n.trim_end_matches("~~")),
+        None => (false, cell),
+    }
+}
+
 /// The text of a table's row of one cell: "| Beslutande |".
 fn single_cell(text: &str) -> Option<&str> {
     let inner = text.strip_prefix('|')?.strip_suffix('|')?;
@@ -1214,11 +1221,17 @@ fn attendance_from(text: &str) -> Option<(Label, &str, &str)> {
     (!org.is_empty()).then_some((label, org, text[colon + 1..].trim_ends()))
 }
 
-/// Gives those without an organisation this one.
-fn with_organisation(people: &mut [Attendee], org: &str) {
-    for a in people {
-        a.organization.get_or_insert_with(|| org.to_owned());
+/// [`entry`] under a label naming the organisation of those listed ("Närvarande från
+/// Hofors kommun:"): each read without one of their own gets it.
+fn entry_from(text: &str, struck: bool, label: Label, org: Option<&str>, head: &mut Head) -> bool {
+    let before = head.attendees.len();
+    let read = entry(text, struck, label, head);
+    if let Some(org) = org {
+        for a in &mut head.attendees[before..] {
+            a.organization.get_or_insert_with(|| org.to_owned());
+        }
     }
+    read
 }
 
 /// A table row of two cells whose first is a label ("| Tid | 09:30 – 12:00 |",
@@ -2194,10 +2207,7 @@ fn read_table_row(
         else {
             return;
         };
-        let (struck, first) = match first.strip_prefix("~~") {
-            Some(n) => (true, n.trim_end_matches("~~")),
-            None => (false, first),
-        };
+        let (struck, first) = struck_cell(first);
         // (a presence column's mark, "X" or "–", says who came and is no column of the
         // entry)
         let mut marked_absent = false;
@@ -2233,21 +2243,18 @@ fn read_table_row(
             .filter(|s| !s.is_empty())
     };
     let Some(name_cell) = get(t.name) else { return };
-    let (struck, name_text) = match name_cell.strip_prefix("~~") {
-        Some(n) => (true, n.trim_end_matches("~~").to_owned()),
-        None => (false, name_cell.to_owned()),
-    };
+    let (struck, name_text) = struck_cell(name_cell);
     let status_absent = get(t.status).is_some_and(is_absent_mark);
     // ("| Region Gävleborg | Anna Berg, Per Holm |": a cell may name several, with a
     // comma between them)
     let absent = struck || section_absent || status_absent;
-    let mut people: Vec<Attendee> = if words::has_byte(&name_text, b',') {
-        split_entries(&name_text)
+    let mut people: Vec<Attendee> = if words::has_byte(name_text, b',') {
+        split_entries(name_text)
             .iter()
             .flat_map(|e| parse_entry(e, section_role, absent))
             .collect()
     } else {
-        parse_entry(&name_text, section_role, absent)
+        parse_entry(name_text, section_role, absent)
     };
     if people.is_empty() {
         warnings.push(format!(

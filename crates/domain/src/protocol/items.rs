@@ -136,7 +136,8 @@ fn body_before_sign(s: &str) -> usize {
         .take(7)
         .find(|(_, c)| !(c.is_uppercase() && c.is_alphabetic()))
         .map_or(0, |(i, _)| i);
-    if letters == 0 || s[..letters].chars().count() > 6 {
+    // (seven capitals or more give none: no abbreviation is as long)
+    if letters == 0 {
         return 0;
     }
     let rest = &s[letters..];

@@ -189,7 +189,12 @@ pub(super) fn is_signer_line(text: &str) -> bool {
         .map(str::trim_ends)
         .filter(|c| !c.is_empty())
         .peekable();
-    columns.peek().is_some() && columns.all(|c| own_role(c).is_some() && signer_name(c).is_some())
+    columns.peek().is_some() && columns.all(is_signer)
+}
+
+/// Whether a column names a signer and their role after a comma: "Lars Holm, justerare".
+fn is_signer(column: &str) -> bool {
+    own_role(column).is_some() && signer_name(column).is_some()
 }
 
 /// Whether the line after line `i` is a signing service's record of it.
@@ -266,11 +271,7 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
             return None;
         }
         let signers = columns(row);
-        (signers.len() >= 2
-            && signers
-                .iter()
-                .all(|c| signer_name(c).is_some() && own_role(c).is_some()))
-        .then_some(signers)
+        (signers.len() >= 2 && signers.iter().all(|c| is_signer(c))).then_some(signers)
     };
     let one_row_at = |i: usize| in_columns_at(i).or_else(|| under_role_at(i));
     let first = (0..lines.len()).find(|&i| pair_at(i).is_some() || one_row_at(i).is_some())?;
