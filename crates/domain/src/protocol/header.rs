@@ -749,7 +749,6 @@ fn clean_body(rest: &str) -> String {
         rest
     };
     let mut s = rest
-        .trim_ends()
         .trim_start_matches([':', '-', '–', ','])
         .trim_ends()
         .to_owned();
@@ -928,7 +927,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             continue;
         }
         // "| Beslutande |": a table's row of one cell, a heading over the rows under it
-        let text = single_cell(l.text.trim_ends()).unwrap_or(l.text.trim_ends());
+        let line = l.text.trim_ends();
+        let text = single_cell(line).unwrap_or(line);
         // (blank lines between them keep it)
         let under_date = !text.is_empty() && std::mem::take(&mut after_date);
         if text.is_empty() {
