@@ -2451,3 +2451,45 @@ fn notes_listing_those_present_by_organisation() {
         p["warnings"]
     );
 }
+
+#[test]
+fn a_signing_service_naming_each_signer_after_a_label() {
+    let p = read(&own("esign-undertecknare-styrgrupp-kalmar-2024-09-12.txt"));
+    assert_eq!(p["chair"], "Maria Lind");
+    assert_eq!(strs(&p["adjusters"]), ["Jonas Berg"]);
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        decisions(&p, "4"),
+        [
+            "Styrgruppen fastställer den reviderade rutinen.",
+            "Rutinen börjar gälla den 1 november 2024."
+        ]
+    );
+    // "Detta dokument är elektroniskt undertecknat" ends the last item
+    assert_eq!(
+        p["items"][4]["text"],
+        "Nästa möte hålls den 14 november 2024."
+    );
+    // "Undertecknare: Maria Lind, 2024-09-16 10:12 (BankID)"
+    let when: Vec<(&str, &str)> = p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap(),
+                s["signed_at"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        when,
+        [
+            ("Sofia Ek", "2024-09-16 09:58"),
+            ("Maria Lind", "2024-09-16 10:12"),
+            ("Jonas Berg", "2024-09-17 08:01"),
+        ]
+    );
+    // the adjuster's signature is the adjustment
+    assert_eq!(p["adjusted_on"], "2024-09-17");
+}

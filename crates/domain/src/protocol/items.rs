@@ -397,6 +397,11 @@ const END_MARKERS: &[&str] = &[
     "dokumentet har signerats",
     "signerat av",
     "elektroniskt signerad",
+    "elektroniskt undertecknad",
+    "signeringssida",
+    "dokumentet ar signerat",
+    "dokumentet ar elektroniskt",
+    "detta dokument ar elektroniskt",
     "transaktion ",
     // an extract's attestation: "Rätt utdraget betygar", "Utdraget bestyrks"
     "ratt utdraget",

@@ -80,6 +80,9 @@ const SIGN_EVENTS: &[&str] = &[
     "e-signerat",
     "signed",
     "underskrivet",
+    // a record naming its signer after a label: "Undertecknare: Anna Berg, 2024-09-16 10:12"
+    "undertecknare:",
+    "signerare:",
 ];
 
 pub(super) fn is_sign_event(f: &str) -> bool {
@@ -159,7 +162,7 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
 /// A signing service's field without its label: "Namn: Anna Berg" is "Anna Berg",
 /// "Roll: Ordförande" is "Ordförande" (the text and its folded form, both trimmed).
 fn without_field_label<'t, 'f>(text: &'t str, f: &'f str) -> (&'t str, &'f str) {
-    if !f.starts_with(['n', 'r', 'f', 'b']) {
+    if !f.starts_with(['n', 'r', 'f', 'b', 'd']) {
         return (text, f);
     }
     // (the labels are ASCII, so the colon is at the same place in both)
@@ -171,7 +174,7 @@ fn without_field_label<'t, 'f>(text: &'t str, f: &'f str) -> (&'t str, &'f str) 
         })
 }
 
-const FIELD_LABELS: &[&str] = &["namn:", "roll:", "funktion:", "befattning:"];
+const FIELD_LABELS: &[&str] = &["namn:", "roll:", "funktion:", "befattning:", "datum:"];
 
 /// The role a signer's line names after its comma: "Bechet Barsom, ordförande".
 fn own_role(text: &str) -> Option<&'static str> {
@@ -387,6 +390,12 @@ fn role_before_name(text: &str) -> Option<(&'static str, String)> {
     })
 }
 
+/// Whether a text starts with a date that a time follows: "2024-09-16 10:12 (BankID)".
+fn starts_with_date_and_time(text: &str) -> bool {
+    words::find_date(text)
+        .is_some_and(|d| d.start == 0 && words::find_times(&text[d.end..]).is_some())
+}
+
 /// A signature on paper: a name in a role, with no time.
 fn signed_as(name: String, role: &str) -> Signature {
     Signature {
@@ -415,10 +424,28 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
             && let Some(last) = out.last_mut()
             && last.signed_at.is_none()
             // (with its time: a date alone there may be anything)
-            && words::find_date(text)
-                .is_some_and(|d| d.start == 0 && words::find_times(&text[d.end..]).is_some())
+            && starts_with_date_and_time(text)
         {
             last.signed_at = signed_at(text);
+            continue;
+        }
+        // "Namn: Anna Berg" over "Datum: 2024-09-16 10:12:45": a signing service's
+        // record of a name not signed yet
+        if text.starts_with(|c: char| c.is_ascii_digit())
+            && let Some((at, name)) = pending_name
+                .as_ref()
+                .filter(|(at, _)| i - at <= 2 && !used_names.contains(at))
+            && starts_with_date_and_time(text)
+        {
+            used_names.push(*at);
+            out.push(Signature {
+                name: name.clone(),
+                role: pending_role
+                    .filter(|(r, _)| i - r <= 5)
+                    .map(|(_, r)| r.to_owned()),
+                signed_at: signed_at(text),
+            });
+            pending_role = None;
             continue;
         }
         if is_sign_event(f) {
@@ -429,6 +456,8 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                 "undertecknat av ",
                 "signed by ",
                 "e-signerat av ",
+                "undertecknare: ",
+                "signerare: ",
             ]
             .iter()
             .find_map(|k| f.find(k).map(|p| (p, k.len())))

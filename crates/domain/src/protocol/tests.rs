@@ -745,6 +745,11 @@ const FRAGMENTS: &[&str] = &[
     "\u{c}",
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
+    "\nSigneringssida\n",
+    "\nUndertecknare: Maria Lind, 2024-09-16 10:12 (BankID)\n",
+    "Undertecknare: ",
+    "\nNamn: Jonas Berg\nDatum: 2024-09-17 08:01:02\n",
+    "Detta dokument är elektroniskt undertecknat",
     "Namn: ",
     "Roll: ",
     "Signerat: ",
@@ -1448,6 +1453,58 @@ fn anteckningar_with_a_name_names_who_took_them_and_alone_is_the_title() {
     );
     assert_eq!(p.document_kind, DocumentKind::Minnesanteckningar);
     assert_eq!(p.secretaries, ["Mikael Ström"]);
+}
+
+#[test]
+fn a_signing_page_with_a_date_field_under_each_name_gives_when_they_signed() {
+    let p = parse_ok(
+        "Protokoll\nStyrgruppen\nDatum: 2024-09-12\nOrdförande: Maria Lind\n\n\
+         § 1 Öppnande\nText.\n\nSigneringssida\n\nDokumentet är signerat av:\n\
+         Namn: Maria Lind\nDatum: 2024-09-16 10:12:45\nMetod: BankID\n\n\
+         Namn: Jonas Berg\nDatum: 2024-09-17 08:01:02\nMetod: BankID\n\n\
+         Signerat via Comfact Signature\n",
+    );
+    assert_eq!(p.items[0].text, "Text.", "the signing page is no item text");
+    assert_eq!(
+        p.signatures
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref(), s.signed_at.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("Maria Lind", Some("ordförande"), Some("2024-09-16 10:12")),
+            ("Jonas Berg", None, Some("2024-09-17 08:01"))
+        ]
+    );
+}
+
+#[test]
+fn a_signer_named_after_undertecknare_signs_at_the_time_on_that_line() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-12\n\n§ 1 Öppnande\nText.\n\n\
+         Detta dokument är elektroniskt undertecknat\n\
+         Undertecknare: Maria Lind, 2024-09-16 10:12 (BankID)\n\
+         Signerare: Jonas Berg, 2024-09-17 08:01\n",
+    );
+    assert_eq!(p.items[0].text, "Text.");
+    assert_eq!(
+        p.signatures
+            .iter()
+            .map(|s| (s.name.as_str(), s.signed_at.as_deref()))
+            .collect::<Vec<_>>(),
+        [
+            ("Maria Lind", Some("2024-09-16 10:12")),
+            ("Jonas Berg", Some("2024-09-17 08:01"))
+        ]
+    );
+}
+
+#[test]
+fn a_date_alone_under_a_name_is_no_signing_time() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-12\n\n§ 1 Öppnande\nText.\n\nSignaturer\n\
+         Maria Lind\n2024-09-16\n",
+    );
+    assert!(p.signatures.iter().all(|s| s.signed_at.is_none()));
 }
 
 #[test]
