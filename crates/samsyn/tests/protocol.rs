@@ -2493,3 +2493,37 @@ fn a_signing_service_naming_each_signer_after_a_label() {
     // the adjuster's signature is the adjustment
     assert_eq!(p["adjusted_on"], "2024-09-17");
 }
+
+#[test]
+fn abbreviated_roles_over_lines_to_sign_on() {
+    let p = read(&own(
+        "forkortade-roller-ledningsgrupp-vastmanland-2024-10-03.txt",
+    ));
+    assert_eq!(p["chair"], "Anna Björk");
+    assert_eq!(strs(&p["secretaries"]), ["Mona Sten"]);
+    // "Ordf. ______ ⇥ Just. ______" over "Anna Björk ⇥ Lars Ek"
+    assert_eq!(strs(&p["adjusters"]), ["Lars Ek"]);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Mona Sten", "sekreterare"),
+            ("Anna Björk", "ordförande"),
+            ("Lars Ek", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    // the signatures are no part of the last item
+    assert_eq!(
+        p["items"][4]["text"],
+        "Mötet beslutade att nästa möte flyttas till den 7 november."
+    );
+    assert_eq!(decisions(&p, "2"), ["godkänna avtalet."]);
+    assert_eq!(
+        decisions(&p, "4"),
+        [
+            "Handlingsplanen fastställs.",
+            "Uppföljning sker i december.",
+            "Planen skickas till kommunerna."
+        ]
+    );
+}

@@ -418,6 +418,10 @@ const END_LABELS: &[&str] = &[
     "justerare",
     "justerande",
     "justerat",
+    // abbreviated beside a line to sign on: "Ordf. ______ ⇥ Just. ______"
+    "ordf",
+    "just",
+    "sekr",
 ];
 
 /// Starts of a line that ends the items when it holds a date: "Justerat 2024-05-28"
@@ -455,7 +459,8 @@ fn is_end(l: &Line) -> bool {
     if !words::at_most_chars(t, 60) {
         return false;
     }
-    let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
+    // (a label may have a line to sign on after it: "Sekr. ______________")
+    let f = l.folded.trim_ends().trim_end_matches(['_', ':', '.', ' ']);
     // (every marker and label starts with a byte of the table, "justerat" too)
     if !may_start(f, &END_FIRST_BYTES) {
         return false;
@@ -473,8 +478,9 @@ fn are_end_labels_side_by_side(f: &str) -> bool {
     if !words::has_byte(f, b'\t') {
         return false;
     }
+    // (each perhaps with a line to sign on after it: "ordf. ______")
     let mut columns = words::split_byte(f, b'\t')
-        .map(str::trim_ends)
+        .map(|c| c.trim_ends().trim_end_matches(['_', '.', ' ', ':']))
         .filter(|c| !c.is_empty());
     let mut count = 0;
     columns.all(|c| {
@@ -1679,7 +1685,7 @@ mod tests {
     #[test]
     fn a_line_is_an_end_as_without_the_first_byte_check() {
         let plain = |l: &Line| {
-            let f = l.folded.trim_ends().trim_end_matches([':', '.', ' ']);
+            let f = l.folded.trim_ends().trim_end_matches(['_', ':', '.', ' ']);
             END_MARKERS.iter().any(|m| f.starts_with(m))
                 || END_LABELS.contains(&f)
                 || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(&l.text).is_some()

@@ -21,8 +21,33 @@ const ROLE_LABELS: &[(&str, &str)] = &[
     ("vid anteckningarna", "sekreterare"),
 ];
 
+/// Roles abbreviated where they label a line to sign on or a column of signers:
+/// "Ordf. ______ ⇥ Just. ______" (not elsewhere: "direktör, ordf" in a list of members
+/// names no signer).
+const ABBREVIATED_ROLES: &[(&str, &str)] = &[
+    ("ordf", "ordförande"),
+    ("just", "justerare"),
+    ("sekr", "sekreterare"),
+];
+
+/// The role an abbreviation stands for: "Ordf.", "just".
+fn abbreviated_role(text: &str) -> Option<&'static str> {
+    let t = text.trim_ends().trim_end_matches(['.', ':']);
+    ABBREVIATED_ROLES
+        .iter()
+        .find(|(k, _)| t.eq_ignore_ascii_case(k))
+        .map(|(_, r)| *r)
+}
+
 fn role_label(text: &str) -> Option<&'static str> {
     role_label_folded(&fold(text))
+}
+
+/// The role a column names, with or without a line to sign on after it: "Justerare",
+/// "Just. ______________".
+fn column_role(column: &str) -> Option<&'static str> {
+    let label = column.trim_end_matches(['_', '.', ' ']);
+    role_label(label).or_else(|| abbreviated_role(label))
 }
 
 /// [`role_label`] of a folded text.
@@ -135,7 +160,7 @@ fn role_before_rule(f: &str) -> Option<&'static str> {
         .or_else(|| head.strip_prefix("underskrift"))
         .unwrap_or(head)
         .trim_ends();
-    role_label_folded(head)
+    role_label_folded(head).or_else(|| abbreviated_role(head))
 }
 
 /// Signatures on the first page, as municipal protocols have them: the block under
@@ -236,7 +261,7 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
             return None;
         }
         let (upper, lower) = (columns(upper), columns(lower));
-        let roles_first = upper.first().is_some_and(|c| role_label(c).is_some());
+        let roles_first = upper.first().is_some_and(|c| column_role(c).is_some());
         let (names, roles) = if roles_first {
             (lower, upper)
         } else {
@@ -245,12 +270,12 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
         (names.len() >= 2
             && names.len() == roles.len()
             && names.iter().all(|n| signer_name(n).is_some())
-            && roles.iter().all(|r| role_label(r).is_some()))
+            && roles.iter().all(|r| column_role(r).is_some()))
         .then(|| {
             names
                 .iter()
                 .zip(&roles)
-                .map(|(n, r)| format!("{n}, {r}"))
+                .filter_map(|(n, r)| Some(format!("{n}, {}", column_role(r)?)))
                 .collect()
         })
     };

@@ -746,6 +746,9 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "\nOrdf. ______________\tJust. ______________\nAnna Björk\tLars Ek\n",
+    "\nSekr. ______\n",
+    "Just.",
     "\nUndertecknare: Maria Lind, 2024-09-16 10:12 (BankID)\n",
     "Undertecknare: ",
     "\nNamn: Jonas Berg\nDatum: 2024-09-17 08:01:02\n",
@@ -1505,6 +1508,33 @@ fn a_date_alone_under_a_name_is_no_signing_time() {
          Maria Lind\n2024-09-16\n",
     );
     assert!(p.signatures.iter().all(|s| s.signed_at.is_none()));
+}
+
+#[test]
+fn an_abbreviated_role_over_a_line_to_sign_on_signs_in_that_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-03\n\n§ 1 Öppnande\nText.\n\n\
+         Sekr. ______________\nMona Sten\n\nJust. ______________\nLars Ek\n",
+    );
+    assert_eq!(p.items[0].text, "Text.");
+    assert_eq!(
+        signed(&p),
+        [
+            ("Mona Sten", Some("sekreterare")),
+            ("Lars Ek", Some("justerare"))
+        ]
+    );
+    assert_eq!(p.adjusters, ["Lars Ek"]);
+}
+
+#[test]
+fn an_abbreviated_role_in_a_list_of_people_names_no_signer() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-03\n\n§ 1 Öppnande\nText.\n\nJusteras\n\
+         Maria Forsberg\tRegion Västernorrland\tSjukvårdsdirektör, ordf\n\
+         Justerare: Maria Forsberg\n",
+    );
+    assert_eq!(signed(&p), [("Maria Forsberg", Some("justerare"))]);
 }
 
 #[test]
