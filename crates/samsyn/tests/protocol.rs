@@ -2527,3 +2527,30 @@ fn abbreviated_roles_over_lines_to_sign_on() {
         ]
     );
 }
+
+#[test]
+fn a_table_whose_organisation_column_names_the_role_too() {
+    let p = read(&own("verksamhet-kolumn-fyrbodal-2024-11-08.md"));
+    // "| Nils Brandt | Västra Götalandsregionen, ordf. | Ja |"
+    assert_eq!(p["chair"], "Nils Brandt");
+    assert_eq!(
+        attendee(&p, "Nils Brandt")["organization"],
+        "Västra Götalandsregionen"
+    );
+    assert_eq!(attendee(&p, "Karin Ås")["role"], "vice ordförande");
+    assert_eq!(
+        attendee(&p, "Karin Ås")["organization"],
+        "Trollhättans stad"
+    );
+    assert_eq!(attendee(&p, "Lena Frisk")["role"], "processledare");
+    assert_eq!(attendee(&p, "Sara Holm")["status"], "absent");
+    assert_eq!(attendee(&p, "Eva Lund")["status"], "absent");
+    assert_eq!(attendee(&p, "Per Dahl")["status"], "present");
+    assert_eq!(present(&p), 4);
+    assert_eq!(strs(&p["secretaries"]), ["Lena Frisk"]);
+    assert_eq!(p["items"][1]["presenters"][0], "Lena Frisk");
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Styrgruppen ställer sig bakom förslaget."]
+    );
+}

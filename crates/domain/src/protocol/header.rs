@@ -1175,6 +1175,8 @@ fn is_absent_mark(s: &str) -> bool {
         || f.contains("forhinder")
         || f.contains("ej ")
         || f == "nej"
+        || f == "ej"
+        || f.ends_with(" ej")
         || matches!(f.trim_ends(), "-" | "–" | "—" | "0")
 }
 
@@ -1652,6 +1654,10 @@ const ROLE_ABBREVIATIONS: &[&str] = &["MAS", "MAR", "MAP", "SAS"];
 const MEMBER_ROLES: &[(&str, &str)] = &[
     ("vice ordforande", "vice ordförande"),
     ("vice ordf", "vice ordförande"),
+    ("v. ordf", "vice ordförande"),
+    ("v ordf", "vice ordförande"),
+    ("v.ordf", "vice ordförande"),
+    ("v. ordforande", "vice ordförande"),
     ("ordforande", "ordförande"),
     ("ordf", "ordförande"),
     ("tjanstgorande ersattare", "ersättare"),
@@ -2186,6 +2192,10 @@ fn read_table_row(
                 "forvaltning",
                 "representerar",
                 "foretrader",
+                "verksamhet",
+                "myndighet",
+                "huvudman",
+                "arbetsplats",
             ]),
             role: find(&["roll", "funktion", "uppdrag", "titel"]),
             status: find(&["narvaro", "status", "narvarande", "deltog"]),
@@ -2265,6 +2275,17 @@ fn read_table_row(
     for p in &mut people {
         if let Some(org) = get(t.org) {
             p.organization = Some(org.to_owned());
+            // "| Karin Ås | Trollhättans stad, v. ordf. |" without a column of roles: the
+            // organisation's cell may name the role after a comma
+            if t.role.is_none()
+                && words::has_byte(org, b',')
+                && let [one] = read_entry(&format!("{}, {org}", p.name), None, false).as_slice()
+                && one.name == p.name
+                && one.role.is_some()
+            {
+                p.organization.clone_from(&one.organization);
+                p.role.clone_from(&one.role);
+            }
         }
         if let Some(role) = get(t.role) {
             p.role = Some(role.to_lowercase());
@@ -2535,6 +2556,29 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_presence_column_saying_ej_marks_the_person_absent() {
+        for mark in ["Deltog ej", "Ej närvarande", "ej", "Nej", "Förhinder", "–"] {
+            assert!(is_absent_mark(mark), "{mark}");
+        }
+        for mark in ["Ja", "Digitalt", "Deltog", "Tjej"] {
+            assert!(!is_absent_mark(mark), "{mark}");
+        }
+    }
+
+    #[test]
+    fn vice_chair_abbreviated_is_vice_chair() {
+        for role in [
+            "v. ordf.",
+            "v ordf",
+            "V.ordf",
+            "vice ordf.",
+            "v. ordförande",
+        ] {
+            assert_eq!(member_role_named(role), Some("vice ordförande"), "{role}");
+        }
+    }
 
     #[test]
     fn a_chair_after_a_character_whose_lowercase_is_shorter_is_not_misread() {

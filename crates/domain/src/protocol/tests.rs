@@ -746,6 +746,8 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "\n| Namn | Verksamhet | Närvaro |\n|---|---|---|\n| Karin Ås | Trollhättans stad, v. ordf. | Deltog ej |\n",
+    "| Nils Brandt | Västra Götalandsregionen, ordf. | Ja |\n",
     "\nOrdf. ______________\tJust. ______________\nAnna Björk\tLars Ek\n",
     "\nSekr. ______\n",
     "Just.",
