@@ -2554,3 +2554,33 @@ fn a_table_whose_organisation_column_names_the_role_too() {
         ["Styrgruppen ställer sig bakom förslaget."]
     );
 }
+
+#[test]
+fn a_pdfs_page_header_with_its_page_number_and_a_label_broken_after_two_words() {
+    let p = read(&own("pdftext-sidnummer-jonkoping-2024-05-14.txt"));
+    // "Nämnd för folkhälsa och sjukvård ⇥ Sida 1(4)"
+    assert_eq!(p["body"], "Nämnd för folkhälsa och sjukvård");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:15")));
+    assert_eq!(p["place"], "Regionens hus, sal A");
+    assert_eq!(p["chair"], "Anna Lund");
+    assert_eq!(strs(&p["secretaries"]), ["Sara Berg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Per Sten"]);
+    // "Justeringens plats ⇥ Regionens hus 2024-05-20" over "och tid"
+    assert_eq!(p["adjusted_on"], "2024-05-20");
+    assert_eq!(attendee(&p, "Olof Hed")["role"], "ersättare");
+    assert_eq!(present(&p), 6);
+    assert_eq!(
+        titles(&p)
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>(),
+        ["45", "46", "47", "48"]
+    );
+    assert_eq!(
+        decisions(&p, "46"),
+        [
+            "godkänna reviderat avtal för hemsjukvård",
+            "uppdra åt regiondirektören att teckna avtalet."
+        ]
+    );
+}

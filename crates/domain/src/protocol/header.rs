@@ -332,8 +332,11 @@ const LABELS: &[(&str, Label)] = &[
     ("justering", Label::AdjustedOn),
     ("justeringens plats och tid", Label::AdjustedOn),
     ("justeringens tid och plats", Label::AdjustedOn),
-    // (a label broken over two lines in a PDF's text: "plats och tid" under it)
+    // (a label broken over two lines in a PDF's text: "plats och tid" under it, or "och
+    // tid" under "Justeringens plats ⇥ Regionens hus 2024-05-20")
     ("justeringens", Label::AdjustedOn),
+    ("justeringens plats", Label::AdjustedOn),
+    ("justeringens tid", Label::AdjustedOn),
     ("tid", Label::When),
     ("datum", Label::When),
     ("motesdatum", Label::When),
@@ -731,6 +734,19 @@ const PAGE_HEADER_WORDS: &[&str] = &[
     "utdragsbestyrkande",
 ];
 
+/// Whether a column of a page header is one of its other columns than the body's:
+/// "Sammanträdesdatum", "Sida 1(4)", "Dnr 2024/12" (a word of the list, alone or before
+/// a number).
+fn is_page_header_column(column: &str) -> bool {
+    let f = fold(column);
+    let f = f.trim_end_matches(':');
+    PAGE_HEADER_WORDS.contains(&f)
+        || f.split_once(' ').is_some_and(|(word, rest)| {
+            PAGE_HEADER_WORDS.contains(&word.trim_end_matches(':'))
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
 fn clean_body(rest: &str) -> String {
     // (a page header's other columns are no part of it, "Socialnämnden ⇥
     // Sammanträdesdatum ⇥ Sida"; the columns before them are one name, "Kommunstyrelsens ⇥
@@ -741,7 +757,7 @@ fn clean_body(rest: &str) -> String {
         joined = words::split_byte(rest, b'\t')
             .map(str::trim_ends)
             .filter(|c| !c.is_empty())
-            .take_while(|c| !PAGE_HEADER_WORDS.contains(&fold(c).trim_end_matches(':')))
+            .take_while(|c| !is_page_header_column(c))
             .collect::<Vec<&str>>()
             .join(" ");
         joined.as_str()
@@ -2564,6 +2580,27 @@ mod tests {
         }
         for mark in ["Ja", "Digitalt", "Deltog", "Tjej"] {
             assert!(!is_absent_mark(mark), "{mark}");
+        }
+    }
+
+    #[test]
+    fn a_page_headers_column_is_a_word_of_its_list_alone_or_before_a_number() {
+        for column in [
+            "Sida 1(4)",
+            "Sida",
+            "Dnr: 2024/12",
+            "Sammanträdesdatum",
+            "Blad 2",
+        ] {
+            assert!(is_page_header_column(column), "{column}");
+        }
+        for column in [
+            "Sidan om sjukvård",
+            "Sida om vården",
+            "Socialnämnden",
+            "Datum för",
+        ] {
+            assert!(!is_page_header_column(column), "{column}");
         }
     }
 

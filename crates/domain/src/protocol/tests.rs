@@ -746,6 +746,8 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "Nämnd för folkhälsa\tSida 1(4)\n",
+    "\nJusteringens plats\tRegionens hus 2024-05-20\noch tid\n",
     "\n| Namn | Verksamhet | Närvaro |\n|---|---|---|\n| Karin Ås | Trollhättans stad, v. ordf. | Deltog ej |\n",
     "| Nils Brandt | Västra Götalandsregionen, ordf. | Ja |\n",
     "\nOrdf. ______________\tJust. ______________\nAnna Björk\tLars Ek\n",
@@ -1925,6 +1927,22 @@ fn a_page_headers_columns_leave_the_body_and_a_broken_adjustment_label_its_value
         "Protokoll Nämnden\nJusteras\nTid: 2024-04-19 kl. 10.00–12.00\n\n§ 1 Budget\nText.\n",
     );
     assert_eq!(p.start_time.as_deref(), Some("10:00"));
+}
+
+#[test]
+fn a_page_headers_page_number_leaves_the_body_and_och_tid_under_the_adjustment_is_its_end() {
+    let p = parse_ok(
+        "Region Jönköpings län\tPROTOKOLL\nNämnd för folkhälsa och sjukvård\tSida 1(4)\n\t2024-05-14\n\
+         Justeringens plats\tRegionens hus 2024-05-20\noch tid\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Nämnd för folkhälsa och sjukvård"));
+    assert_eq!(p.adjusted_on.as_deref(), Some("2024-05-20"));
+    // ("och tid" is read as the label's end, not as an unreadable line)
+    assert!(
+        p.warnings.iter().all(|w| !w.starts_with("rad")),
+        "{:?}",
+        p.warnings
+    );
 }
 
 #[test]
