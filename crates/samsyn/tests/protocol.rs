@@ -2584,3 +2584,23 @@ fn a_pdfs_page_header_with_its_page_number_and_a_label_broken_after_two_words() 
         ]
     );
 }
+
+#[test]
+fn names_with_particles_and_initials_are_people() {
+    let p = read(&own("namn-med-partiklar-samverkansnamnd-2024-03-07.txt"));
+    assert_eq!(p["chair"], "Carl von Essen");
+    // "Mats O. Lind (C)"
+    assert_eq!(attendee(&p, "Mats O. Lind")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Lena de Geer")["role"], "ledamot");
+    // under "Närvarande tjänstemän"
+    assert_eq!(attendee(&p, "Maja Öst")["role"], "tjänsteperson");
+    assert_eq!(present(&p), 9);
+    // "Eva af Klint utses att justera protokollet."
+    assert_eq!(strs(&p["adjusters"]), ["Eva af Klint"]);
+    assert_eq!(strs(&p["secretaries"]), ["Per Ohlsson"]);
+    assert!(
+        p["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        p["warnings"]
+    );
+}

@@ -182,7 +182,7 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
-        "tjanstemän",
+        "narvarande tjansteman",
         Label::Attend {
             role: Some("tjänsteperson"),
             present: P,
@@ -1983,9 +1983,10 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         .iter()
         .enumerate()
         .position(|(i, tok)| {
+            // (a particle or an initial only inside: "Eva af Klint", "Mats O. Lind")
             i > 0
                 && !words::is_name_token(tok)
-                && !(["von", "af", "de", "van", "der"].contains(tok) && i + 1 < tokens.len())
+                && !(i + 1 < tokens.len() && words::is_name_part(tok))
         })
         .unwrap_or(tokens.len());
     let (mut name_tokens, mut spill) = tokens.split_at(cut);
@@ -2454,10 +2455,19 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
 
 /// The leading person's name of a text, if it starts with one.
 pub fn name_prefix(s: &str) -> Option<String> {
+    // ("Eva af Klint", "Mats O. Lind": a particle or an initial inside, which the name
+    // check below allows only there)
     let tokens: Vec<&str> = s
         .split_whitespace()
-        .map(|t| t.trim_end_matches([',', '.', ';', ':']))
-        .take_while(|t| words::is_name_token(t))
+        .map(|t| {
+            let t = t.trim_end_matches([',', ';', ':']);
+            if words::is_initial(t) {
+                t
+            } else {
+                t.trim_end_matches(['.', ',', ';', ':'])
+            }
+        })
+        .take_while(|t| words::is_name_part(t))
         .take(4)
         .collect();
     (2..=tokens.len())

@@ -453,8 +453,21 @@ fn is_name_of_tokens<'t>(s: &str, count: usize, tokens: impl Iterator<Item = &'t
     }
     let last = count - 1;
     tokens.enumerate().all(|(i, t)| {
-        (is_name_token(t) || (i > 0 && i < last && PARTICLES.contains(&t))) && !is_not_name(t)
+        (is_name_token(t) || (i > 0 && i < last && (PARTICLES.contains(&t) || is_initial(t))))
+            && !is_not_name(t)
     })
+}
+
+/// Whether a word may be part of a person's name: a name's word, a particle ("af",
+/// "von") or an initial ("O.").
+pub fn is_name_part(t: &str) -> bool {
+    is_name_token(t) || PARTICLES.contains(&t) || is_initial(t)
+}
+
+/// A middle name's initial: "O." of "Mats O. Lind", or "O" without its full stop.
+pub fn is_initial(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase) && matches!(chars.as_str(), "." | "")
 }
 
 /// Whether a token is one of [`NOT_NAMES`], in any case.
@@ -781,6 +794,21 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_particle_or_an_initial_is_part_of_a_name_only_inside_it() {
+        for name in [
+            "Eva af Klint",
+            "Mats O. Lind",
+            "Mats O Lind",
+            "Carl von Essen",
+        ] {
+            assert!(is_person_name(name), "{name}");
+        }
+        for text in ["af Klint", "Eva af", "O. Lind", "Mats O.", "Mats o. Lind"] {
+            assert!(!is_person_name(text), "{text}");
+        }
+    }
 
     #[test]
     fn words_that_are_no_names_are_found_as_by_their_lowercase() {
