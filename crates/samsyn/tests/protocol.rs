@@ -2604,3 +2604,20 @@ fn names_with_particles_and_initials_are_people() {
         p["warnings"]
     );
 }
+
+#[test]
+fn notes_dated_with_a_year_of_two_digits() {
+    let p = read(&own("kortdatum-demensnatverk-2024-03-12.txt"));
+    // "Anteckningar från nätverksträff demensvård, Norrbotten 12/3-24"
+    assert_eq!(p["date"], "2024-03-12");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Eva Sjö")["organization"], "Bodens kommun");
+    assert_eq!(strs(&p["secretaries"]), ["Karin Öberg"]);
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Nätverket tar fram en gemensam plan för registrering till nästa träff."]
+    );
+}

@@ -746,6 +746,8 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "Datum: 12/3-24\n",
+    " 17 april -24 ",
     "\nMats O. Lind (C)\n",
     "Eva af Klint utses att justera protokollet.\n",
     "\nNärvarande tjänstemän\n",

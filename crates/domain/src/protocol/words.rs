@@ -675,7 +675,7 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
             let rest = &s[k..];
             let t = rest.trim_start_matches([' ', '\t', ',']);
             let k2 = k + (rest.len() - t.len());
-            if let Some((y, e)) = digits_at(s, k2, 4, 4)
+            if let Some((y, e)) = digits_at(s, k2, 4, 4).or_else(|| short_year_at(s, k))
                 && valid(y as i32, *m, d as u8)
             {
                 return Some(FoundDate {
@@ -689,11 +689,11 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
         }
         return None;
     }
-    // 19/4 2024, 19.4.2024, 19/4-2024
+    // 19/4 2024, 19.4.2024, 19/4-2024, 19/4 -24
     if j < b.len() && matches!(b[j], b'/' | b'.') {
         let (m, k) = digits_at(s, j + 1, 1, 2)?;
         if k < b.len() && matches!(b[k], b' ' | b'.' | b'-' | b'/') {
-            let (y, e) = digits_at(s, k + 1, 4, 4)?;
+            let (y, e) = digits_at(s, k + 1, 4, 4).or_else(|| short_year_at(s, k))?;
             if valid(y as i32, m as u8, d as u8) {
                 return Some(FoundDate {
                     year: y as i32,
@@ -706,6 +706,20 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
         }
     }
     None
+}
+
+/// A year of two digits after a dash or an apostrophe at `i` (a space before it allowed):
+/// "-24" and "'24" of "7 mars -24", "7/3-24" are 2024. Not before another digit, a slash
+/// or a full stop ("7/3-24/3" is a range of days).
+fn short_year_at(s: &str, i: usize) -> Option<(u32, usize)> {
+    let rest = s.get(i..)?;
+    let t = rest.trim_start_matches(' ');
+    let t = t.strip_prefix(['-', '\'', '’'])?;
+    let at = s.len() - t.len();
+    let (y, e) = digits_at(s, at, 2, 2)?;
+    let next = s.as_bytes().get(e);
+    (!next.is_some_and(|c| matches!(c, b'/' | b'.' | b'-' | b':') || c.is_ascii_alphanumeric()))
+        .then_some((2000 + y, e))
 }
 
 /// A clock time `HH:MM`.
@@ -794,6 +808,23 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_of_two_digits_after_a_dash_is_of_this_century() {
+        let iso = |s: &str| find_date(s).map(|d| d.iso());
+        for text in [
+            "12/3-24",
+            "12/3 -24",
+            "12 mars -24",
+            "12 mars '24",
+            "12.3-24",
+        ] {
+            assert_eq!(iso(text).as_deref(), Some("2024-03-12"), "{text}");
+        }
+        for text in ["12/3-24/3", "12/3 24", "12 mars 24", "24-03-12", "12/3-245"] {
+            assert_eq!(iso(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_particle_or_an_initial_is_part_of_a_name_only_inside_it() {
