@@ -2621,3 +2621,32 @@ fn notes_dated_with_a_year_of_two_digits() {
         ["Nätverket tar fram en gemensam plan för registrering till nästa träff."]
     );
 }
+
+#[test]
+fn a_pdfs_text_with_each_items_number_on_a_line_of_its_own() {
+    let p = read(&own("pdftext-numrering-isar-sodra-alvsborg-2024-04-18.txt"));
+    // "1." over "Mötets öppnande"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Samverkan kring utskrivning från slutenvård"),
+            ("3", "Hälso- och sjukvård i hemmet"),
+            ("4", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        p["items"][0]["text"],
+        "Helén Ask öppnade mötet och hälsade alla välkomna."
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Styrgruppen ger arbetsgruppen i uppdrag att följa upp ledtiderna till hösten."]
+    );
+    assert_eq!(p["chair"], "Helén Ask");
+    // "Antecknare: Johanna Lind, Närvårdssamverkan Södra Älvsborg": one secretary
+    assert_eq!(strs(&p["secretaries"]), ["Johanna Lind"]);
+    assert_eq!(attendee(&p, "Eva Holm")["status"], "absent");
+    assert_eq!(present(&p), 4);
+}

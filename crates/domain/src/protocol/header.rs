@@ -749,14 +749,15 @@ fn is_page_header_column(column: &str) -> bool {
 
 fn clean_body(rest: &str) -> String {
     // (a page header's other columns are no part of it, "Socialnämnden ⇥
-    // Sammanträdesdatum ⇥ Sida"; the columns before them are one name, "Kommunstyrelsens ⇥
-    // arbetsutskott")
+    // Sammanträdesdatum ⇥ Sida", nor before it, "Sida 2 ⇥ Socialnämnden"; the columns
+    // before them are one name, "Kommunstyrelsens ⇥ arbetsutskott")
     let rest = rest.trim_ends();
     let joined;
     let rest = if words::has_byte(rest, b'\t') {
         joined = words::split_byte(rest, b'\t')
             .map(str::trim_ends)
             .filter(|c| !c.is_empty())
+            .skip_while(|c| is_page_header_column(c))
             .take_while(|c| !is_page_header_column(c))
             .collect::<Vec<&str>>()
             .join(" ");
@@ -991,7 +992,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         if want_body_next {
             want_body_next = false;
             if !words::is_person_name(text) && (has_body_word(text) || !text.contains(',')) {
-                head.body = Some(clean_body(text));
+                head.body = Some(clean_body(text)).filter(|b| !b.is_empty());
                 continue;
             }
         }
@@ -1165,7 +1166,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     && words::at_most_chars(text, 120)
                     && has_body_word(text)
                 {
-                    guessed_body = Some(clean_body(text));
+                    guessed_body = Some(clean_body(text)).filter(|b| !b.is_empty());
                 }
             }
         }
@@ -1660,6 +1661,8 @@ const ORG_WORDS: &[&str] = &[
     "avdelning",
     "enhet",
     "kansli",
+    // "Närvårdssamverkan Södra Älvsborg", "Vårdsamverkan Fyrbodal"
+    "samverkan",
 ];
 
 /// The roles written as abbreviations before an organisation: medically responsible

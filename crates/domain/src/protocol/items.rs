@@ -237,7 +237,11 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
         Style::Plain if !marked => return None,
         _ => {
             let (empty, upper) = clean_title_start(&s[title_at..]);
-            if empty || matches!(style, Style::Plain | Style::Spaced) && !upper {
+            // ("3." or "Punkt 3" alone may have its title on the next line: for
+            // [`find_items`] to see)
+            if empty && matches!(style, Style::Tab | Style::Spaced)
+                || !empty && matches!(style, Style::Plain | Style::Spaced) && !upper
+            {
                 return None;
             }
         }
@@ -266,11 +270,28 @@ fn clean_title_start(title: &str) -> (bool, bool) {
 /// Finds item starts: the most specific numbering the document uses, in increasing order
 /// (lists inside items restart at 1 and are not items).
 pub fn find_items(lines: &[Line]) -> Layout {
-    let candidates: Vec<(usize, Style, (u32, u32), usize)> = lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, l)| candidate(l).map(|(s, n, t)| (i, s, n, t)))
-        .collect();
+    let mut candidates: Vec<(usize, Style, (u32, u32), usize)> = Vec::new();
+    // (line, number) of each number alone on its line
+    let mut bare: Vec<(usize, (u32, u32))> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some((s, n, t)) = candidate(l) else {
+            continue;
+        };
+        // "3." alone over "Läget i hemsjukvården", as a PDF's text may part a numbered
+        // heading: an item only with a title on the next line
+        if s != Style::Paragraph && is_bare(l, t) {
+            if !title_follows(lines, i) {
+                continue;
+            }
+            bare.push((i, n));
+        }
+        candidates.push((i, s, n, t));
+    }
+    // (and only where two such numbers rise, "1." … "2.": one alone is more likely a
+    // stray number than the layout)
+    if !bare.is_empty() && !bare.windows(2).any(|w| w[1].1 > w[0].1) {
+        candidates.retain(|c| !bare.iter().any(|b| b.0 == c.0));
+    }
     let count = |style: Style| candidates.iter().filter(|c| c.1 == style).count();
     let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
         .into_iter()
@@ -305,6 +326,25 @@ pub fn find_items(lines: &[Line]) -> Layout {
         });
     }
     Layout { starts }
+}
+
+/// Whether a candidate's line holds its number alone: nothing after `title_at`, or
+/// only marks.
+fn is_bare(l: &Line, title_at: usize) -> bool {
+    l.raw
+        .get(title_at..)
+        .is_none_or(|t| clean_title_start(t).0)
+}
+
+/// Whether the next line with text after line `i` (a blank line between them at most)
+/// can be a title, and numbers no item of its own.
+fn title_follows(lines: &[Line], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .find(|l| !l.furniture && !l.is_blank())
+        .is_some_and(|l| candidate(l).is_none() && title_line(l).is_some())
 }
 
 /// Where the items start again after an agenda that lists them first, one line each

@@ -746,6 +746,10 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "\n1.\nMötets öppnande\n",
+    "\nPunkt 2\nLäget\n",
+    "Närvårdssamverkan Södra Älvsborg",
+    "Sida 2\tSocialnämnden\n",
     "Datum: 12/3-24\n",
     " 17 april -24 ",
     "\nMats O. Lind (C)\n",
@@ -1948,6 +1952,51 @@ fn a_page_headers_page_number_leaves_the_body_and_och_tid_under_the_adjustment_i
         "{:?}",
         p.warnings
     );
+}
+
+#[test]
+fn numbers_alone_over_their_titles_start_items_where_two_of_them_rise() {
+    for number in ["{n}.", "{n})", "Punkt {n}", "Ärende {n}"] {
+        let mut doc = String::from("Minnesanteckningar\nGruppen\nDatum: 2024-04-18\n\n");
+        for (n, title) in [(1, "Öppnande"), (2, "Läget i hemsjukvården")] {
+            doc.push_str(&format!(
+                "{}\n{title}\nText om punkt {n}.\n\n",
+                number.replace("{n}", &n.to_string())
+            ));
+        }
+        let p = parse_ok(&doc);
+        let titles: Vec<(&str, &str)> = p
+            .items
+            .iter()
+            .map(|i| (i.number.as_str(), i.title.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [("1", "Öppnande"), ("2", "Läget i hemsjukvården")],
+            "{number}"
+        );
+        assert_eq!(p.items[1].text, "Text om punkt 2.", "{number}");
+    }
+    // one number alone is no layout: "1." over the title of the notes
+    let p = parse_ok(
+        "1.\nMinnesanteckningar Gruppen\nDatum: 2024-04-18\n\n1. Öppnande\nText.\n2. Avslut\nText.\n",
+    );
+    assert_eq!(p.document_kind, DocumentKind::Minnesanteckningar);
+    assert_eq!(p.items.len(), 2);
+    // nor a number over a sentence
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-04-18\n\n1.\nVi gick igenom läget.\n2.\nVi avslutade.\n",
+    );
+    assert!(p.items.is_empty());
+}
+
+#[test]
+fn a_word_ending_in_samverkan_is_an_organisation_not_a_person() {
+    let p = parse_ok(
+        "Minnesanteckningar\nGruppen\nDatum: 2024-04-18\n\
+         Antecknare: Johanna Lind, Närvårdssamverkan Södra Älvsborg\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.secretaries, ["Johanna Lind"]);
 }
 
 #[test]

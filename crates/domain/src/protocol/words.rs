@@ -472,6 +472,10 @@ pub fn is_initial(t: &str) -> bool {
 
 /// Whether a token is one of [`NOT_NAMES`], in any case.
 fn is_not_name(t: &str) -> bool {
+    // ("Närvårdssamverkan", "Vårdsamverkan": a collaboration, no one's name)
+    if t.len() >= 9 && t.as_bytes()[t.len() - 9..].eq_ignore_ascii_case(b"samverkan") {
+        return true;
+    }
     // The lists' words are 3 to 18 bytes long; a token must have the same length.
     if !(3..=18).contains(&t.len()) {
         return false;
