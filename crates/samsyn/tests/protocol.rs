@@ -2650,3 +2650,33 @@ fn a_pdfs_text_with_each_items_number_on_a_line_of_its_own() {
     assert_eq!(attendee(&p, "Eva Holm")["status"], "absent");
     assert_eq!(present(&p), 4);
 }
+
+#[test]
+fn ocr_text_reading_the_paragraph_sign_as_s_and_zero_as_o() {
+    let p = read(&own("ocr-paragraf-s-styrgrupp-vastmanland-2018-03-14.txt"));
+    // "Datum: 2018-O3-14"
+    assert_eq!(p["date"], "2018-03-14");
+    // "AnnaBerg, Region Västmanland, ordf6rande"
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(attendee(&p, "Anna Berg")["role"], "ordförande");
+    assert_eq!(present(&p), 4);
+    // "S 1 Val av justerare"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Läget i hemsjukvården"),
+            ("3", "Gemensam riktlinje för trygg hemgång"),
+            ("4", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "2"), ["Styrgruppen noterar informationen."]);
+    assert_eq!(decisions(&p, "3"), ["Styrgruppen fastställer riktlinjen."]);
+    assert_eq!(strs(&p["adjusters"]), ["Per Holm"]);
+    assert!(
+        p["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        p["warnings"]
+    );
+}

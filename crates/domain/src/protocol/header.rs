@@ -1976,6 +1976,9 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
     let Some((first, columns)) = columns.split_first() else {
         return Vec::new();
     };
+    // "AnnaBerg": OCR lost the space between the given name and the surname
+    let unglued = unglued_name(first);
+    let first = unglued.as_deref().unwrap_or(first);
     // A name run together with what follows ("Anna Swift Johannison utredningssekreterare").
     let tokens: Vec<&str> = first
         .split_whitespace()
@@ -2085,6 +2088,18 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
             member_role.get_or_insert(role);
             continue;
         }
+        // "ordf6rande": OCR's digit in a role's one word
+        // (such a word is short; most columns are longer or have a space)
+        if f.len() <= 24
+            && !words::has_byte(f, b' ')
+            && f.bytes().any(|b| b.is_ascii_digit())
+            && let Some((_, role)) = MEMBER_ROLES
+                .iter()
+                .find(|(k, _)| k.len() >= 7 && !k.contains(' ') && words::fuzzy_eq(f, k))
+        {
+            member_role.get_or_insert(role);
+            continue;
+        }
         let (org_like, role_like) = org_and_role_words_in(f);
         let starts_upper = col.starts_with(|c: char| c.is_uppercase());
         if role_like && !(org_like && starts_upper) {
@@ -2127,6 +2142,34 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         });
     }
     attendees
+}
+
+/// "AnnaBerg" as "Anna Berg": one word with a capital after a small letter (from its
+/// fourth letter on: "McDonald" stays), which two words make a person's name; `None`
+/// for any other text.
+fn unglued_name(text: &str) -> Option<String> {
+    // (a word of one name's length, with no space: most entries have one)
+    if text.len() > 40 || words::has_byte(text, b' ') {
+        return None;
+    }
+    // (no capital after the first letter but the Latin-1 ones, whose first byte is 0xC3:
+    // most such words are passed over here)
+    if !text
+        .bytes()
+        .skip(3)
+        .any(|b| b.is_ascii_uppercase() || b == 0xC3)
+    {
+        return None;
+    }
+    let mut prev_lower = false;
+    for (k, (at, c)) in text.char_indices().enumerate() {
+        if k >= 3 && prev_lower && c.is_uppercase() {
+            let name = format!("{} {}", &text[..at], &text[at..]);
+            return words::is_person_name(&name).then_some(name);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
 }
 
 /// "Anna AnderssonEva Berg": two names run together by OCR.
@@ -2614,6 +2657,21 @@ mod tests {
             "Datum för",
         ] {
             assert!(!is_page_header_column(column), "{column}");
+        }
+    }
+
+    #[test]
+    fn a_name_whose_space_ocr_lost_is_read_as_two_words() {
+        assert_eq!(unglued_name("AnnaBerg").as_deref(), Some("Anna Berg"));
+        assert_eq!(unglued_name("KarinÖberg").as_deref(), Some("Karin Öberg"));
+        for text in [
+            "McDonald",
+            "Anna Berg",
+            "Region",
+            "AnnaREGION",
+            "SOCIALNÄMNDEN",
+        ] {
+            assert_eq!(unglued_name(text), None, "{text}");
         }
     }
 

@@ -110,6 +110,7 @@ fn may_start_item(raw: &str) -> bool {
         Some(&b) if b.is_ascii_alphabetic() => {
             matches!(b.to_ascii_lowercase(), b'p' | b'a')
                 || b.is_ascii_uppercase() && body_before_sign(raw) > 0
+                || is_ocr_s_sign(raw)
         }
         _ => true,
     }
@@ -147,6 +148,21 @@ fn body_before_sign(s: &str) -> usize {
     } else {
         0
     }
+}
+
+/// Whether a line starts with an `S` that OCR read for `§`: "S 12 Val av justerare" (a
+/// space, a number, then a space and a capital, or nothing).
+fn is_ocr_s_sign(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("S ") else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    (1..=3).contains(&digits)
+        && (after.is_empty()
+            || after
+                .strip_prefix(' ')
+                .is_some_and(|t| t.starts_with(char::is_uppercase)))
 }
 
 /// [`candidate`] for the raw text of a line that is no furniture and no bullet.
@@ -188,11 +204,13 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     // a line starting with any other ASCII character starts none.
     // ("$ 101": OCR's "§")
     let ocr_sign = super::lines::is_ocr_paragraph_sign(s);
+    let ocr_s = !ocr_sign && is_ocr_s_sign(s);
     if let Some(&b) = s.as_bytes().first()
         && b.is_ascii()
         && !b.is_ascii_digit()
         && !matches!(b.to_ascii_lowercase(), b'p' | b'a')
         && !ocr_sign
+        && !ocr_s
     {
         return None;
     }
@@ -201,7 +219,10 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     } else {
         Style::Plain
     };
-    if skip(&mut s, &mut offset, "§") || ocr_sign && skip(&mut s, &mut offset, "$") {
+    if skip(&mut s, &mut offset, "§")
+        || ocr_sign && skip(&mut s, &mut offset, "$")
+        || ocr_s && skip(&mut s, &mut offset, "S")
+    {
         if !heading {
             style = Style::Paragraph;
         }
@@ -331,9 +352,7 @@ pub fn find_items(lines: &[Line]) -> Layout {
 /// Whether a candidate's line holds its number alone: nothing after `title_at`, or
 /// only marks.
 fn is_bare(l: &Line, title_at: usize) -> bool {
-    l.raw
-        .get(title_at..)
-        .is_none_or(|t| clean_title_start(t).0)
+    l.raw.get(title_at..).is_none_or(|t| clean_title_start(t).0)
 }
 
 /// Whether the next line with text after line `i` (a blank line between them at most)
@@ -1721,6 +1740,22 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_s_before_a_number_and_a_title_is_ocrs_paragraph_sign() {
+        for line in ["S 1 Val av justerare", "S 12", "S 104 Budget"] {
+            assert!(is_ocr_s_sign(line), "{line}");
+        }
+        for line in [
+            "S 1 st",
+            "S 1234 Budget",
+            "S Holm",
+            "Sida 1 Budget",
+            "S1 Budget",
+        ] {
+            assert!(!is_ocr_s_sign(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_line_is_an_end_as_without_the_first_byte_check() {

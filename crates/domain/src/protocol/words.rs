@@ -625,10 +625,13 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
     if let Some((y, j)) = digits_at(s, i, 4, 4) {
         if j < b.len() && matches!(b[j], b'-' | b'.' | b'/') {
             let sep = b[j];
+            // (OCR may read a 0 as an O and a 1 as an l: "2024-O3-14")
+            let month_ends = |&(_, k): &(u32, usize)| k < b.len() && b[k] == sep;
             if let Some((m, k)) = digits_at(s, j + 1, 1, 2)
-                && k < b.len()
-                && b[k] == sep
-                && let Some((d, e)) = digits_at(s, k + 1, 1, 2)
+                .filter(month_ends)
+                .or_else(|| ocr_two_digits_at(s, j + 1).filter(month_ends))
+                && let Some((d, e)) =
+                    digits_at(s, k + 1, 1, 2).or_else(|| ocr_two_digits_at(s, k + 1))
                 && valid(y as i32, m as u8, d as u8)
             {
                 return Some(FoundDate {
@@ -710,6 +713,22 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
         }
     }
     None
+}
+
+/// Two digits at `i` of which OCR read one as a letter: "O3" is 3, "1l" is 11 (an O or o
+/// for 0, an l or I for 1), not before another digit or letter.
+fn ocr_two_digits_at(s: &str, i: usize) -> Option<(u32, usize)> {
+    let pair = s.as_bytes().get(i..i + 2)?;
+    let digit = |c: u8| match c {
+        b'0'..=b'9' => Some(u32::from(c - b'0')),
+        b'O' | b'o' => Some(0),
+        b'l' | b'I' => Some(1),
+        _ => None,
+    };
+    let next = s.as_bytes().get(i + 2);
+    (pair.iter().any(u8::is_ascii_digit) && !next.is_some_and(u8::is_ascii_alphanumeric))
+        .then(|| Some((digit(pair[0])? * 10 + digit(pair[1])?, i + 2)))
+        .flatten()
 }
 
 /// A year of two digits after a dash or an apostrophe at `i` (a space before it allowed):
@@ -812,6 +831,19 @@ fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ocrs_o_for_zero_in_an_iso_dates_month_or_day_is_read() {
+        let iso = |s: &str| find_date(s).map(|d| d.iso());
+        for text in ["2018-O3-14", "2018-03-l4", "2018-1O-01"] {
+            assert!(iso(text).is_some(), "{text}");
+        }
+        assert_eq!(iso("2018-O3-14").as_deref(), Some("2018-03-14"));
+        // (two letters are no number, nor a letter before a word's next letter)
+        for text in ["2018-OO-14", "2018-03-Oct", "2018-lO-ll"] {
+            assert_eq!(iso(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_year_of_two_digits_after_a_dash_is_of_this_century() {
