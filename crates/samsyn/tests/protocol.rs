@@ -2680,3 +2680,37 @@ fn ocr_text_reading_the_paragraph_sign_as_s_and_zero_as_o() {
         p["warnings"]
     );
 }
+
+#[test]
+fn items_written_as_forms_of_fields() {
+    let p = read(&own("falt-arenden-ledning-dalarna-2024-09-27.txt"));
+    // "Ärende: 1" over "Rubrik: Godkännande av dagordning"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Godkännande av dagordning"),
+            ("2", "Uppföljning av hemsjukvårdsavtalet"),
+            ("3", "Gemensam läkemedelsgenomgång"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    // "Ärendetyp: Informationsärende"
+    let kinds: Vec<&str> = p["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["beslutsarende", "informationsarende", "beslutsarende"]
+    );
+    assert_eq!(p["items"][1]["presenters"][0], "Jan Stål");
+    assert_eq!(decisions(&p, "3"), ["Ledningen ställer sig bakom rutinen."]);
+    assert_eq!(p["chair"], "Ulla Berg");
+    assert!(
+        p["warnings"].as_array().unwrap().is_empty(),
+        "{}",
+        p["warnings"]
+    );
+}

@@ -229,7 +229,8 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
         while skip(&mut s, &mut offset, " ") {}
     } else if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         // (a line starting with a digit starts with no word)
-        for word in ["punkt ", "arende ", "paragraf "] {
+        // ("Ärende: 3", as a form of fields numbers its items)
+        for word in ["punkt ", "arende ", "paragraf ", "arende: ", "punkt: "] {
             if super::words::folded_starts_with(super::markup::prefix(s, 12), word) {
                 let n = s
                     .char_indices()
@@ -655,6 +656,11 @@ fn kind_marker(f: &str) -> Option<ItemKind> {
     let f = f
         .trim_ends()
         .trim_matches(['(', ')', ':', '*', '-', '–', ' ', '.']);
+    // "Ärendetyp: Beslutsärende", as a form of fields names it
+    let f = match f.strip_prefix("arendetyp: ") {
+        Some(kind) if kind.ends_with("arende") => kind,
+        _ => f,
+    };
     match f {
         "beslutsarende" | "beslutspunkt" | "for beslut" | "beslut" | "arendetyp: beslut" => {
             Some(ItemKind::Beslutsarende)
@@ -1138,6 +1144,8 @@ fn is_registration_number(title: &str) -> bool {
 /// no label (nor one starting like a presenter's), marker or bullet.
 fn title_line(l: &Line) -> Option<String> {
     let t = l.text.trim_ends();
+    // "Rubrik: Godkännande av dagordning" under "Ärende: 1", as a form of fields has it
+    let t = title_label_value(t).unwrap_or(t);
     let can_be = l.bullet.is_none()
         && words::at_most_chars(t, 150)
         && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -1148,6 +1156,16 @@ fn title_line(l: &Line) -> Option<String> {
         && kind_marker(&l.folded).is_none()
         && !PRESENTER_LABELS.iter().any(|p| l.folded.starts_with(p));
     can_be.then(|| tidy_title(t))
+}
+
+/// The value of a title's label: "Rubrik: Budget", "Ärenderubrik: Budget" give "Budget".
+fn title_label_value(t: &str) -> Option<&str> {
+    // (each label ends with "rubrik": "Rubrik", "Ärenderubrik")
+    let colon = words::find_byte(t, b':')?;
+    if !(6..=14).contains(&colon) || !fold(&t[..colon]).ends_with("rubrik") {
+        return None;
+    }
+    Some(t[colon + 1..].trim_ends()).filter(|v| !v.is_empty())
 }
 
 /// Whether a line without a colon of up to 48 characters is two or three words, all but
@@ -1740,6 +1758,27 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_titles_label_gives_its_value_and_other_labels_none() {
+        assert_eq!(
+            title_label_value("Rubrik: Budget 2025"),
+            Some("Budget 2025")
+        );
+        assert_eq!(title_label_value("Ärenderubrik: Budget"), Some("Budget"));
+        for text in [
+            "Rubrik:",
+            "Beslut: Budget",
+            "Budget",
+            "Underrubrik saknas: x",
+        ] {
+            assert_eq!(title_label_value(text), None, "{text}");
+        }
+        assert_eq!(
+            kind_marker("arendetyp: informationsarende"),
+            Some(ItemKind::Informationsarende)
+        );
+    }
 
     #[test]
     fn an_s_before_a_number_and_a_title_is_ocrs_paragraph_sign() {

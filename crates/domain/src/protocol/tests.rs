@@ -746,6 +746,7 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "\nÄrende: 2\nRubrik: Uppföljning\nÄrendetyp: Informationsärende\n",
     "\nS 1 Val av justerare\n",
     "Datum: 2018-O3-14\n",
     "\nAnnaBerg, Region Västmanland, ordf6rande\n",
