@@ -421,6 +421,18 @@ fn starts_with_date_and_time(text: &str) -> bool {
         .is_some_and(|d| d.start == 0 && words::find_times(&text[d.end..]).is_some())
 }
 
+/// A signing service's record on line `i` (`text`) of a name: signed when the text says,
+/// in the role a label named up to five lines above, if any.
+fn recorded(name: String, role: Option<(usize, &str)>, i: usize, text: &str) -> Signature {
+    Signature {
+        name,
+        role: role
+            .filter(|(at, _)| i - at <= 5)
+            .map(|(_, r)| r.to_owned()),
+        signed_at: signed_at(text),
+    }
+}
+
 /// A signature on paper: a name in a role, with no time.
 fn signed_as(name: String, role: &str) -> Signature {
     Signature {
@@ -463,14 +475,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
             && starts_with_date_and_time(text)
         {
             used_names.push(*at);
-            out.push(Signature {
-                name: name.clone(),
-                role: pending_role
-                    .filter(|(r, _)| i - r <= 5)
-                    .map(|(_, r)| r.to_owned()),
-                signed_at: signed_at(text),
-            });
-            pending_role = None;
+            out.push(recorded(name.clone(), pending_role.take(), i, text));
             continue;
         }
         if is_sign_event(f) {
@@ -503,15 +508,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                     })
             });
             if let Some(name) = name {
-                let role = pending_role
-                    .filter(|(at, _)| i - at <= 5)
-                    .map(|(_, r)| r.to_owned());
-                out.push(Signature {
-                    name,
-                    role,
-                    signed_at: signed_at(text),
-                });
-                pending_role = None;
+                out.push(recorded(name, pending_role.take(), i, text));
             }
             continue;
         }
