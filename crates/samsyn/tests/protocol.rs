@@ -2714,3 +2714,36 @@ fn items_written_as_forms_of_fields() {
         p["warnings"]
     );
 }
+
+#[test]
+fn a_web_pages_paragraph_headings_and_people_parted_by_line_breaks_in_a_cell() {
+    let p = read(&own(
+        "html-radbrytning-i-cell-vard-och-omsorgsnamnden-2024-10-16.html",
+    ));
+    assert_eq!(p["body"], "Vård- och omsorgsnämnden");
+    // "<h2>§ 88</h2>" over "<h3>Riktlinje för hälso- och sjukvård i hemmet</h3>"
+    assert_eq!(
+        titles(&p),
+        [
+            ("88", "Riktlinje för hälso- och sjukvård i hemmet"),
+            ("89", "Delegationsbeslut"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "88"),
+        ["Vård- och omsorgsnämnden antar riktlinjen."]
+    );
+    assert_eq!(
+        decisions(&p, "89"),
+        ["Redovisningen läggs till handlingarna."]
+    );
+    // "Britt Ek (S), ordförande<br>Jonas Ahl (M), vice ordförande<br>Kim Lundh (V)…"
+    assert_eq!(attendee(&p, "Jonas Ahl")["role"], "vice ordförande");
+    assert_eq!(attendee(&p, "Ola Berg")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Leo Hed")["role"], "förvaltningschef");
+    assert_eq!(present(&p), 6);
+    assert_eq!(p["chair"], "Britt Ek");
+    assert_eq!(strs(&p["secretaries"]), ["Sanna Wik"]);
+    assert_eq!(p["adjusted_on"], "2024-10-21");
+}

@@ -356,13 +356,14 @@ fn is_bare(l: &Line, title_at: usize) -> bool {
     l.raw.get(title_at..).is_none_or(|t| clean_title_start(t).0)
 }
 
-/// Whether the next line with text after line `i` (a blank line between them at most)
-/// can be a title, and numbers no item of its own.
+/// Whether the next line with text after line `i` (two blank lines between them at
+/// most, as an HTML heading's end and the next one's start leave) can be a title, and
+/// numbers no item of its own.
 fn title_follows(lines: &[Line], i: usize) -> bool {
     lines
         .iter()
         .skip(i + 1)
-        .take(2)
+        .take(3)
         .find(|l| !l.furniture && !l.is_blank())
         .is_some_and(|l| candidate(l).is_none() && title_line(l).is_some())
 }

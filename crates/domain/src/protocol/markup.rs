@@ -252,6 +252,12 @@ fn emit_tag(out: &mut String, tag: &Tag, cells: &mut usize) {
     // Nordin</p></td>"): inside a cell they part words, not lines, so the row stays one.
     // So do lists: "<td><ul><li>A</li><li>B</li></ul></td>" is "- A - B" in the row.
     if *cells > 0 && matches!(tag.name, "p" | "div" | "br" | "ul" | "ol" | "li") {
+        // (but a line break in a cell parts its entries: "Britt Ek (S), ordförande<br>Jonas
+        // Ahl (M)" is two people)
+        if tag.name == "br" && !out.ends_with([' ', '|', ';']) {
+            out.push_str("; ");
+            return;
+        }
         if !tag.closing && !out.ends_with([' ', '|']) {
             out.push(' ');
         }
@@ -394,6 +400,19 @@ pub fn prefix(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_in_a_cell_parts_entries_and_a_paragraph_words() {
+        let row = |html: &str| to_marked_text(html).trim().to_owned();
+        assert_eq!(
+            row("<table><tr><td>Anna Berg<br>Per Holm</td></tr></table>"),
+            "| Anna Berg; Per Holm |"
+        );
+        assert_eq!(
+            row("<table><tr><td><p>Lisa</p><p>Nordin</p></td></tr></table>"),
+            "| Lisa Nordin |"
+        );
+    }
 
     #[test]
     fn the_italic_start_as_text_is_the_italic_start() {

@@ -746,6 +746,8 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "<td>Britt Ek (S), ordförande<br>Jonas Ahl (M)</td>",
+    "\n<h2>§ 88</h2>\n<h3>Riktlinje</h3>\n",
     "\nÄrende: 2\nRubrik: Uppföljning\nÄrendetyp: Informationsärende\n",
     "\nS 1 Val av justerare\n",
     "Datum: 2018-O3-14\n",
