@@ -479,11 +479,13 @@ const END_LABELS: &[&str] = &[
     "justerare",
     "justerande",
     "justerat",
-    // abbreviated beside a line to sign on: "Ordf. ______ ⇥ Just. ______"
-    "ordf",
-    "just",
-    "sekr",
 ];
+
+/// Whether folded `f` is an end label, written out or abbreviated as beside a line to
+/// sign on ("ordf", "just", "sekr": each starts with a byte of a written-out label).
+fn is_end_label(f: &str) -> bool {
+    END_LABELS.contains(&f) || super::signatures::abbreviated_role(f).is_some()
+}
 
 /// Starts of a line that ends the items when it holds a date: "Justerat 2024-05-28"
 /// above the signatures, "Protokollet justerat digitalt 2024-10-25." below them.
@@ -527,7 +529,7 @@ fn is_end(l: &Line) -> bool {
         return false;
     }
     END_MARKERS.iter().any(|m| f.starts_with(m))
-        || END_LABELS.contains(&f)
+        || is_end_label(f)
         || are_end_labels_side_by_side(f)
         // "Antecknat av Maria Holm" under the last item
         || super::signatures::note_taker(t).is_some()
@@ -546,7 +548,7 @@ fn are_end_labels_side_by_side(f: &str) -> bool {
     let mut count = 0;
     columns.all(|c| {
         count += 1;
-        END_LABELS.contains(&c)
+        is_end_label(c)
     }) && count >= 2
 }
 
@@ -1802,7 +1804,7 @@ mod tests {
         let plain = |l: &Line| {
             let f = l.folded.trim_ends().trim_end_matches(['_', ':', '.', ' ']);
             END_MARKERS.iter().any(|m| f.starts_with(m))
-                || END_LABELS.contains(&f)
+                || is_end_label(f)
                 || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(&l.text).is_some()
                 || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
                 || are_end_labels_side_by_side(f)

@@ -31,7 +31,7 @@ const ABBREVIATED_ROLES: &[(&str, &str)] = &[
 ];
 
 /// The role an abbreviation stands for: "Ordf.", "just".
-fn abbreviated_role(text: &str) -> Option<&'static str> {
+pub(super) fn abbreviated_role(text: &str) -> Option<&'static str> {
     let t = text.trim_ends().trim_end_matches(['.', ':']);
     ABBREVIATED_ROLES
         .iter()
