@@ -2747,3 +2747,37 @@ fn a_web_pages_paragraph_headings_and_people_parted_by_line_breaks_in_a_cell() {
     assert_eq!(strs(&p["secretaries"]), ["Sanna Wik"]);
     assert_eq!(p["adjusted_on"], "2024-10-21");
 }
+
+#[test]
+fn a_table_of_contents_with_page_numbers_before_the_head() {
+    let p = read(&own(
+        "innehallsforteckning-halso-och-sjukvardsnamnden-2024-05-28.txt",
+    ));
+    // "§ 41 Val av justerare ........ 2" … "§ 45 Anmälningsärenden ....... 6" first
+    assert_eq!(
+        titles(&p),
+        [
+            ("41", "Val av justerare"),
+            ("42", "Godkännande av dagordning"),
+            ("43", "Överenskommelse om hälso- och sjukvård i hemmet"),
+            ("44", "Uppföljning av utskrivningsklara patienter"),
+            ("45", "Anmälningsärenden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "43"),
+        ["Nämnden godkänner överenskommelsen om hälso- och sjukvård i hemmet."]
+    );
+    assert_eq!(p["chair"], "Karin Ström");
+    assert_eq!(p["start_time"], "09:00");
+    assert_eq!(p["place"], "Regionhuset, sal Vänern");
+    assert_eq!(strs(&p["adjusters"]), ["Sofia Lund"]);
+    assert_eq!(p["adjusted_on"], "2024-06-03");
+    // "Mats Eriksson (KD), §§ 41–43" and "Helena Nyberg (V), ej § 44 p.g.a. jäv"
+    assert_eq!(attendee(&p, "Mats Eriksson")["role"], "ledamot");
+    assert_eq!(attendee(&p, "Helena Nyberg")["status"], "present");
+    assert_eq!(attendee(&p, "Erik Holm")["role"], "ersättare");
+    assert_eq!(present(&p), 8);
+    assert_eq!(strs(&p["warnings"]), Vec::<String>::new());
+}

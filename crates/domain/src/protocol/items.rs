@@ -370,8 +370,9 @@ fn title_follows(lines: &[Line], i: usize) -> bool {
 
 /// Where the items start again after an agenda that lists them first, one line each
 /// ("Dagordning" over "1. Inledning", "2. Hemsjukvård", …, then "1. Inledning" with its
-/// text): the line where the first is listed a second time, as it was; 0 when there is
-/// no such agenda.
+/// text): the line where the first is listed a second time, as it was (a table of
+/// contents' leader and page number aside: "§ 41 Val av justerare ....... 2", and in a
+/// table of contents its number alone will do); 0 when there is no such agenda.
 fn agenda_end(
     lines: &[Line],
     candidates: &[(usize, Style, (u32, u32), usize)],
@@ -389,15 +390,47 @@ fn agenda_end(
         .take_while(|w| w[1].1 > w[0].1 && lines[w[0].0 + 1..w[1].0].iter().all(Line::is_blank))
         .count();
     let same = |a: usize, b: usize| {
-        lines[numbered[a].0].text.trim_ends() == lines[numbered[b].0].text.trim_ends()
+        lines[numbered[a].0].text.trim_ends()
+            == without_page_reference(lines[numbered[b].0].text.trim_ends())
     };
     // (and its first two are listed again as they were, one after the other: "1.
     // Inledning" and "2. Hemsjukvård" twice)
-    if listed >= 2 && listed + 1 < numbered.len() && same(listed, 0) && same(listed + 1, 1) {
+    // (or, in a table of contents, each line ends in its page number, and the first
+    // number comes again: "§ 43 Överenskommelse … 3", then "§ 43 Dnr HSN 2024/112")
+    let paged = |k: usize| {
+        let text = lines[numbered[k].0].text.trim_ends();
+        without_page_reference(text).len() < text.len()
+    };
+    let contents = listed < numbered.len()
+        && numbered[listed].1 == numbered[0].1
+        && (0..listed).all(paged)
+        && !paged(listed);
+    if listed >= 2
+        && listed + 1 < numbered.len()
+        && (contents || same(listed, 0) && same(listed + 1, 1))
+    {
         numbered[listed].0
     } else {
         0
     }
+}
+
+/// A table of contents' line without its page number and the leader before it
+/// ("Val av justerare ........ 2", "Val av justerare … 2", "Val av justerare⇥2"); the
+/// line itself when it ends otherwise.
+fn without_page_reference(line: &str) -> &str {
+    let digits = line.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return line;
+    }
+    let before = &line[..line.len() - digits];
+    let leader = before.trim_end_matches([' ', '.', '…', '\t']);
+    let gone = &before[leader.len()..];
+    let dotted = gone.matches('.').count() >= 3 || gone.contains('…');
+    if leader.is_empty() || !(dotted || gone.contains('\t')) {
+        return line;
+    }
+    leader
 }
 
 /// Whether line `i`, numbered like a plain item ("2. …"), is in a numbered list that a
@@ -1761,6 +1794,22 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_of_contents_line_loses_its_leader_and_page_number_and_other_lines_nothing() {
+        for (line, want) in [
+            ("§ 41 Val av justerare ........ 2", "§ 41 Val av justerare"),
+            ("§ 41 Val av justerare . . . . 12", "§ 41 Val av justerare"),
+            ("§ 41 Val av justerare … 2", "§ 41 Val av justerare"),
+            ("§ 41 Val av justerare\t2", "§ 41 Val av justerare"),
+            ("§ 41 Budget 2025", "§ 41 Budget 2025"),
+            ("§ 41 Ärende 12", "§ 41 Ärende 12"),
+            ("§ 41 Se bilaga 1. 2", "§ 41 Se bilaga 1. 2"),
+            ("...... 2", "...... 2"),
+        ] {
+            assert_eq!(without_page_reference(line), want, "{line}");
+        }
+    }
 
     #[test]
     fn a_titles_label_gives_its_value_and_other_labels_none() {

@@ -191,6 +191,28 @@ fn an_agenda_is_passed_over_only_when_its_first_item_is_listed_again_as_it_was()
 }
 
 #[test]
+fn a_table_of_contents_with_page_numbers_is_passed_over_like_an_agenda() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-05-28\nInnehållsförteckning\n\
+         § 41 Val av justerare ........ 2\n§ 42 Budget ........ 3\n\n\
+         Ordförande: Karin Ström\n\n\
+         § 41 Val av justerare\nSofia Lund utses.\n§ 42 Budget\nText.\n",
+    );
+    let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Val av justerare", "Budget"]);
+    assert_eq!(p.chair.as_deref(), Some("Karin Ström"));
+    // (its titles need not come again as they were: the body may give the case's number)
+    let numbered = parse_ok(
+        "Protokoll\nDatum: 2024-05-28\n\
+         § 41 Val av justerare ........ 2\n§ 42 Budget ........ 3\n\n\
+         § 41 Dnr 2024/12\nVal av justerare\nText.\n§ 42 Dnr 2024/13\nBudget\nText.\n",
+    );
+    let numbers: Vec<&str> = numbered.items.iter().map(|i| i.number.as_str()).collect();
+    assert_eq!(numbers, ["41", "42"]);
+    assert_eq!(numbered.items[1].title, "Budget");
+}
+
+#[test]
 fn a_committees_decision_heading_in_capitals_starts_the_decisions() {
     let p = parse_ok(
         "Protokoll\nDatum: 2022-01-18\n§ 2 Yttrande över remiss\nText om remissen.\n\
@@ -746,6 +768,8 @@ const FRAGMENTS: &[&str] = &[
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
     "\nSigneringssida\n",
+    "\n§ 41 Val av justerare ........ 2\n",
+    "\n§ 42 Budget . . . 3\n",
     "<td>Britt Ek (S), ordförande<br>Jonas Ahl (M)</td>",
     "\n<h2>§ 88</h2>\n<h3>Riktlinje</h3>\n",
     "\nÄrende: 2\nRubrik: Uppföljning\nÄrendetyp: Informationsärende\n",
