@@ -81,6 +81,28 @@ pub fn to_marked_text(input: &str) -> String {
     if skip_until.is_none() {
         out.push_str(rest);
     }
+    if super::words::has_byte(&out, b'@') {
+        out = without_mentions(&out);
+    }
+    out
+}
+
+/// `text` without the `@` of mentions in notes from collaboration tools (`@Anna Berg`
+/// is Anna Berg): an `@` at the start of a word, before a capital. Addresses
+/// (`anna.berg@region.se`) keep theirs.
+fn without_mentions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let opens = prev.is_whitespace() || matches!(prev, '(' | ',' | ';' | '*' | '|');
+        if c == '@' && opens && chars.peek().is_some_and(|n| n.is_uppercase()) {
+            prev = c;
+            continue;
+        }
+        out.push(c);
+        prev = c;
+    }
     out
 }
 
@@ -400,6 +422,17 @@ pub fn prefix(s: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mentions_at_sign_is_dropped_and_an_addresses_kept() {
+        assert_eq!(
+            to_marked_text("Deltagare: @Anna Berg, @Lars Ek (@Region)\n@Åsa Lind"),
+            "Deltagare: Anna Berg, Lars Ek (Region)\nÅsa Lind"
+        );
+        for kept in ["anna.berg@region.se", "@anna", "a @ b", "**@**"] {
+            assert_eq!(to_marked_text(kept), kept);
+        }
+    }
 
     #[test]
     fn a_line_break_in_a_cell_parts_entries_and_a_paragraph_words() {
