@@ -2781,3 +2781,40 @@ fn a_table_of_contents_with_page_numbers_before_the_head() {
     assert_eq!(present(&p), 8);
     assert_eq!(strs(&p["warnings"]), Vec::<String>::new());
 }
+
+#[test]
+fn notes_from_a_collaboration_tool_with_mentions_and_checkboxes() {
+    let p = read(&own("loop-veckomote-samverkansgrupp-aldre-2024-10-15.md"));
+    // no "Protokoll" or "Minnesanteckningar" anywhere, no adjuster, no "§": notes
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-10-15");
+    assert_eq!(p["start_time"], "13:00");
+    // "**Mötesledare:** @Anna Berg", "**Anteckningar:** @Lars Ek"
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Lars Ek"]);
+    // "**Deltagare:** @Anna Berg, @Lars Ek, @Maria Svensson, @Peter Holm"
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Maria Svensson")["status"], "present");
+    assert_eq!(attendee(&p, "Sara Lind")["status"], "absent");
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Läget i hemsjukvården"),
+            ("2", "Utskrivningsklara patienter"),
+            ("3", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "Uppföljningen redovisas kvartalsvis.",
+            "Lars Ek samordnar redovisningen."
+        ]
+    );
+    assert!(
+        p["items"][0]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Maria Svensson tar fram statistik"))
+    );
+}

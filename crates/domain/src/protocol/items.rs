@@ -32,6 +32,15 @@ pub struct Layout {
     pub starts: Vec<Start>,
 }
 
+impl Layout {
+    /// Whether its items are paragraphs (`§ 12`), as a protocol's are.
+    pub fn in_paragraphs(&self) -> bool {
+        self.starts
+            .first()
+            .is_some_and(|s| s.style == Style::Paragraph)
+    }
+}
+
 /// The minor number of item `2a` is this and one, of `2b` this and two: after every minor
 /// part written with digits (of two at most).
 const LETTERED: u32 = 100;

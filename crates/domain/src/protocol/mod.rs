@@ -242,7 +242,21 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
 
     let mut protocol = Protocol {
         body: hints.body.clone().or(head.body),
-        document_kind: head.kind.unwrap_or(DocumentKind::Protokoll),
+        // (a text that names neither kind in its head is a protocol if it is kept as
+        // one: its items are paragraphs, someone adjusts or signs it, or it speaks of
+        // its protocol, "Vid protokollet"; otherwise notes)
+        document_kind: head.kind.unwrap_or_else(|| {
+            if layout.in_paragraphs()
+                || !head.adjusters.is_empty()
+                || head.adjusted_on.is_some()
+                || !signatures.is_empty()
+                || all.iter().any(|l| words::holds!(l.folded, "protokoll"))
+            {
+                DocumentKind::Protokoll
+            } else {
+                DocumentKind::Minnesanteckningar
+            }
+        }),
         date,
         start_time: head.start.map(words::clock_text),
         end_time: head.end.map(words::clock_text),

@@ -213,6 +213,21 @@ fn a_table_of_contents_with_page_numbers_is_passed_over_like_an_agenda() {
 }
 
 #[test]
+fn a_text_naming_no_kind_is_notes_unless_kept_as_a_protocol() {
+    let kind = |text: &str| parse_ok(text).document_kind;
+    let notes = "Veckomöte\nDatum: 2024-10-15\n1. Läget\nText.\n2. Övrigt\nInget.\n";
+    assert_eq!(kind(notes), DocumentKind::Minnesanteckningar);
+    let paragraphs = "Socialnämnden\nDatum: 2024-10-15\n§ 1 Läget\nText.\n§ 2 Övrigt\nInget.\n";
+    assert_eq!(kind(paragraphs), DocumentKind::Protokoll);
+    let adjusted = notes.replace("1. Läget", "Justerare: Sofia Lund\n1. Läget");
+    assert_eq!(kind(&adjusted), DocumentKind::Protokoll);
+    let spoken = notes.replace("Inget.", "Vid protokollet\nSofia Lund");
+    assert_eq!(kind(&spoken), DocumentKind::Protokoll);
+    let titled = format!("Minnesanteckningar\n{paragraphs}");
+    assert_eq!(kind(&titled), DocumentKind::Minnesanteckningar);
+}
+
+#[test]
 fn a_committees_decision_heading_in_capitals_starts_the_decisions() {
     let p = parse_ok(
         "Protokoll\nDatum: 2022-01-18\n§ 2 Yttrande över remiss\nText om remissen.\n\
@@ -770,6 +785,8 @@ const FRAGMENTS: &[&str] = &[
     "\nSigneringssida\n",
     "\n§ 41 Val av justerare ........ 2\n",
     "\n§ 42 Budget . . . 3\n",
+    "\n**Deltagare:** @Anna Berg, @Lars Ek\n",
+    "\n- [ ] @Maria Svensson tar fram statistik\n",
     "<td>Britt Ek (S), ordförande<br>Jonas Ahl (M)</td>",
     "\n<h2>§ 88</h2>\n<h3>Riktlinje</h3>\n",
     "\nÄrende: 2\nRubrik: Uppföljning\nÄrendetyp: Informationsärende\n",
