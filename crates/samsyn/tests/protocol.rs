@@ -2818,3 +2818,32 @@ fn notes_from_a_collaboration_tool_with_mentions_and_checkboxes() {
             .is_some_and(|t| t.contains("Maria Svensson tar fram statistik"))
     );
 }
+
+#[test]
+fn a_roll_call_with_crosses_after_the_items_completes_the_head() {
+    let p = read(&own("narvaro-och-omrostningslista-ksau-2024-09-10.txt"));
+    // "Beslutande: Se närvaro- och omröstningslista"; the list, after the signatures:
+    // "Ledamöter    Närvarande   Ja   Nej   Avstår" over "Lena Dahl (S), ordf    X"
+    let status = |name: &str| attendee(&p, name)["status"].as_str().map(str::to_owned);
+    assert_eq!(status("Lena Dahl").as_deref(), Some("present"));
+    assert_eq!(status("Ola Strand").as_deref(), Some("present"));
+    assert_eq!(status("Gunnel Vik").as_deref(), Some("absent"));
+    assert_eq!(status("Berit Nord").as_deref(), Some("present"));
+    assert_eq!(status("Kent Lilja").as_deref(), Some("absent"));
+    assert_eq!(attendee(&p, "Berit Nord")["role"], "ersättare");
+    assert_eq!(attendee(&p, "Lena Dahl")["role"], "ordförande");
+    // the adjuster the head named is the list's member, once
+    assert_eq!(attendee(&p, "Tomas Brandt")["role"], "ledamot");
+    assert_eq!(present(&p), 4);
+    assert_eq!(p["attendees"].as_array().map(Vec::len), Some(6));
+    assert_eq!(p["chair"], "Lena Dahl");
+    assert_eq!(strs(&p["adjusters"]), ["Tomas Brandt"]);
+    assert_eq!(
+        titles(&p),
+        [
+            ("101", "Val av justerare"),
+            ("102", "Avtal om hälso- och sjukvård i hemmet"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+}

@@ -884,8 +884,9 @@ fn is_page_mark(t: &str) -> bool {
 
 /// The attendance in a list after the minutes ("Närvarolista" after the last item, where
 /// the head says "Närvarande: se närvarolista sist"): the head's attendees, read from the
-/// first list of those present or absent up to a label of another kind (the signatures'
-/// "Ordförande", "Justerare").
+/// first list of those present or absent (or a row of column heads with a presence
+/// column) up to a label of another kind (the signatures' "Ordförande", "Justerare"),
+/// when it names more people than the head.
 pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
     let label = |l: &Line| {
         if l.furniture || !words::at_most_chars(&l.text, 60) {
@@ -893,8 +894,17 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
         }
         label_of(without_attachment_number(l.text.trim_ends())).map(|(label, _)| label)
     };
-    let is_attend = |l: &Line| matches!(label(l), Some(Label::Attend { .. }));
-    let Some(start) = trailer.iter().position(is_attend) else {
+    let roll_call = |l: &Line| !l.furniture && presence_column(l).is_some();
+    // (a head that names some is completed only from a roll call, a list with a presence
+    // column: other lists after the items are more often text)
+    let start = if head.attendees.is_empty() {
+        trailer
+            .iter()
+            .position(|l| matches!(label(l), Some(Label::Attend { .. })) || roll_call(l))
+    } else {
+        trailer.iter().position(roll_call)
+    };
+    let Some(start) = start else {
         return;
     };
     let end = trailer[start..]
@@ -906,7 +916,22 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
     let text = without_attachment_number(list[0].text.trim_ends()).to_owned();
     list[0].folded = fold_for_line(&text);
     list[0].text = Cow::Owned(text);
-    head.attendees = read(&list, &mut Vec::new()).attendees;
+    let listed = read(&list, &mut Vec::new()).attendees;
+    // (a head that names fewer, as its chair and adjuster only, is completed from the
+    // list: the list's entries first, then those only the head names)
+    if listed.len() <= head.attendees.len() {
+        return;
+    }
+    let named = std::mem::replace(&mut head.attendees, listed);
+    for a in named {
+        match head.attendees.iter_mut().find(|b| b.name == a.name) {
+            Some(b) => {
+                b.role = b.role.take().or(a.role);
+                b.organization = b.organization.take().or(a.organization);
+            }
+            None => head.attendees.push(a),
+        }
+    }
 }
 
 /// A label after an attachment's number: "Närvarolista" in "Bilaga 1. Närvarolista".
@@ -939,9 +964,48 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut adjustments_start_before = false;
     // "Närvarande från Hofors kommun:": the organisation of those listed under it
     let mut section_org: Option<String> = None;
+    // the characters of a presence column marked with crosses, laid out with spaces
+    let mut marked: Option<(usize, usize)> = None;
     for l in lines {
         if l.furniture {
             continue;
+        }
+        // "Ledamöter     Närvarande   Ja   Nej" over "Lena Dahl (S)     X": a list of
+        // people whose presence column is marked with a cross (no cross: absent)
+        if let Some((label, column)) = presence_column(l) {
+            marked = Some(column);
+            section = Some(label);
+            entries_in_section = 0;
+            continue;
+        }
+        if let Some(column) = marked {
+            match section {
+                Some(label @ Label::Attend { .. }) if l.heading == 0 && !l.is_blank() => {
+                    let (crossed, present, columns) = marked_row(l.raw, column);
+                    match (!crossed).then(|| label_of(l.text.trim_ends())).flatten() {
+                        // ("Ersättare" over more rows: the list goes on under it)
+                        Some((Label::Attend { .. }, rest)) if rest.is_empty() => {}
+                        Some(_) => marked = None,
+                        None => {
+                            if entry_from(
+                                &columns,
+                                l.struck || !present,
+                                label,
+                                section_org.as_deref(),
+                                &mut head,
+                            ) {
+                                entries_in_section += 1;
+                                continue;
+                            }
+                            // (a line that is no row ends the list, and is read as any
+                            // other)
+                            marked = None;
+                        }
+                    }
+                }
+                Some(Label::Attend { .. }) if l.is_blank() => continue,
+                _ => marked = None,
+            }
         }
         // "| Beslutande |": a table's row of one cell, a heading over the rows under it
         let line = l.text.trim_ends();
@@ -1182,6 +1246,126 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         head.end = end;
     }
     head
+}
+
+/// The columns of a line laid out with spaces: each with the place of its first
+/// character; two spaces or more part them.
+fn spaced_columns(raw: &str) -> Vec<(usize, &str)> {
+    let mut columns = Vec::new();
+    let (mut start, mut spaces, mut end) = (None, 0, 0);
+    for (i, (byte, c)) in raw.char_indices().enumerate() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= 2
+                && let Some((from, place)) = start.take()
+            {
+                columns.push((place, &raw[from..end]));
+            }
+            if start.is_none() {
+                start = Some((byte, i));
+            }
+            spaces = 0;
+            end = byte + c.len_utf8();
+        }
+    }
+    if let Some((from, place)) = start {
+        columns.push((place, &raw[from..end]));
+    }
+    columns
+}
+
+/// A line that is a row of column heads laid out with spaces, whose first names the
+/// people and one other is their presence ("Ledamöter     Närvarande   Ja   Nej
+/// Avstår"): the label of the list, and the characters from the presence column's head
+/// to the next head.
+fn presence_column(line: &Line) -> Option<(Label, (usize, usize))> {
+    let raw = line.raw;
+    // (spaces between columns make the raw line longer than its clean text, and a
+    // presence column's head is "Närvarande", "Närvaro" or "Närv.")
+    if raw.len() < line.text.len() + 2 || !words::holds!(line.folded, "narv") {
+        return None;
+    }
+    // ("Övriga  närvarande" is a label, whatever its spaces, and heads have no colon:
+    // "Närvarande:  se  närvarolista" is none)
+    if words::has_byte(raw, b'\t')
+        || words::has_byte(raw, b':')
+        || !words::at_most_chars(raw, 140)
+        || match_label(&line.text).is_some()
+    {
+        return None;
+    }
+    let columns = spaced_columns(raw.trim_end());
+    if !(2..=8).contains(&columns.len())
+        || columns[1..]
+            .iter()
+            .any(|c| c.1.len() > 16 || !ROLL_CALL_HEADS.contains(&fold(c.1).as_str()))
+    {
+        return None;
+    }
+    let k = columns
+        .iter()
+        .skip(1)
+        .position(|c| fold(c.1).starts_with("narv"))?
+        + 1;
+    let first = fold(columns[0].1);
+    let label = match match_label(columns[0].1) {
+        Some(label @ Label::Attend { .. }) => label,
+        _ if NAME_COLUMN_HEADS.contains(&first.as_str()) => Label::Attend {
+            role: None,
+            present: true,
+        },
+        _ => return None,
+    };
+    let from = columns[k].0.saturating_sub(2);
+    let to = columns
+        .get(k + 1)
+        .map_or(columns[k].0 + columns[k].1.chars().count() + 4, |c| c.0);
+    Some((label, (from, to)))
+}
+
+/// The heads of a roll call's columns after the first (folded): presence, party, votes
+/// and serving.
+const ROLL_CALL_HEADS: &[&str] = &[
+    "narvarande",
+    "narvaro",
+    "narv",
+    "narv.",
+    "franvarande",
+    "franv",
+    "franv.",
+    "parti",
+    "ja",
+    "nej",
+    "avstar",
+    "avst",
+    "avst.",
+    "tjg",
+    "tjg.",
+    "tjanstgor",
+    "tjanstgorande",
+    "ersatter",
+];
+
+/// A row of a list whose presence column (`column`, as [`presence_column`] gives it) is
+/// marked with crosses: whether it has a cross anywhere, whether one is in that column,
+/// and its other columns with tabs between them (but a party's letters).
+fn marked_row(raw: &str, column: (usize, usize)) -> (bool, bool, String) {
+    let (mut crossed, mut present) = (false, false);
+    let mut rest: Vec<&str> = Vec::new();
+    for (place, text) in spaced_columns(raw.trim_end()) {
+        if matches!(text, "X" | "x" | "×" | "✓" | "✔") {
+            crossed = true;
+            present |= (column.0..column.1).contains(&place);
+            continue;
+        }
+        // (a party's letters in a column of their own go, as they do in brackets)
+        let party = text.chars().count() <= 3 && text.chars().all(char::is_uppercase);
+        if rest.is_empty() || !party {
+            rest.push(text);
+        }
+    }
+    (crossed, present, rest.join("\t"))
 }
 
 /// Whether a presence column's cell says absent: "Frånvarande", "Förhinder", "Ej
@@ -2628,6 +2812,65 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(raw: &str) -> Line<'_> {
+        super::super::lines::split_lines(raw).remove(0)
+    }
+
+    #[test]
+    fn columns_laid_out_with_spaces_are_found_with_their_places() {
+        assert_eq!(
+            spaced_columns("Lena Dahl (S), ordf   X     Ja"),
+            [(0, "Lena Dahl (S), ordf"), (22, "X"), (28, "Ja")]
+        );
+        assert_eq!(
+            spaced_columns("  Åsa  Öst  X"),
+            [(2, "Åsa"), (7, "Öst"), (12, "X")]
+        );
+    }
+
+    #[test]
+    fn a_row_of_heads_with_a_presence_column_gives_its_place_and_others_none() {
+        let heads = line("Ledamöter            Parti   Närv.   Ja   Nej");
+        assert_eq!(
+            presence_column(&heads),
+            Some((
+                Label::Attend {
+                    role: Some("ledamot"),
+                    present: true
+                },
+                (27, 37)
+            ))
+        );
+        for other in [
+            "Övriga  närvarande",
+            "Ledamöter Närvarande",
+            "Beslut   Närvarande   Ja",
+            "Ledamöter\tNärvarande",
+            "Närvarande:  se  närvarolista  sist",
+            "Övriga  närvarande:  Lena  Berg,  socialchef",
+            "Övriga  närvarande          Helena  Wik,  kommundirektör",
+        ] {
+            assert_eq!(presence_column(&line(other)), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_rows_cross_under_the_presence_column_is_presence_and_elsewhere_a_vote() {
+        let column = (27, 37);
+        assert_eq!(
+            marked_row("Lena Dahl            S       X       X", column),
+            (true, true, "Lena Dahl".to_owned())
+        );
+        assert_eq!(
+            marked_row("Tomas Brandt         M                    X", column),
+            (true, false, "Tomas Brandt".to_owned())
+        );
+        assert_eq!(
+            marked_row("Gunnel Vik (C)", column),
+            (false, false, "Gunnel Vik (C)".to_owned())
+        );
+    }
 
     #[test]
     fn a_presence_column_saying_ej_marks_the_person_absent() {

@@ -81,29 +81,37 @@ pub fn to_marked_text(input: &str) -> String {
     if skip_until.is_none() {
         out.push_str(rest);
     }
-    if super::words::has_byte(&out, b'@') {
-        out = without_mentions(&out);
+    if super::words::has_byte(&out, b'@')
+        && let Some(text) = without_mentions(&out)
+    {
+        out = text;
     }
     out
 }
 
 /// `text` without the `@` of mentions in notes from collaboration tools (`@Anna Berg`
-/// is Anna Berg): an `@` at the start of a word, before a capital. Addresses
-/// (`anna.berg@region.se`) keep theirs.
-fn without_mentions(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut prev = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let opens = prev.is_whitespace() || matches!(prev, '(' | ',' | ';' | '*' | '|');
-        if c == '@' && opens && chars.peek().is_some_and(|n| n.is_uppercase()) {
-            prev = c;
-            continue;
+/// is Anna Berg): an `@` at the start of a word, before a capital; `None` when it has
+/// none. Addresses (`anna.berg@region.se`) keep theirs.
+fn without_mentions(text: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'@', text.as_bytes()) {
+        let before = text[..at].chars().next_back().unwrap_or(' ');
+        let opens = before.is_whitespace() || matches!(before, '(' | ',' | ';' | '*' | '|');
+        if opens
+            && text[at + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[from..at]);
+            from = at + 1;
         }
-        out.push(c);
-        prev = c;
     }
-    out
+    let mut out = out?;
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 /// The first bytes of what [`to_marked_text`] changes: `<`, `&`, carriage return, form

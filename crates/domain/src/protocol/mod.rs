@@ -205,9 +205,7 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     if head.adjusted_on.is_none() {
         head.adjusted_on = header::adjusted_on_in(&all[trailer_start..]);
     }
-    if head.attendees.is_empty() {
-        header::read_attendance_after(&all[trailer_start..], &mut head);
-    }
+    header::read_attendance_after(&all[trailer_start..], &mut head);
     let mut signatures = signatures::read(&all[trailer_start..]);
     if signatures.is_empty() {
         signatures = signatures::read_in_head(&all[..header_end]);

@@ -228,6 +228,35 @@ fn a_text_naming_no_kind_is_notes_unless_kept_as_a_protocol() {
 }
 
 #[test]
+fn a_roll_call_laid_out_with_spaces_reads_its_crosses_as_presence_and_not_votes() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-10\nNärvarolista\n\
+         Ledamöter            Parti   Närv.   Ja   Nej\n\
+         Lena Dahl            S       X       X\n\
+         Tomas Brandt         M       X            X\n\
+         Gunnel Vik           C\n\
+         Ersättare            Parti   Närv.\n\
+         Berit Nord           S       X\n\n\
+         § 1 Val av justerare\nText.\n§ 2 Budget\nText.\n",
+    );
+    let people: Vec<(&str, Option<&str>, Presence)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref(), a.status))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Lena Dahl", Some("ledamot"), Presence::Present),
+            ("Tomas Brandt", Some("ledamot"), Presence::Present),
+            ("Gunnel Vik", Some("ledamot"), Presence::Absent),
+            ("Berit Nord", Some("ersättare"), Presence::Present),
+        ]
+    );
+    assert!(p.attendees.iter().all(|a| a.organization.is_none()));
+}
+
+#[test]
 fn a_committees_decision_heading_in_capitals_starts_the_decisions() {
     let p = parse_ok(
         "Protokoll\nDatum: 2022-01-18\n§ 2 Yttrande över remiss\nText om remissen.\n\
@@ -787,6 +816,8 @@ const FRAGMENTS: &[&str] = &[
     "\n§ 42 Budget . . . 3\n",
     "\n**Deltagare:** @Anna Berg, @Lars Ek\n",
     "\n- [ ] @Maria Svensson tar fram statistik\n",
+    "\nLedamöter            Parti   Närv.   Ja   Nej\n",
+    "\nLena Dahl (S), ordf   X       X\n",
     "<td>Britt Ek (S), ordförande<br>Jonas Ahl (M)</td>",
     "\n<h2>§ 88</h2>\n<h3>Riktlinje</h3>\n",
     "\nÄrende: 2\nRubrik: Uppföljning\nÄrendetyp: Informationsärende\n",
