@@ -2847,3 +2847,37 @@ fn a_roll_call_with_crosses_after_the_items_completes_the_head() {
         .map(|(n, t)| (n.to_owned(), t.to_owned()))
     );
 }
+
+#[test]
+fn registration_numbers_beside_the_titles_go_to_the_items_text() {
+    let p = read(&own("diarienummer-i-rubrik-aldrenamnden-2024-04-16.txt"));
+    // "§ 24 Hälso- och sjukvård i ordinärt boende, Dnr ÄN 2024/8", "… (ÄN 2024/11)",
+    // "§ 27 Delegationsbeslut          Dnr ÄN 2024/2"; a public series stays
+    assert_eq!(
+        titles(&p),
+        [
+            ("23", "Val av justerare"),
+            ("24", "Hälso- och sjukvård i ordinärt boende"),
+            ("25", "Riktlinje för läkemedelshantering"),
+            ("26", "Yttrande över SOU 2024:12"),
+            ("27", "Delegationsbeslut"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    let text = |n: &str| {
+        p["items"]
+            .as_array()
+            .and_then(|items| items.iter().find(|i| i["number"] == n))
+            .and_then(|i| i["text"].as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(text("24").starts_with("Dnr ÄN 2024/8\n"), "{}", text("24"));
+    assert!(text("25").starts_with("ÄN 2024/11\n"), "{}", text("25"));
+    assert_eq!(
+        decisions(&p, "25"),
+        ["Äldrenämnden antar riktlinjen för läkemedelshantering."]
+    );
+    assert_eq!(p["chair"], "Birgitta Holm");
+    assert_eq!(p["adjusted_on"], "2024-04-22");
+}

@@ -946,6 +946,13 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         lead_text = std::mem::replace(&mut title, next);
         body = &body[k + 1..];
     }
+    // "§ 24 Hemsjukvård i ordinärt boende, Dnr ÄN 2024/8": the number goes to the text
+    if lead_text.is_empty()
+        && let Some((t, number)) = split_registration_number(&title)
+    {
+        lead_text = number.to_owned();
+        title = t.to_owned();
+    }
     // "§ 2 Information om hemsjuk-" over "vårdens utveckling": a word broken at the end of
     // the line ("Hälso-" over "och sjukvård" keeps its dash)
     if lead_text.is_empty()
@@ -1183,6 +1190,66 @@ fn is_registration_number(title: &str) -> bool {
         && number
             .split_once(['/', '-', '.', ':'])
             .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
+}
+
+/// A title with its registration number before or after it ("Hemsjukvård, Dnr ÄN
+/// 2024/8", "Riktlinje (ÄN 2024/11)", "(Dnr ÄN 2024/5) Val av justerare"): the title
+/// and the number. Without "Dnr" the number must start with a year, and public series
+/// ("SOU 2024:12", "SFS 2017:612") are part of the title.
+fn split_registration_number(title: &str) -> Option<(&str, &str)> {
+    let t = title.trim_ends();
+    let (number, rest) = if let Some(inner) = t.strip_prefix('(') {
+        let (number, rest) = inner.split_once(')')?;
+        (number.trim_ends(), rest)
+    } else if t.ends_with(|c: char| c.is_ascii_digit()) {
+        // "…, Dnr ÄN 2024/8", "…  Dnr ÄN 2024/8" or "… ÄN 2024/8" (a title ending in
+        // a number of two parts)
+        let last = &t[t.rfind(' ').map_or(0, |s| s + 1)..];
+        if !last
+            .split_once(['/', '-', '.', ':'])
+            .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
+        {
+            return None;
+        }
+        let at = [
+            "Dnr ",
+            "dnr ",
+            "DNR ",
+            "Dnr: ",
+            "Diarienr ",
+            "Diarienummer ",
+        ]
+        .iter()
+        .filter_map(|w| t.rfind(w))
+        .max()
+        .or_else(|| {
+            let series_end = t.rfind(' ')?;
+            t[..series_end].rfind(' ').map(|s| s + 1)
+        })?;
+        (&t[at..], &t[..at])
+    } else if let Some(inner) = t.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        (inner[open + 1..].trim_ends(), &t[..open])
+    } else {
+        return None;
+    };
+    let title = rest.trim_matches([' ', ',', '–', '-', ';']);
+    let dnr = number.starts_with(['D', 'd']);
+    let dated = || {
+        number.split_whitespace().nth(1).is_some_and(|n| {
+            n.len() > 5 && n.starts_with("20") && n.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        })
+    };
+    let public = [
+        "SOU ", "SFS ", "Ds ", "DS ", "Prop. ", "Prop ", "HSLF-FS ", "SOSFS ",
+    ]
+    .iter()
+    .any(|s| number.starts_with(s));
+    (number.len() <= 40
+        && !title.is_empty()
+        && is_registration_number(number)
+        && (dnr || dated() && !public))
+        .then_some((title, number))
 }
 
 /// The title on the line after an item's number, if `l` can be one: short, no sentence,
@@ -1817,6 +1884,41 @@ mod tests {
             ("...... 2", "...... 2"),
         ] {
             assert_eq!(without_page_reference(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_registration_number_before_or_after_a_title_is_parted_from_it() {
+        for (title, want) in [
+            (
+                "Hemsjukvård i ordinärt boende, Dnr ÄN 2024/8",
+                Some(("Hemsjukvård i ordinärt boende", "Dnr ÄN 2024/8")),
+            ),
+            (
+                "Riktlinje för läkemedel (ÄN 2024/11)",
+                Some(("Riktlinje för läkemedel", "ÄN 2024/11")),
+            ),
+            (
+                "(Dnr ÄN 2024/5) Val av justerare",
+                Some(("Val av justerare", "Dnr ÄN 2024/5")),
+            ),
+            (
+                "Delegationsbeslut Dnr ÄN 2024/2",
+                Some(("Delegationsbeslut", "Dnr ÄN 2024/2")),
+            ),
+            (
+                "Hemsjukvård SN 2024/45",
+                Some(("Hemsjukvård", "SN 2024/45")),
+            ),
+            ("Yttrande över SOU 2024:12", None),
+            ("Lag om samverkan (SFS 2017:612)", None),
+            ("Budget 2025", None),
+            ("Uppföljning kvartal 3", None),
+            ("Avtal (bilaga 2)", None),
+            ("Lokaler KS 12/3", None),
+            ("Dnr SN 2024/45", None),
+        ] {
+            assert_eq!(split_registration_number(title), want, "{title}");
         }
     }
 

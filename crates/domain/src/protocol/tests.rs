@@ -818,6 +818,8 @@ const FRAGMENTS: &[&str] = &[
     "\n- [ ] @Maria Svensson tar fram statistik\n",
     "\nLedamöter            Parti   Närv.   Ja   Nej\n",
     "\nLena Dahl (S), ordf   X       X\n",
+    "\n§ 24 Hemsjukvård, Dnr ÄN 2024/8\n",
+    "\n§ 25 Riktlinje (ÄN 2024/11)\n",
     "<td>Britt Ek (S), ordförande<br>Jonas Ahl (M)</td>",
     "\n<h2>§ 88</h2>\n<h3>Riktlinje</h3>\n",
     "\nÄrende: 2\nRubrik: Uppföljning\nÄrendetyp: Informationsärende\n",
