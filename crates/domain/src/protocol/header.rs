@@ -1283,12 +1283,11 @@ fn presence_column(line: &Line) -> Option<(Label, (usize, usize))> {
     let raw = line.raw;
     // (spaces between columns make the raw line longer than its clean text, and a
     // presence column's head is "Närvarande", "Närvaro" or "Närv.")
-    if raw.len() < line.text.len() + 2 || !words::holds!(line.folded, "narv") {
-        return None;
-    }
     // ("Övriga  närvarande" is a label, whatever its spaces, and heads have no colon:
     // "Närvarande:  se  närvarolista" is none)
-    if words::has_byte(raw, b'\t')
+    if raw.len() < line.text.len() + 2
+        || !words::holds!(line.folded, "narv")
+        || words::has_byte(raw, b'\t')
         || words::has_byte(raw, b':')
         || !words::at_most_chars(raw, 140)
         || match_label(&line.text).is_some()

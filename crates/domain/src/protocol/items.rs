@@ -1218,6 +1218,8 @@ fn split_registration_number(title: &str) -> Option<(&str, &str)> {
             "Dnr: ",
             "Diarienr ",
             "Diarienummer ",
+            "diarienr ",
+            "diarienummer ",
         ]
         .iter()
         .filter_map(|w| t.rfind(w))
@@ -1234,7 +1236,11 @@ fn split_registration_number(title: &str) -> Option<(&str, &str)> {
         return None;
     };
     let title = rest.trim_matches([' ', ',', '–', '-', ';']);
-    let dnr = number.starts_with(['D', 'd']);
+    let dnr = ["dnr", "diarie"].iter().any(|w| {
+        number
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
+    });
     let dated = || {
         number.split_whitespace().nth(1).is_some_and(|n| {
             n.len() > 5 && n.starts_with("20") && n.as_bytes()[..4].iter().all(u8::is_ascii_digit)
@@ -1911,6 +1917,11 @@ mod tests {
                 Some(("Hemsjukvård", "SN 2024/45")),
             ),
             ("Yttrande över SOU 2024:12", None),
+            ("Yttrande över Ds 2024:12", None),
+            (
+                "Avtal, diarienummer SN 2024/7",
+                Some(("Avtal", "diarienummer SN 2024/7")),
+            ),
             ("Lag om samverkan (SFS 2017:612)", None),
             ("Budget 2025", None),
             ("Uppföljning kvartal 3", None),
