@@ -2881,3 +2881,44 @@ fn registration_numbers_beside_the_titles_go_to_the_items_text() {
     assert_eq!(p["chair"], "Birgitta Holm");
     assert_eq!(p["adjusted_on"], "2024-04-22");
 }
+
+#[test]
+fn paragraphs_numbered_with_their_year_and_signers_laid_out_with_spaces() {
+    let p = read(&own(
+        "arsnumrerade-paragrafer-socialnamndens-au-2024-03-12.txt",
+    ));
+    // "§ 23/2024" over its title; "§ 24/2024  Dnr SN 2024/31"
+    assert_eq!(
+        titles(&p),
+        [
+            ("23", "Val av justerare"),
+            ("24", "Samverkan kring utskrivning från slutenvård"),
+            ("25", "Yttrande över ny överenskommelse om hemsjukvård"),
+            ("26", "Delegationsbeslut"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "24"), ["Informationen noteras."]);
+    assert_eq!(
+        decisions(&p, "26"),
+        ["Redovisningen läggs till handlingarna."]
+    );
+    // "Karin Lund      Peter Holm" over "Ordförande      Justerare": the names are the
+    // signers', not the last item's text
+    let last = p["items"][3]["text"].as_str().unwrap_or_default();
+    assert!(!last.contains("Karin Lund"), "{last}");
+    assert_eq!(
+        signed(&p),
+        [
+            ("Karin Lund", "ordförande"),
+            ("Peter Holm", "justerare"),
+            ("Johan Berg", "sekreterare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(p["chair"], "Karin Lund");
+    assert_eq!(strs(&p["secretaries"]), ["Johan Berg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Peter Holm"]);
+    assert_eq!(p["adjusted_on"], "2024-03-15");
+    assert_eq!(present(&p), 5);
+}

@@ -1,7 +1,7 @@
 //! The protocol's head: body and kind, date, times and place, chair, secretaries,
 //! adjusters, and the attendance lists (with struck names as absent).
 
-use super::lines::{Line, fold_for_line};
+use super::lines::{Line, fold_for_line, spaced_columns};
 use super::words::{self, Clock, TrimEnds, fold};
 use super::{Attendee, DocumentKind, Presence, Protocol};
 use std::borrow::Cow;
@@ -1246,33 +1246,6 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         head.end = end;
     }
     head
-}
-
-/// The columns of a line laid out with spaces: each with the place of its first
-/// character; two spaces or more part them.
-fn spaced_columns(raw: &str) -> Vec<(usize, &str)> {
-    let mut columns = Vec::new();
-    let (mut start, mut spaces, mut end) = (None, 0, 0);
-    for (i, (byte, c)) in raw.char_indices().enumerate() {
-        if c == ' ' {
-            spaces += 1;
-        } else {
-            if spaces >= 2
-                && let Some((from, place)) = start.take()
-            {
-                columns.push((place, &raw[from..end]));
-            }
-            if start.is_none() {
-                start = Some((byte, i));
-            }
-            spaces = 0;
-            end = byte + c.len_utf8();
-        }
-    }
-    if let Some((from, place)) = start {
-        columns.push((place, &raw[from..end]));
-    }
-    columns
 }
 
 /// A line that is a row of column heads laid out with spaces, whose first names the

@@ -55,7 +55,7 @@ fn number_text((major, minor): (u32, u32)) -> String {
 }
 
 /// `(major, minor)` and the byte where the title starts, if `s` opens with an item number.
-fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
+fn number_at(s: &str, after_sign: bool) -> Option<((u32, u32), usize, bool)> {
     let b = s.as_bytes();
     let mut i = 0;
     let major_start = i;
@@ -66,6 +66,9 @@ fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
         return None;
     }
     let major: u32 = s[major_start..i].parse().ok()?;
+    if after_sign {
+        i += year_after_number(&b[i..]);
+    }
     let mut minor = 0;
     if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
         let j = i + 1;
@@ -99,6 +102,20 @@ fn number_at(s: &str) -> Option<((u32, u32), usize, bool)> {
         i += 1;
     }
     Some(((major, minor), i, tab || punct))
+}
+
+/// The length of a year after a paragraph's number ("§ 23/2024", "§ 23/24": numbered
+/// from one each year), or 0: a slash and two or four digits, then no digit.
+fn year_after_number(b: &[u8]) -> usize {
+    let Some(rest) = b.strip_prefix(b"/") else {
+        return 0;
+    };
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 2 || digits == 4 {
+        1 + digits
+    } else {
+        0
+    }
 }
 
 /// Classifies a line as a possible item start.
@@ -228,10 +245,10 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     } else {
         Style::Plain
     };
-    if skip(&mut s, &mut offset, "§")
+    let signed = skip(&mut s, &mut offset, "§")
         || ocr_sign && skip(&mut s, &mut offset, "$")
-        || ocr_s && skip(&mut s, &mut offset, "S")
-    {
+        || ocr_s && skip(&mut s, &mut offset, "S");
+    if signed {
         if !heading {
             style = Style::Paragraph;
         }
@@ -255,7 +272,7 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
             }
         }
     }
-    let (number, title_at, marked) = number_at(s)?;
+    let (number, title_at, marked) = number_at(s, signed)?;
     if style == Style::Plain && words::has_byte(&s[..title_at], b'\t') {
         style = Style::Tab;
     } else if style == Style::Plain && !marked && s[..title_at].ends_with("  ") {
@@ -572,26 +589,134 @@ fn is_end(l: &Line) -> bool {
     }
     END_MARKERS.iter().any(|m| f.starts_with(m))
         || is_end_label(f)
-        || are_end_labels_side_by_side(f)
+        || are_end_labels_side_by_side(l, f)
         // "Antecknat av Maria Holm" under the last item
         || super::signatures::note_taker(t).is_some()
         || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(t).is_some()
 }
 
-/// "Ordförande ⇥ Justerare" (folded) over the names: two or more end labels in columns.
-fn are_end_labels_side_by_side(f: &str) -> bool {
-    if !words::has_byte(f, b'\t') {
+/// "Ordförande ⇥ Justerare" over the names or under them: two or more end labels in
+/// columns, between tabs or laid out with spaces.
+fn are_end_labels_side_by_side(l: &Line, f: &str) -> bool {
+    end_labels_side_by_side(l, f) >= 2
+}
+
+/// How many end labels a line (folded `f`) holds side by side and nothing else, or 0.
+fn end_labels_side_by_side(l: &Line, f: &str) -> usize {
+    if words::has_byte(f, b'\t') {
+        return labels_only(words::split_byte(f, b'\t'));
+    }
+    if !l.has_cells() {
+        return 0;
+    }
+    let cells: Vec<String> = l.cells().iter().map(|c| words::fold(c)).collect();
+    labels_only(cells.iter().map(String::as_str))
+}
+
+/// How many columns there are if each is an end label or empty (each perhaps with a line
+/// to sign on after it: "ordf. ______"), or 0.
+fn labels_only<'s>(columns: impl Iterator<Item = &'s str>) -> usize {
+    let mut count = 0;
+    for c in columns {
+        let c = c.trim_ends().trim_end_matches(['_', '.', ' ', ':']);
+        if c.is_empty() {
+            continue;
+        }
+        if !is_end_label(c) {
+            return 0;
+        }
+        count += 1;
+    }
+    count
+}
+
+/// Where the signatures begin when the items end at a row of labels (`at`): at the row of
+/// names over it, one for each label ("Karin Lund ⇥ Peter Holm" over "Ordförande ⇥
+/// Justerare", or "Karin Lund" over "Ordförande"), or at the labels.
+fn names_over_labels(lines: &[Line], at: usize) -> usize {
+    let labels = label_count(&lines[at]);
+    if labels == 0 {
+        return at;
+    }
+    // (labels over names read the other way: "Ordförande" over "Eva Lund" over
+    // "Justerare" over "Mats Olsson", a row of names after each row of labels)
+    let rows: Vec<&Line> = lines[at..]
+        .iter()
+        .filter(|l| !l.furniture && !l.is_blank())
+        .collect();
+    let mut k = 0;
+    while k + 1 < rows.len() && label_count(rows[k]) > 0 && names_a_person(rows[k + 1]) {
+        k += 2;
+    }
+    if k > 0 && rows.get(k).is_none_or(|r| label_count(r) == 0) {
+        return at;
+    }
+    match lines[..at]
+        .iter()
+        .rposition(|l| !l.furniture && !l.is_blank())
+    {
+        Some(above) if names_in_row(&lines[above]) == labels => above,
+        _ => at,
+    }
+}
+
+/// How many end labels a line holds, alone or side by side, and nothing else.
+fn label_count(l: &Line) -> usize {
+    let f = l.folded.trim_ends().trim_end_matches(['_', ':', '.', ' ']);
+    if is_end_label(f) {
+        1
+    } else {
+        end_labels_side_by_side(l, f)
+    }
+}
+
+/// Whether a line names people only, in any case: "Bo Eriksson", "BO ERIKSSON".
+fn names_a_person(l: &Line) -> bool {
+    if names_in_row(l) > 0 {
+        return true;
+    }
+    let t = l.text.trim_ends();
+    if t.chars().any(char::is_lowercase) || !words::at_most_chars(t, 60) {
         return false;
     }
-    // (each perhaps with a line to sign on after it: "ordf. ______")
-    let mut columns = words::split_byte(f, b'\t')
-        .map(|c| c.trim_ends().trim_end_matches(['_', '.', ' ', ':']))
-        .filter(|c| !c.is_empty());
-    let mut count = 0;
-    columns.all(|c| {
-        count += 1;
-        is_end_label(c)
-    }) && count >= 2
+    // (each word with its first letter kept and the others lowercased)
+    let title_cased: String = t
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_string() + &words::lowercase(chars.as_str())
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let line = Line {
+        text: std::borrow::Cow::Owned(title_cased.clone()),
+        raw: "",
+        folded: words::fold(&title_cased),
+        ..l.clone()
+    };
+    names_in_row(&line) > 0
+}
+
+/// How many people a line names, alone or side by side ("Karin Lund ⇥ Peter Holm"), if
+/// it names people only; 0 if not. A name with two spaces in it ("Bo  Eriksson") is one.
+fn names_in_row(l: &Line) -> usize {
+    let is_name = |n: &str| !n.contains(',') && words::is_person_name(n);
+    // (no word of the items' or the end's: "Informationsärende Underskrifter")
+    if !words::at_most_chars(&l.text, 120)
+        || l.folded
+            .split([' ', '\t'])
+            .any(|w| w.ends_with("arende") || END_MARKERS.iter().any(|m| w.starts_with(m)))
+    {
+        return 0;
+    }
+    let cells = l.cells();
+    if cells.iter().all(|c| is_name(c)) {
+        cells.len()
+    } else {
+        usize::from(is_name(l.text.trim_ends()))
+    }
 }
 
 /// Where the lines of signers that end the document begin: each "Name, role" alone or in
@@ -630,7 +755,10 @@ pub fn read_items(
         if k + 1 == layout.starts.len()
             && let Some(e) = {
                 let last = &lines[start.line + 1..end];
-                let marked = last.iter().position(is_end);
+                let marked = last
+                    .iter()
+                    .position(is_end)
+                    .map(|p| names_over_labels(last, p));
                 // (signers after the last item without a heading over them)
                 marked
                     .into_iter()
@@ -1878,6 +2006,73 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_paragraph_numbered_with_its_year_starts_an_item_and_a_date_does_not() {
+        for (line, number) in [
+            ("§ 23/2024", (23, 0)),
+            ("§ 23/2024 Val av justerare", (23, 0)),
+            ("§ 24/24  Dnr SN 2024/31", (24, 0)),
+            ("SN § 25/2024 Budget", (25, 0)),
+        ] {
+            assert_eq!(
+                candidate_in(line).map(|c| (c.0, c.1)),
+                Some((Style::Paragraph, number)),
+                "{line}"
+            );
+        }
+        // (a year of three digits is none, and without the sign "12/3" is a date)
+        for line in ["§ 23/202 Budget", "12/3 Möte med regionen", "§ 23/2024b"] {
+            assert_eq!(candidate_in(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn signers_over_their_labels_end_the_last_item_and_labels_over_names_do_not_move() {
+        let end = |text: &str| {
+            let lines = super::super::lines::split_lines(text);
+            let at = lines.iter().position(is_end).expect("an end");
+            lines[names_over_labels(&lines, at)].text.to_string()
+        };
+        // names over labels, side by side with spaces or tabs, or one over one
+        // (a gap of three spaces or more is a tab in the clean text, one of two is not)
+        let spaced =
+            "Beslut: Noteras.\n\nKarin Lund        Peter Holm\nOrdförande        Justerare";
+        assert_eq!(end(spaced), "Karin Lund\tPeter Holm");
+        let narrow = "Beslut: Noteras.\n\nKarin Lund  Peter Holm\nOrdförande  Justerare";
+        assert_eq!(end(narrow), "Karin Lund Peter Holm");
+        assert_eq!(
+            end("Noteras.\nKarin Lund\tPeter Holm\nOrdförande\tJusterare"),
+            "Karin Lund\tPeter Holm"
+        );
+        assert_eq!(end("Noteras.\n\nKarin Lund\n\nOrdförande"), "Karin Lund");
+        // a name with two spaces in it is one name
+        assert_eq!(end("Noteras.\nBo  Eriksson\nJusterare"), "Bo Eriksson");
+        // labels over names, each with a name under it: the labels start them
+        assert_eq!(
+            end("Noteras.\nLinda Ros\nOrdförande\nEva Lund\nJusterare\nMats Olsson"),
+            "Ordförande"
+        );
+        assert_eq!(
+            end("Noteras.\nLinda Ros\nJUSTERARE\nBO ERIKSSON"),
+            "JUSTERARE"
+        );
+        // two names over one label, or text over it: the labels start them
+        assert_eq!(
+            end("Noteras.\nKarin Lund   Peter Holm\nOrdförande"),
+            "Ordförande"
+        );
+        assert_eq!(end("Informationen noteras.\nOrdförande"), "Ordförande");
+        assert_eq!(
+            end("Noteras.\nInformationsärende Underskrifter\nOrdförande"),
+            "Ordförande"
+        );
+        // labels laid out with one space are no row of labels; with two they are
+        let lines =
+            super::super::lines::split_lines("Justerare: Ordförande\nOrdförande  Justerare");
+        assert!(!is_end(&lines[0]));
+        assert!(is_end(&lines[1]));
+    }
+
+    #[test]
     fn a_table_of_contents_line_loses_its_leader_and_page_number_and_other_lines_nothing() {
         for (line, want) in [
             ("§ 41 Val av justerare ........ 2", "§ 41 Val av justerare"),
@@ -1978,7 +2173,7 @@ mod tests {
                 || is_end_label(f)
                 || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(&l.text).is_some()
                 || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
-                || are_end_labels_side_by_side(f)
+                || are_end_labels_side_by_side(l, f)
         };
         let pieces = [
             "Justeras",

@@ -57,6 +57,66 @@ impl Line<'_> {
             Cow::Owned(fold(&self.text))
         }
     }
+
+    /// Whether the line is laid out in columns: tabs between them, or two spaces or
+    /// more after its first text.
+    pub fn has_cells(&self) -> bool {
+        holds!(self.raw, "\t") || holds!(self.raw.trim_ends(), "  ")
+    }
+
+    /// The line's cells, clean: between tabs, or, on a line laid out with spaces,
+    /// between runs of two spaces or more; empty cells left out. A line of one column
+    /// is one cell.
+    pub fn cells(&self) -> Vec<String> {
+        if holds!(self.raw, "\t") || !holds!(self.raw.trim_ends(), "  ") {
+            return super::words::split_byte(&self.text, b'\t')
+                .map(|c| c.trim_ends().to_owned())
+                .filter(|c| !c.is_empty())
+                .collect();
+        }
+        // (where some gaps are wider, the narrow ones are inside the cells: "Gun  Axelsson,
+        // ordförande          Kjell  Strand, justerare")
+        let raw = self.raw.trim_ends();
+        let gap = if holds!(raw, "   ") { 3 } else { 2 };
+        columns_parted_by(raw, gap)
+            .into_iter()
+            .map(|(_, c)| clean(c).0.trim_ends().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+}
+
+/// The columns of a line laid out with spaces: each with the place of its first
+/// character; two spaces or more part them.
+pub fn spaced_columns(raw: &str) -> Vec<(usize, &str)> {
+    columns_parted_by(raw, 2)
+}
+
+/// The columns of a line laid out with spaces, parted by `gap` spaces or more: each with
+/// the place of its first character.
+fn columns_parted_by(raw: &str, gap: usize) -> Vec<(usize, &str)> {
+    let mut columns = Vec::new();
+    let (mut start, mut spaces, mut end) = (None, 0, 0);
+    for (i, (byte, c)) in raw.char_indices().enumerate() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= gap
+                && let Some((from, place)) = start.take()
+            {
+                columns.push((place, &raw[from..end]));
+            }
+            if start.is_none() {
+                start = Some((byte, i));
+            }
+            spaces = 0;
+            end = byte + c.len_utf8();
+        }
+    }
+    if let Some((from, place)) = start {
+        columns.push((place, &raw[from..end]));
+    }
+    columns
 }
 
 /// Labels that OCR and page layouts glue to the end of the previous text.
@@ -794,6 +854,29 @@ mod tests {
             .filter(|l| !l.furniture && !l.is_blank())
             .map(|l| l.text.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_line_s_cells_are_parted_by_tabs_or_by_two_spaces_or_more() {
+        let cells = |raw: &str| split_lines(raw)[0].cells();
+        assert_eq!(
+            cells("Karin Lund\tPeter Holm"),
+            ["Karin Lund", "Peter Holm"]
+        );
+        assert_eq!(
+            cells("Karin Lund  **Peter Holm**"),
+            ["Karin Lund", "Peter Holm"]
+        );
+        assert_eq!(cells("   Karin Lund"), ["Karin Lund"]);
+        assert_eq!(cells("A  B  C"), ["A", "B", "C"]);
+        // (where some gaps are wider, the narrow ones are inside the cells)
+        assert_eq!(
+            cells("Gun  Axelsson,  ordförande       Kjell  Strand"),
+            ["Gun Axelsson, ordförande", "Kjell Strand"]
+        );
+        assert!(cells("").is_empty());
+        assert!(!split_lines("   Karin Lund  ")[0].has_cells());
+        assert!(split_lines("Karin Lund  Peter Holm")[0].has_cells());
     }
 
     #[test]

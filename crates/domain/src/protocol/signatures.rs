@@ -247,17 +247,13 @@ pub fn read(lines: &[Line]) -> Vec<Signature> {
 /// ("Karin Berg ⇥ Olle Sund" over "ordförande ⇥ justerare") or under it, as one line each
 /// ("Karin Berg, ordförande"); `None` when there are none.
 fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
-    let columns = |l: &Line<'a>| -> Vec<String> {
-        words::split_byte(&l.text, b'\t')
-            .map(|c| c.trim_ends().to_owned())
-            .filter(|c| !c.is_empty())
-            .collect()
-    };
+    // (in columns between tabs, or laid out with spaces)
+    let columns = |l: &Line<'a>| -> Vec<String> { l.cells() };
     // (names over roles, or roles over names: "Ordförande ⇥ Justerare" over "Karl Olsson
     // ⇥ Britt Sandberg")
     let pair_at = |i: usize| -> Option<Vec<String>> {
         let (upper, lower) = (lines.get(i)?, lines.get(i + 1)?);
-        if !words::has_byte(&upper.text, b'\t') || !words::has_byte(&lower.text, b'\t') {
+        if !upper.has_cells() || !lower.has_cells() {
             return None;
         }
         let (upper, lower) = (columns(upper), columns(lower));
@@ -283,7 +279,7 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
     // each signs in that role
     let under_role_at = |i: usize| -> Option<Vec<String>> {
         let names = lines.get(i)?;
-        if i == 0 || !words::has_byte(&names.text, b'\t') {
+        if i == 0 || !names.has_cells() {
             return None;
         }
         let role = role_label(&lines[i - 1].text)?;
@@ -295,7 +291,7 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
     // justerare")
     let in_columns_at = |i: usize| -> Option<Vec<String>> {
         let row = lines.get(i)?;
-        if !words::has_byte(&row.text, b'\t') {
+        if !row.has_cells() {
             return None;
         }
         let signers = columns(row);
@@ -596,6 +592,33 @@ fn merge(list: Vec<Signature>) -> Vec<Signature> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signers_side_by_side_are_read_in_columns_of_tabs_or_of_two_spaces() {
+        let signed = |text: &str| -> Vec<(String, Option<String>)> {
+            read(&super::super::lines::split_lines(text))
+                .into_iter()
+                .map(|s| (s.name, s.role))
+                .collect()
+        };
+        let want = vec![
+            ("Karin Lund".to_owned(), Some("ordförande".to_owned())),
+            ("Peter Holm".to_owned(), Some("justerare".to_owned())),
+        ];
+        assert_eq!(
+            signed("Karin Lund\tPeter Holm\nOrdförande\tJusterare"),
+            want
+        );
+        assert_eq!(
+            signed("Karin Lund  Peter Holm\nOrdförande  Justerare"),
+            want
+        );
+        assert_eq!(
+            signed("  Karin Lund      Peter Holm     Eva Ek\n  Ordförande      Justerare      Justerare")
+                .len(),
+            3
+        );
+    }
 
     #[test]
     fn every_sign_event_word_has_what_the_quick_check_looks_for() {
