@@ -2922,3 +2922,47 @@ fn paragraphs_numbered_with_their_year_and_signers_laid_out_with_spaces() {
     assert_eq!(p["adjusted_on"], "2024-03-15");
     assert_eq!(present(&p), 5);
 }
+
+#[test]
+fn a_page_head_in_columns_and_a_notice_of_adjustment_on_the_first_page() {
+    let p = read(&own(
+        "anslag-och-sidhuvud-vard-och-omsorgsnamnden-2024-05-22.txt",
+    ));
+    // "Sammanträdesdatum      Sida" over "Vård- och omsorgsnämnden   2024-05-22   1(4)":
+    // "Sida" is no place, and the body stands before the date
+    assert_eq!(p["body"], "Vård- och omsorgsnämnden");
+    assert_eq!(p["date"], "2024-05-22");
+    assert_eq!(p["place"], "Kommunhuset, Stora salen");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:45")));
+    assert_eq!(p["adjusted_on"], "2024-05-27");
+    // the signers under "Underskrifter", a blank line between each
+    assert_eq!(
+        signed(&p),
+        [
+            ("Sofia Ek", "sekreterare"),
+            ("Annika Sjöberg", "ordförande"),
+            ("Rolf Lindgren", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("31", "Val av justerare"),
+            ("32", "Avtal om hälso- och sjukvård i hemmet"),
+            ("33", "Meddelanden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "32"),
+        ["att godkänna avtalet om hälso- och sjukvård i hemmet."]
+    );
+    assert_eq!(present(&p), 6);
+    // the notice's own fields ("Organ", "Förvaringsplats för protokollet") are no one
+    let warnings = strs(&p["warnings"]);
+    assert!(
+        !warnings.iter().any(|w| w.contains("Organ")),
+        "{warnings:?}"
+    );
+}

@@ -358,6 +358,10 @@ const LABELS: &[(&str, Label)] = &[
     ("mottagare", Label::Ignore),
     ("kopia", Label::Ignore),
     ("paragrafer", Label::Ignore),
+    // a notice of adjustment's own fields ("Organ ⇥ Vård- och omsorgsnämnden",
+    // "Förvaringsplats för protokollet ⇥ Kommunhuset")
+    ("organ", Label::Ignore),
+    ("forvaringsplats", Label::Ignore),
     ("dagordning", Label::Ignore),
     // an e-mail's head, when the minutes were sent as a message ("Skickat: den 12 juni
     // 2024 08:14" is no meeting's date)
@@ -1085,6 +1089,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 },
                 _ => (label, rest),
             };
+            // "Sammanträdesdatum ⇥ Sida" over "Vård- och omsorgsnämnden ⇥ 2024-05-22 ⇥
+            // 1(4)": the head of the page number's column, no value
+            let rest = if matches!(label, Label::When) && is_page_head(&rest) {
+                String::new()
+            } else {
+                rest
+            };
             // "Ordförande Ulrika Björklund (M), Region Örebro län" in a list of those
             // present: that person's role, not a new section (the names after it are
             // members, not more chairs)
@@ -1170,6 +1181,17 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         if let Some(label) = value_label.take()
             && is_value_of(label, text)
         {
+            // "Vård- och omsorgsnämnden ⇥ 2024-05-22 ⇥ 1(4)" under "Sammanträdesdatum ⇥
+            // Sida": the body in the column before the date
+            if label == Label::When
+                && guessed_body.is_none()
+                && let Some((first, _)) = text.split_once('\t')
+                && words::find_date(first).is_none()
+                && is_name_of_a_body(first.trim_ends())
+                && has_body_word(first)
+            {
+                guessed_body = Some(clean_body(first)).filter(|b| !b.is_empty());
+            }
             section = read_value(label, text, &mut head);
             continue;
         }
@@ -1523,6 +1545,15 @@ fn entries_by_names(rest: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether a label's rest is the head of a column of page numbers: "Sida", "Sid",
+/// "Blad".
+fn is_page_head(rest: &str) -> bool {
+    let f = rest.trim_ends().trim_end_matches([':', '.']);
+    ["sida", "sid", "blad", "sidnummer", "sidnr"]
+        .iter()
+        .any(|w| f.eq_ignore_ascii_case(w))
 }
 
 /// Reads the value of a label of the meeting's time, place or adjustment ("Tid: …",

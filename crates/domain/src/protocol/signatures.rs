@@ -177,11 +177,36 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
         .skip(1)
         .position(|l| !l.is_blank())
         .map_or(block.len(), |p| p + 1);
-    let end = block[first_text..]
+    let until_blank = |from: usize| {
+        block[from..]
+            .iter()
+            .position(Line::is_blank)
+            .map_or(block.len(), |p| from + p)
+    };
+    let mut end = until_blank(first_text);
+    // (blank lines between the signers: "Ordförande ......" after one, with a name under
+    // it, goes on with the block)
+    while let Some(next) = block[end..]
         .iter()
-        .position(Line::is_blank)
-        .map_or(block.len(), |p| first_text + p);
-    read(&block[..end.min(16)])
+        .position(|l| !l.is_blank())
+        .map(|p| end + p)
+        && next < 20
+        && starts_with_role(&block[next])
+        && block
+            .get(next + 1)
+            .is_some_and(|l| words::is_person_name(l.text.trim_ends()))
+    {
+        end = until_blank(next);
+    }
+    read(&block[..end.min(20)])
+}
+
+/// Whether a line's first cell is a role to sign in: "Ordförande ⇥ ......".
+fn starts_with_role(l: &Line) -> bool {
+    words::at_most_chars(&l.text, 120)
+        && words::split_byte(&l.text, b'\t')
+            .next()
+            .is_some_and(|c| column_role(c.trim_ends()).is_some())
 }
 
 /// A signing service's field without its label: "Namn: Anna Berg" is "Anna Berg",

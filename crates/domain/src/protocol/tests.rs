@@ -38,6 +38,48 @@ fn roles(p: &Protocol) -> Vec<(&str, Option<&str>)> {
 }
 
 #[test]
+fn a_page_head_in_columns_gives_the_body_before_the_date_and_no_place() {
+    let p = parse_ok(
+        "SAMMANTRÄDESPROTOKOLL\n\
+         Sammanträdesdatum        Sida\n\
+         Vård- och omsorgsnämnden            2024-05-22               1(4)\n\n\
+         Plats och tid     Kommunhuset, kl. 13:00–15:45\n\n§ 1 Val av justerare\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Vård- och omsorgsnämnden"));
+    assert_eq!(p.date, "2024-05-22");
+    assert_eq!(p.place.as_deref(), Some("Kommunhuset"));
+}
+
+#[test]
+fn signers_under_underskrifter_with_blank_lines_between_them_are_all_read() {
+    let p = parse_ok(
+        "Protokoll Socialnämnden 2024-05-22\n\
+         Underskrifter    Sekreterare  ..........  Paragrafer 1–2\n\
+         \x20                Sofia Ek\n\n\
+         \x20                Ordförande   ..........\n\
+         \x20                Annika Sjöberg\n\n\
+         \x20                Justerande   ..........\n\
+         \x20                Rolf Lindgren\n\n\
+         \x20                Justerande\n\
+         ______________\n\n\
+         § 1 Val av justerare\nText.\n",
+    );
+    let signed: Vec<(&str, Option<&str>)> = p
+        .signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            ("Sofia Ek", Some("sekreterare")),
+            ("Annika Sjöberg", Some("ordförande")),
+            ("Rolf Lindgren", Some("justerare")),
+        ]
+    );
+}
+
+#[test]
 fn an_empty_text_is_refused() {
     assert_eq!(parse(" \n\t", &Hints::default()), Err(ParseError::Empty));
 }
@@ -811,6 +853,10 @@ const FRAGMENTS: &[&str] = &[
     "\u{c}",
     "\t\tSida 2 av 2\n",
     "\nSigneringsbevis\n",
+    "\nSammanträdesdatum        Sida\nVård- och omsorgsnämnden   2024-05-22   1(4)\n",
+    "\nOrgan                      Vård- och omsorgsnämnden\n",
+    "\nUnderskrifter    Sekreterare  ......  Paragrafer 31–33\n",
+    "\n\n                 Ordförande   ......\n                 Annika Sjöberg\n",
     "\n§ 23/2024\n",
     "\n§ 24/24  Dnr SN 2024/31\n",
     "\nKarin Lund        Peter Holm\nOrdförande        Justerare\n",
