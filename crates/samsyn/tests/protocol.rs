@@ -2966,3 +2966,78 @@ fn a_page_head_in_columns_and_a_notice_of_adjustment_on_the_first_page() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_head_that_points_to_the_attendance_list_and_signers_in_columns_of_spaces() {
+    let p = read(&own("narvarolista-bilaga-socialnamndens-au-2024-10-08.txt"));
+    assert_eq!(p["body"], "Socialnämndens arbetsutskott");
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-10-08");
+    assert_eq!(times(&p), (Some("08:30"), Some("11:45")));
+    assert_eq!(p["place"], "Kommunhuset, sal Bergslagen");
+    assert_eq!(p["chair"], "Lena Dahl");
+    assert_eq!(strs(&p["secretaries"]), ["Helena Ström"]);
+    assert_eq!(strs(&p["adjusters"]), ["Karin Ahl"]);
+    assert_eq!(p["adjusted_on"], "2024-10-14");
+    // "Beslutande  Se närvarolista, bilaga 1": the members come from the list after the
+    // signatures, the officials from the head
+    let people: Vec<(String, String, String)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_owned(),
+                a["role"].as_str().unwrap_or("-").to_owned(),
+                a["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Lena Dahl", "ordförande", "present"),
+            ("Karin Ahl", "vice ordförande", "present"),
+            ("Olof Berg", "ledamot", "present"),
+            ("Maria Sund", "ersättare", "present"),
+            ("Jonas Ek", "-", "absent"),
+            ("Helena Ström", "nämndsekreterare", "present"),
+            ("Per Lund", "socialchef", "present"),
+            ("Anna Vik", "enhetschef", "present"),
+        ]
+        .map(|(n, r, s)| (n.to_owned(), r.to_owned(), s.to_owned()))
+    );
+    // "Sekreterare           Helena Ström" under "Underskrifter": role and name in columns
+    assert_eq!(
+        signed(&p),
+        [
+            ("Helena Ström", "sekreterare"),
+            ("Lena Dahl", "ordförande"),
+            ("Karin Ahl", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("43", "Val av justerare"),
+            ("44", "Godkännande av dagordning"),
+            ("45", "Samordnad individuell plan i hemsjukvården"),
+            ("46", "Delegationsbeslut"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "43"),
+        ["att utse Karin Ahl att tillsammans med ordföranden justera dagens protokoll."]
+    );
+    assert_eq!(decisions(&p, "44"), ["att godkänna dagordningen."]);
+    assert_eq!(
+        decisions(&p, "45"),
+        ["att lägga informationen till handlingarna."]
+    );
+    assert_eq!(
+        decisions(&p, "46"),
+        ["att delegationsbesluten anmäls till nämnden."]
+    );
+}

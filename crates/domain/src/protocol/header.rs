@@ -19,6 +19,9 @@ pub struct Head {
     pub adjusters: Vec<String>,
     pub adjusted_on: Option<String>,
     pub attendees: Vec<Attendee>,
+    /// The head says the attendance is listed elsewhere: "Närvarande: se närvarolista,
+    /// bilaga 1".
+    pub listed_elsewhere: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -900,8 +903,9 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
     };
     let roll_call = |l: &Line| !l.furniture && presence_column(l).is_some();
     // (a head that names some is completed only from a roll call, a list with a presence
-    // column: other lists after the items are more often text)
-    let start = if head.attendees.is_empty() {
+    // column, or from the list it points to: other lists after the items are more often
+    // text)
+    let start = if head.attendees.is_empty() || head.listed_elsewhere {
         trailer
             .iter()
             .position(|l| matches!(label(l), Some(Label::Attend { .. })) || roll_call(l))
@@ -936,6 +940,15 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
             None => head.attendees.push(a),
         }
     }
+}
+
+/// Whether a list's label points elsewhere: "se närvarolista, bilaga 1", "enligt bilaga",
+/// "Se deltagarlista".
+fn refers_to_a_list(rest: &str) -> bool {
+    let f = fold(rest);
+    let f = f.trim_start_matches(['(', ' ']);
+    (f.starts_with("se ") || f.starts_with("enligt ") || f.starts_with("framgar av "))
+        && (words::holds!(f, "lista") || words::holds!(f, "bilaga"))
 }
 
 /// A label after an attachment's number: "Närvarolista" in "Bilaga 1. Närvarolista".
@@ -1151,6 +1164,9 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 | Label::PlaceThenTime
                 | Label::Place
                 | Label::AdjustedOn => section = read_value(label, &rest, &mut head),
+                Label::Attend { present: true, .. } if refers_to_a_list(&rest) => {
+                    head.listed_elsewhere = true;
+                }
                 _ if !rest.is_empty() => {
                     for part in split_entries(&rest) {
                         entries_in_section += usize::from(entry(&part, false, label, &mut head));

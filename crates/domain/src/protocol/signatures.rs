@@ -419,7 +419,7 @@ fn role_and_name(text: &str) -> Option<(&'static str, String)> {
 }
 
 /// A signer named after their role on one line, without a colon: "Ordförande Anna-Karin
-/// Lönn", "Justerare Mikael Sandberg".
+/// Lönn", "Justerare Mikael Sandberg", or in columns: "Sekreterare ⇥ Helena Ström".
 fn role_before_name(text: &str) -> Option<(&'static str, String)> {
     // (every role label starts with one of these letters)
     if !text.starts_with([
@@ -429,7 +429,7 @@ fn role_before_name(text: &str) -> Option<(&'static str, String)> {
     }
     let f = fold(super::markup::prefix(text, 24));
     ROLE_LABELS.iter().find_map(|(label, role)| {
-        f.strip_prefix(label)?.strip_prefix(' ')?;
+        f.strip_prefix(label)?.strip_prefix([' ', '\t'])?;
         // (the label is as many characters in the text as folded)
         let (at, _) = text.char_indices().nth(label.chars().count())?;
         Some((*role, signer_name(&text[at..])?))

@@ -972,6 +972,8 @@ const FRAGMENTS: &[&str] = &[
     "\n|---|---|\n",
     "\nTID OCH PLATS\n",
     "\nOrdförande Anna-Karin Lönn\n",
+    "\nSekreterare           Helena Ström\n",
+    "Beslutande: Se närvarolista, bilaga 1\n",
     "Gun Axelsson, ordförande          Kjell Strand, justerare\n",
     "\nE-post: sara.lindqvist@example.se\nSignerat 2024-10-28 13:05:44 CET\n",
     "\nBilaga 1. Närvarolista\n",
@@ -1840,6 +1842,57 @@ fn a_role_before_a_name_without_a_colon_signs_in_that_role() {
             ("Pernilla Borg", Some("sekreterare")),
         ]
     );
+}
+
+#[test]
+fn a_role_in_a_column_before_a_name_signs_in_that_role() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-10-08\nNärvarande: Anna Berg\n\n§ 1 Öppnande\nText.\n\nUnderskrifter\n\n\
+         Sekreterare           Helena Ström\n\nOrdförande\tLena Dahl\n\nJusterande            Karin Ahl\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Helena Ström", Some("sekreterare")),
+            ("Lena Dahl", Some("ordförande")),
+            ("Karin Ahl", Some("justerare")),
+        ]
+    );
+}
+
+#[test]
+fn a_head_that_points_to_the_attendance_list_is_completed_from_it() {
+    let p = parse_ok(
+        "Protokoll Socialnämndens arbetsutskott 2024-10-08\n\
+         Beslutande: Se närvarolista, bilaga 1\n\
+         Övriga närvarande: Helena Ström, nämndsekreterare\n\n\
+         § 1 Öppnande\nText.\n\nBilaga 1\nNärvarolista\n\
+         Lena Dahl (S), ordförande\nOlof Berg (M)\nFrånvarande: Jonas Ek (S)\n",
+    );
+    let people: Vec<(&str, Presence)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.status))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Lena Dahl", Presence::Present),
+            ("Olof Berg", Presence::Present),
+            ("Jonas Ek", Presence::Absent),
+            ("Helena Ström", Presence::Present),
+        ]
+    );
+}
+
+#[test]
+fn a_head_that_names_its_people_is_not_completed_from_a_list_of_names_after_the_items() {
+    let p = parse_ok(
+        "Protokoll Rådet 2024-10-08\nNärvarande: Anna Berg, Per Holm\n\n\
+         § 1 Öppnande\nText.\n\nBilaga 1\nNärvarolista\nLena Dahl\nOlof Berg\n",
+    );
+    let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg", "Per Holm"]);
 }
 
 #[test]
