@@ -3041,3 +3041,138 @@ fn a_head_that_points_to_the_attendance_list_and_signers_in_columns_of_spaces() 
         ["att delegationsbesluten anmäls till nämnden."]
     );
 }
+
+/// Who attended, as [name, organisation, role, status], "-" where there is none.
+fn people(p: &Value) -> Vec<[String; 4]> {
+    let text = |v: &Value| v.as_str().unwrap_or("-").to_owned();
+    p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            [
+                text(&a["name"]),
+                text(&a["organization"]),
+                text(&a["role"]),
+                text(&a["status"]),
+            ]
+        })
+        .collect()
+}
+
+fn rows<const N: usize>(rows: &[[&str; N]]) -> Vec<[String; N]> {
+    rows.iter().map(|r| r.map(str::to_owned)).collect()
+}
+
+#[test]
+fn notes_with_a_word_processors_bullets_and_absence_as_forhinder() {
+    let p = read(&own(
+        "word-punktlistor-ledningsgrupp-gavleborg-2024-03-14.txt",
+    ));
+    assert_eq!(
+        p["body"],
+        "Ledningsgruppen för nära vård, Region Gävleborg och kommunerna"
+    );
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-03-14");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(p["chair"], "Lena Holm");
+    assert_eq!(strs(&p["secretaries"]), ["Maja Lund"]);
+    assert!(strs(&p["adjusters"]).is_empty());
+    assert_eq!(p["adjusted_on"], Value::Null);
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Lena Holm", "Region Gävleborg", "ordförande", "present"],
+            ["Per Åberg", "Gävle kommun", "-", "present"],
+            ["Sara Nyman", "Sandvikens kommun", "-", "present"],
+            ["Maja Lund", "Hudiksvalls kommun", "antecknare", "present"],
+            ["Tomas Ek", "Bollnäs kommun", "-", "absent"],
+            ["Ulla Stål", "Region Gävleborg", "-", "absent"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Välkomna och godkännande av dagordning"),
+            ("2", "Hemsjukvård – uppföljning av överenskommelsen"),
+            ("3", "Utskrivningsprocessen"),
+            ("4", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    // "➢ Beslut: …" after Word's "▪" bullets
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Uppföljningen skickas till politisk samverkansberedning."]
+    );
+    for n in ["1", "3", "4"] {
+        assert!(decisions(&p, n).is_empty(), "item {n}");
+    }
+    let item = &p["items"][1];
+    assert_eq!(
+        item["text"],
+        "Sara Nyman presenterade uppföljningen av överenskommelsen om hälso- och sjukvård i \
+         hemmet.\n- Antalet inskrivna har ökat med 12 procent.\n- Läkarmedverkan fungerar \
+         olika i länsdelarna.\n- Beslut: Uppföljningen skickas till politisk \
+         samverkansberedning."
+    );
+    assert_eq!(
+        signed(&p),
+        [("Maja Lund".to_owned(), "sekreterare".to_owned())]
+    );
+}
+
+#[test]
+fn a_web_page_that_names_its_body_after_organ() {
+    let p = read(&own("html-organ-falt-styrgrupp-varmland-2024-06-05.html"));
+    assert_eq!(p["body"], "Styrgruppen för god och nära vård i Värmland");
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-06-05");
+    assert_eq!(times(&p), (Some("13:00"), Some("16:00")));
+    assert_eq!(p["place"], "Karlstad, Landstingshuset");
+    assert_eq!(p["chair"], "Anders Nilsson");
+    assert_eq!(strs(&p["secretaries"]), ["David Ek"]);
+    assert_eq!(strs(&p["adjusters"]), ["Britt Karlsson"]);
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Anders Nilsson", "Region Värmland", "ordförande", "present"],
+            ["Britt Karlsson", "Karlstads kommun", "-", "present"],
+            ["Cecilia Dahl", "Arvika kommun", "-", "absent"],
+            ["David Ek", "Kils kommun", "sekreterare", "present"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Val av justerare"),
+            ("3", "Handlingsplan för hemsjukvården"),
+            ("4", "Mötets avslutande"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Britt Karlsson utses att justera protokollet."]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att fastställa handlingsplanen",
+            "att följa upp planen i december"
+        ]
+    );
+    assert_eq!(strs(&p["items"][2]["presenters"]), ["Britt Karlsson"]);
+    assert_eq!(
+        signed(&p),
+        [
+            ("David Ek", "sekreterare"),
+            ("Anders Nilsson", "ordförande"),
+            ("Britt Karlsson", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+}

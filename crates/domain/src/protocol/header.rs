@@ -44,6 +44,9 @@ enum Label {
     /// oktober 2024, kl. 09.00"), passed over otherwise.
     Sitting,
     Place,
+    /// "Organ: Styrgruppen för …": the body, when nothing before named it; the lines after
+    /// it are read as after [`Label::Ignore`].
+    Body,
     Ignore,
 }
 
@@ -362,8 +365,9 @@ const LABELS: &[(&str, Label)] = &[
     ("kopia", Label::Ignore),
     ("paragrafer", Label::Ignore),
     // a notice of adjustment's own fields ("Organ ⇥ Vård- och omsorgsnämnden",
-    // "Förvaringsplats för protokollet ⇥ Kommunhuset")
-    ("organ", Label::Ignore),
+    // "Förvaringsplats för protokollet ⇥ Kommunhuset"); the body also heads minutes
+    // ("Organ: Styrgruppen för …"), and is kept when the page's head named none
+    ("organ", Label::Body),
     ("forvaringsplats", Label::Ignore),
     ("dagordning", Label::Ignore),
     // an e-mail's head, when the minutes were sent as a message ("Skickat: den 12 juni
@@ -1166,6 +1170,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 | Label::AdjustedOn => section = read_value(label, &rest, &mut head),
                 Label::Attend { present: true, .. } if refers_to_a_list(&rest) => {
                     head.listed_elsewhere = true;
+                }
+                Label::Body => {
+                    if head.body.is_none() {
+                        head.body = Some(clean_body(&rest)).filter(|b| !b.is_empty());
+                        want_body_next = head.body.is_none();
+                    }
+                    section = Some(Label::Ignore);
                 }
                 _ if !rest.is_empty() => {
                     for part in split_entries(&rest) {

@@ -237,15 +237,24 @@ fn take_line_start(raw: &str) -> (&str, u8, Option<usize>) {
         t = t.trim_start();
     }
     let mut bullet = None;
-    for marker in ["- ", "• ", "* ", "– ", "· ", "•\t", "-\t", "▪ ", "o\t"] {
-        if let Some(rest) = t.strip_prefix(marker) {
-            bullet = Some(indent / 2);
-            t = rest.trim_start();
-            break;
-        }
+    let mut chars = t.chars();
+    if let (Some(mark), Some(gap @ (' ' | '\t'))) = (chars.next(), chars.next())
+        && (BULLETS.contains(&mark) || (mark == 'o' && gap == '\t'))
+    {
+        bullet = Some(indent / 2);
+        t = chars.as_str().trim_start();
     }
     (t, heading, bullet)
 }
+
+/// What starts a list's line before a space or a tab: dashes, stars and the bullets of
+/// word processors, also those that Word's symbol fonts turn into private characters
+/// when the text is copied (U+F0B7, U+F0A7, U+F0D8). A letter `o` is one only before a
+/// tab (Word's second level); before a space it may start a word.
+const BULLETS: &[char] = &[
+    '-', '*', '–', '•', '·', '▪', '■', '●', '○', '◦', '‣', '⁃', '∙', '➢', '➤', '►', '▸', '→',
+    '\u{F0B7}', '\u{F0A7}', '\u{F0D8}',
+];
 
 /// [`clean`] after the line's start is taken off.
 fn clean_text(
@@ -854,6 +863,29 @@ mod tests {
             .filter(|l| !l.furniture && !l.is_blank())
             .map(|l| l.text.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn word_processors_bullets_start_list_lines_but_a_letter_o_before_a_space_does_not() {
+        let bullet = |raw: &str| {
+            let l = &split_lines(raw)[0];
+            (l.bullet, l.text.clone().into_owned())
+        };
+        for raw in [
+            "- Text",
+            "▪\tText",
+            "➢ Text",
+            "\u{F0B7}\tText",
+            "  ◦ Text",
+            "o\tText",
+            "→ Text",
+        ] {
+            assert_eq!(bullet(raw).1, "Text", "{raw:?}");
+            assert!(bullet(raw).0.is_some(), "{raw:?}");
+        }
+        assert_eq!(bullet("o Text"), (None, "o Text".to_owned()));
+        assert_eq!(bullet("✓ Anna Berg"), (None, "✓ Anna Berg".to_owned()));
+        assert_eq!(bullet("➢Text"), (None, "➢Text".to_owned()));
     }
 
     #[test]

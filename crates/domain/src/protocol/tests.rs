@@ -973,6 +973,9 @@ const FRAGMENTS: &[&str] = &[
     "\nTID OCH PLATS\n",
     "\nOrdförande Anna-Karin Lönn\n",
     "\nSekreterare           Helena Ström\n",
+    "\n➢ Beslut: ",
+    "\nOrgan: Styrgruppen för nära vård\n",
+    "\n▪\t",
     "Beslutande: Se närvarolista, bilaga 1\n",
     "Gun Axelsson, ordförande          Kjell Strand, justerare\n",
     "\nE-post: sara.lindqvist@example.se\nSignerat 2024-10-28 13:05:44 CET\n",
@@ -1841,6 +1844,37 @@ fn a_role_before_a_name_without_a_colon_signs_in_that_role() {
             ("Mikael Sandberg", Some("justerare")),
             ("Pernilla Borg", Some("sekreterare")),
         ]
+    );
+}
+
+#[test]
+fn a_head_names_its_body_after_organ_unless_its_title_did() {
+    let p = parse_ok(
+        "Protokoll\nOrgan: Styrgruppen för nära vård\nDatum: 2024-06-05\n\n§ 1 Öppnande\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Styrgruppen för nära vård"));
+    let p = parse_ok(
+        "Protokoll Vård- och omsorgsnämnden 2024-05-22\n\n§ 1 Öppnande\nText.\n\n\
+         ANSLAG/BEVIS\nOrgan\tSocialnämnden\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Vård- och omsorgsnämnden"));
+}
+
+#[test]
+fn a_decision_after_a_word_processors_bullet_is_read() {
+    let p = parse_ok(
+        "Anteckningar Ledningsgruppen 2024-03-14\nDeltagare: Anna Berg\n\n\
+         2) Hemsjukvård\nUppföljningen presenterades.\n▪\tAntalet inskrivna har ökat.\n\
+         ➢ Beslut: Uppföljningen skickas till beredningen.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["Uppföljningen skickas till beredningen."]
+    );
+    assert_eq!(
+        p.items[0].text,
+        "Uppföljningen presenterades.\n- Antalet inskrivna har ökat.\n\
+         - Beslut: Uppföljningen skickas till beredningen."
     );
 }
 
