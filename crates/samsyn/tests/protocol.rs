@@ -3176,3 +3176,90 @@ fn a_web_page_that_names_its_body_after_organ() {
         .map(|(n, r)| (n.to_owned(), r.to_owned()))
     );
 }
+
+#[test]
+fn notes_whose_items_are_headings_without_numbers() {
+    let p = read(&own("rubriker-utan-nummer-fyrbodal-2024-09-12.md"));
+    assert_eq!(p["body"], "Vårdsamverkan Fyrbodal, delregional styrgrupp");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-09-12");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
+    assert_eq!(p["place"], "NÄL, Trollhättan");
+    assert_eq!(p["chair"], "Eva Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Kim Ahl"]);
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Eva Berg", "Trollhättans stad", "ordförande", "present"],
+            ["Per Lind", "NU-sjukvården", "-", "present"],
+            ["Ann Sjö", "Uddevalla kommun", "-", "present"],
+            [
+                "Kim Ahl",
+                "Vårdsamverkan Fyrbodal",
+                "sekreterare",
+                "present"
+            ],
+            ["Lars Ek", "Vänersborgs kommun", "-", "absent"],
+        ])
+    );
+    // numbered in order, and the secretary told so
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Hemsjukvård – läget i kommunerna"),
+            ("3", "Utskrivningsklara patienter"),
+            ("4", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert!(
+        strs(&p["warnings"])
+            .iter()
+            .any(|w| w.contains("saknar nummer"))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Styrgruppen ger arbetsgruppen i uppdrag att ta fram en gemensam handlingsplan."]
+    );
+    assert_eq!(decisions(&p, "3"), ["Informationen noteras."]);
+    assert!(decisions(&p, "1").is_empty());
+    assert!(decisions(&p, "4").is_empty());
+    assert_eq!(p["items"][3]["text"], "2024-10-10");
+}
+
+#[test]
+fn a_web_page_whose_items_are_headings_without_numbers() {
+    let p = read(&own("html-rubriker-utan-nummer-kronoberg-2024-02-15.html"));
+    assert_eq!(
+        p["body"],
+        "Samverkansgruppen för psykisk hälsa, Region Kronoberg och kommunerna"
+    );
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-02-15");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["place"], "Växjö, Residenset");
+    assert_eq!(p["chair"], "Ida Ek");
+    assert_eq!(strs(&p["secretaries"]), ["Mia Lund"]);
+    // people parted by semicolons under the heading "Närvarande"
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Ida Ek", "Region Kronoberg", "ordförande", "present"],
+            ["Leo Berg", "Växjö kommun", "-", "present"],
+            ["Mia Lund", "Alvesta kommun", "sekreterare", "present"],
+        ])
+    );
+    // "Övrigt" is an item, not the attendance label "Övriga"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Samordnad individuell plan"),
+            ("2", "Suicidprevention"),
+            ("3", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "1"), ["Statistiken redovisas varje kvartal."]);
+    assert!(decisions(&p, "2").is_empty());
+}

@@ -656,6 +656,42 @@ fn has_body_word(s: &str) -> bool {
     })
 }
 
+/// Whether a line of the head is one of its labels ("Datum: 2024-09-12", "Närvarande").
+pub fn is_head_label(text: &str) -> bool {
+    label_of(text).is_some()
+}
+
+/// Whether a text is a label as it is written, before its colon if it has one
+/// ("Närvarande", "Dagordning:"): for headings, which are typed, not read by OCR, so no
+/// tolerance ("Övrigt" is an item, not "Övriga").
+pub fn is_label_as_written(text: &str) -> bool {
+    let key = text.split(':').next().unwrap_or("");
+    let key = fold(key.trim_ends().trim_end_matches(['*', '.', ' ']));
+    shapes_of_length(key.len())
+        .iter()
+        .any(|s| LABELS[s.index].0 == key)
+}
+
+/// The words that name a document's kind at the start of its title (folded).
+const KINDS: &[(&str, DocumentKind)] = &[
+    ("sammantradesprotokoll", DocumentKind::Protokoll),
+    ("motesprotokoll", DocumentKind::Protokoll),
+    ("protokollsutdrag", DocumentKind::Protokoll),
+    ("utdrag ur protokoll", DocumentKind::Protokoll),
+    ("protokoll", DocumentKind::Protokoll),
+    ("minnesanteckningar", DocumentKind::Minnesanteckningar),
+    ("minnesanteckning", DocumentKind::Minnesanteckningar),
+    ("motesanteckningar", DocumentKind::Minnesanteckningar),
+    ("anteckningar", DocumentKind::Minnesanteckningar),
+];
+
+/// Whether a text starts with a word naming a document's kind, as a title does
+/// ("Minnesanteckningar – Vårdsamverkan Fyrbodal", "Anteckningar").
+pub fn names_a_kind(text: &str) -> bool {
+    let f = fold(text);
+    KINDS.iter().any(|(word, _)| f.starts_with(word))
+}
+
 /// Kind and body from a title line such as `Protokoll Chefsgrupp för …` or
 /// `Minnesanteckningar från möte med …`.
 fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
@@ -670,18 +706,7 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
         return None;
     }
     let f = fold(text);
-    let kinds: &[(&str, DocumentKind)] = &[
-        ("sammantradesprotokoll", DocumentKind::Protokoll),
-        ("motesprotokoll", DocumentKind::Protokoll),
-        ("protokollsutdrag", DocumentKind::Protokoll),
-        ("utdrag ur protokoll", DocumentKind::Protokoll),
-        ("protokoll", DocumentKind::Protokoll),
-        ("minnesanteckningar", DocumentKind::Minnesanteckningar),
-        ("minnesanteckning", DocumentKind::Minnesanteckningar),
-        ("motesanteckningar", DocumentKind::Minnesanteckningar),
-        ("anteckningar", DocumentKind::Minnesanteckningar),
-    ];
-    for (word, kind) in kinds {
+    for (word, kind) in KINDS {
         if f.starts_with(word) {
             let rest_chars = text.chars().skip(word.chars().count());
             let rest: String = rest_chars.collect();
@@ -1255,8 +1280,29 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     section = None;
                     continue;
                 }
-                if entry_from(text, l.struck, label, section_org.as_deref(), &mut head) {
-                    entries_in_section += 1;
+                // "Ida Ek, Region Kronoberg; Leo Berg, Växjö kommun" under a label of
+                // those present or absent: people parted by semicolons, as on the label's
+                // own line (under a chair's or a secretary's label such a line is more
+                // likely a list whose own label was damaged than several chairs)
+                let read = if matches!(label, Label::Attend { .. }) && words::has_byte(text, b';') {
+                    split_entries(text)
+                        .iter()
+                        .map(|part| {
+                            entry_from(part, l.struck, label, section_org.as_deref(), &mut head)
+                        })
+                        .filter(|read| *read)
+                        .count()
+                } else {
+                    usize::from(entry_from(
+                        text,
+                        l.struck,
+                        label,
+                        section_org.as_deref(),
+                        &mut head,
+                    ))
+                };
+                if read > 0 {
+                    entries_in_section += read;
                 } else if !words::at_most_chars(text, 120) {
                     section = None;
                 } else if matches!(label, Label::Attend { .. })

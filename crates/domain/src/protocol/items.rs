@@ -30,6 +30,8 @@ pub struct Start {
 #[derive(Debug, Default)]
 pub struct Layout {
     pub starts: Vec<Start>,
+    /// The items are headings without numbers, numbered here in order.
+    pub numbered_in_order: bool,
 }
 
 impl Layout {
@@ -373,7 +375,84 @@ pub fn find_items(lines: &[Line]) -> Layout {
             title_at: t,
         });
     }
-    Layout { starts }
+    if starts.is_empty() {
+        let starts = unnumbered_headings(lines);
+        return Layout {
+            numbered_in_order: !starts.is_empty(),
+            starts,
+        };
+    }
+    Layout {
+        starts,
+        numbered_in_order: false,
+    }
+}
+
+/// Items written as headings without numbers ("## Hemsjukvård – läget i kommunerna"), as
+/// notes from word processors and web pages have them, when nothing numbers the items:
+/// the headings of the highest level that holds two or more, numbered 1, 2, 3 … in
+/// order. The document's title (its first line, or a heading naming its kind before the
+/// first item: "## Protokoll från föregående möte" later is one) and the head's labels
+/// ("## Närvarande") are no items, nor is a heading over the head's own
+/// labels before the first item ("## Mötesinformation" over "Datum: …"); the items end
+/// where the signatures or the attachments start. Only titles are items (a heading
+/// starting with a capital), only when no heading carries an item's number (then the
+/// numbers were damaged, and counting would give wrong ones), and only when the head
+/// before them holds the meeting's date (a heading that swallowed the head is none).
+fn unnumbered_headings(lines: &[Line]) -> Vec<Start> {
+    let first = lines.iter().position(|l| !l.furniture && !l.is_blank());
+    let mut headings: Vec<(usize, u8)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.heading == 0 || l.furniture || l.is_blank() || Some(i) == first {
+            continue;
+        }
+        if is_end(l) || l.folded.starts_with("bilaga") {
+            break;
+        }
+        if candidate(l).is_some() {
+            return Vec::new();
+        }
+        if l.text.trim_start().starts_with(char::is_uppercase)
+            && !super::header::is_label_as_written(&l.text)
+            && !(headings.is_empty() && super::header::names_a_kind(&l.text))
+        {
+            headings.push((i, l.heading));
+        }
+    }
+    let over_head_labels = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .take_while(|l| l.heading == 0)
+            .any(|l| !l.furniture && super::header::is_head_label(&l.text))
+    };
+    let lead = headings
+        .iter()
+        .take_while(|&&(i, _)| over_head_labels(i))
+        .count();
+    let headings = &headings[lead..];
+    let Some(level) = (1..=6).find(|level| headings.iter().filter(|h| h.1 == *level).count() >= 2)
+    else {
+        return Vec::new();
+    };
+    let first_item = headings.iter().find(|h| h.1 == level).map_or(0, |h| h.0);
+    if !lines[..first_item]
+        .iter()
+        .any(|l| !l.furniture && words::find_date(&l.text).is_some())
+    {
+        return Vec::new();
+    }
+    headings
+        .iter()
+        .filter(|h| h.1 == level)
+        .enumerate()
+        .map(|(k, &(line, _))| Start {
+            line,
+            number: (k + 1).to_string(),
+            style: Style::Heading,
+            // (the heading's marks are cleaned off with the title)
+            title_at: 0,
+        })
+        .collect()
 }
 
 /// Whether a candidate's line holds its number alone: nothing after `title_at`, or

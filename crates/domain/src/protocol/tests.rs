@@ -975,6 +975,9 @@ const FRAGMENTS: &[&str] = &[
     "\nSekreterare           Helena Ström\n",
     "\n➢ Beslut: ",
     "\nOrgan: Styrgruppen för nära vård\n",
+    "\n## Hemsjukvård\n",
+    "\n## Övrigt\n",
+    "\nIda Ek, Region Kronoberg (ordförande); Leo Berg, Växjö kommun\n",
     "\n▪\t",
     "Beslutande: Se närvarolista, bilaga 1\n",
     "Gun Axelsson, ordförande          Kjell Strand, justerare\n",
@@ -1845,6 +1848,93 @@ fn a_role_before_a_name_without_a_colon_signs_in_that_role() {
             ("Pernilla Borg", Some("sekreterare")),
         ]
     );
+}
+
+#[test]
+fn headings_without_numbers_are_the_items_numbered_in_order() {
+    let p = parse_ok(
+        "# Minnesanteckningar – Styrgruppen\n**Datum:** 2024-09-12\n## Närvarande\nEva Berg\n\n\
+         ## Hemsjukvård\nText.\n**Beslut:** En handlingsplan tas fram.\n\
+         ### Bakgrund\nMer text.\n## Övrigt\nInget.\n",
+    );
+    let titles: Vec<(&str, &str)> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(titles, [("1", "Hemsjukvård"), ("2", "Övrigt")]);
+    assert_eq!(p.items[0].decisions, ["En handlingsplan tas fram."]);
+    assert!(p.items[0].text.contains("Bakgrund"));
+    assert!(p.warnings.iter().any(|w| w.contains("saknar nummer")));
+    assert_eq!(p.attendees.len(), 1);
+}
+
+#[test]
+fn the_head_under_headings_is_no_item() {
+    // a title OCR damaged, and a heading over the head's labels
+    let p = parse_ok(
+        "# M1nnesanteckningar Gruppen\n## Mötesinformation\nDatum: 2024-09-12\n\
+         Närvarande: Eva Berg\n## Hemsjukvård\nText.\n## Övrigt\nInget.\n",
+    );
+    let titles: Vec<&str> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Hemsjukvård", "Övrigt"]);
+    assert_eq!(p.date, "2024-09-12");
+    assert_eq!(p.attendees.len(), 1);
+}
+
+#[test]
+fn headings_are_not_counted_as_items_where_some_carry_numbers_or_the_head_has_no_date() {
+    // "## 2." numbers an item: the others' numbers were lost, and counting is no guess
+    let p = parse_ok(
+        "Minnesanteckningar 2024-09-12\n## Hemsjukvård\nText.\n## 2. Utskrivning\nText.\n\
+         ## Övrigt\nInget.\n",
+    );
+    assert!(p.items.iter().all(|i| i.title != "Hemsjukvård"));
+    // a head without the meeting's date before the headings: they may have swallowed it
+    let p =
+        parse_ok("Minnesanteckningar\n## Hemsjukvård\nMötet den 2024-09-12.\n## Övrigt\nInget.\n");
+    assert!(p.items.is_empty());
+    // a heading in lowercase is no title
+    let p =
+        parse_ok("Minnesanteckningar 2024-09-12\n## att Hemsjukvård\nText.\n## Övrigt\nInget.\n");
+    assert!(p.items.is_empty());
+}
+
+#[test]
+fn a_single_heading_without_a_number_is_no_list_of_items() {
+    let p = parse_ok("Minnesanteckningar 2024-09-12\n## Hemsjukvård\nText.\n");
+    assert!(p.items.is_empty());
+    assert!(p.warnings.iter().any(|w| w.contains("inga numrerade")));
+}
+
+#[test]
+fn people_parted_by_semicolons_under_a_label_are_each_read() {
+    let p = parse_ok(
+        "Minnesanteckningar Gruppen 2024-02-15\nNärvarande:\n\
+         Ida Ek, Region Kronoberg (ordförande); Leo Berg, Växjö kommun; \
+         Mia Lund, Alvesta kommun (sekreterare)\n\n1. Öppnande\nText.\n",
+    );
+    let people: Vec<(&str, Option<&str>)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.organization.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Ida Ek", Some("Region Kronoberg")),
+            ("Leo Berg", Some("Växjö kommun")),
+            ("Mia Lund", Some("Alvesta kommun")),
+        ]
+    );
+    assert_eq!(p.chair.as_deref(), Some("Ida Ek"));
+    assert_eq!(p.secretaries, ["Mia Lund"]);
+    // under a chair's label, a line of several people is no list of chairs
+    let p = parse_ok(
+        "Minnesanteckningar Gruppen 2024-02-15\nMötesledare:\n\
+         Ida Ek, Region Kronoberg; Leo Berg, Växjö kommun\n\n1. Öppnande\nText.\n",
+    );
+    assert!(p.attendees.iter().all(|a| a.name != "Leo Berg"));
 }
 
 #[test]
