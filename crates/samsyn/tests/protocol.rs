@@ -3263,3 +3263,55 @@ fn a_web_page_whose_items_are_headings_without_numbers() {
     assert_eq!(decisions(&p, "1"), ["Statistiken redovisas varje kvartal."]);
     assert!(decisions(&p, "2").is_empty());
 }
+
+#[test]
+fn a_roll_call_of_check_boxes() {
+    let p = read(&own("kryssrutor-styrgrupp-jamtland-2024-11-21.txt"));
+    assert_eq!(
+        p["body"],
+        "styrgruppen för nära vård, Region Jämtland Härjedalen och kommunerna"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-11-21");
+    assert_eq!(times(&p), (Some("10:00"), Some("12:00")));
+    assert_eq!(p["place"], "Östersund, Regionens hus");
+    assert_eq!(p["chair"], "Maria Öhman");
+    assert_eq!(strs(&p["secretaries"]), ["Lina Holm"]);
+    assert_eq!(strs(&p["adjusters"]), ["Olle Berg"]);
+    // "☒" checked is present, "☐" not is absent
+    assert_eq!(
+        people(&p),
+        rows(&[
+            [
+                "Maria Öhman",
+                "Region Jämtland Härjedalen",
+                "ordförande",
+                "present"
+            ],
+            ["Olle Berg", "Östersunds kommun", "-", "present"],
+            ["Sofia Ek", "Krokoms kommun", "-", "absent"],
+            ["Nils Dahl", "Åre kommun", "-", "present"],
+            [
+                "Lina Holm",
+                "Region Jämtland Härjedalen",
+                "sekreterare",
+                "present"
+            ],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Mobil närsjukvård"),
+            ("3", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Styrgruppen ställer sig bakom en utvärdering under våren."]
+    );
+    assert!(decisions(&p, "1").is_empty());
+    assert!(decisions(&p, "3").is_empty());
+}

@@ -2184,8 +2184,39 @@ fn member_in_later_column(text: &str) -> Option<usize> {
     None
 }
 
+/// A form's check box before an entry, and the entry after it: "☒ Maria Öhman, …" is
+/// checked (present), "☐ Sofia Ek, …" not (absent); also "[x]" and "[ ]".
+fn check_box(text: &str) -> Option<(bool, &str)> {
+    let t = text.trim_start();
+    // (every box starts with one of these bytes: '[', or the first byte of U+2610–U+2612
+    // and U+2713–U+2714)
+    if !t.starts_with([
+        '[', '\u{2610}', '\u{2611}', '\u{2612}', '\u{2713}', '\u{2714}',
+    ]) {
+        return None;
+    }
+    let (checked, rest) = [
+        ("\u{2612}", true),
+        ("\u{2611}", true),
+        ("\u{2713}", true),
+        ("\u{2714}", true),
+        ("[x]", true),
+        ("[X]", true),
+        ("\u{2610}", false),
+        ("[ ]", false),
+    ]
+    .iter()
+    .find_map(|(mark, checked)| t.strip_prefix(mark).map(|rest| (*checked, rest)))?;
+    rest.starts_with(char::is_whitespace)
+        .then(|| (checked, rest.trim_start()))
+}
+
 /// One attendee (or several run together) from an entry.
 fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
+    let (text, absent) = match check_box(text) {
+        Some((checked, rest)) => (rest, absent || !checked),
+        None => (text, absent),
+    };
     let mut absent = absent;
     let mut notes: Vec<String> = Vec::new();
     let t = set_notes_aside(text, &mut absent, &mut notes);

@@ -977,6 +977,8 @@ const FRAGMENTS: &[&str] = &[
     "\nOrgan: Styrgruppen för nära vård\n",
     "\n## Hemsjukvård\n",
     "\n## Övrigt\n",
+    "\n☒ Maria Öhman, Region Jämtland Härjedalen (ordförande)\n",
+    "\n☐ Sofia Ek\n[x] ",
     "\nIda Ek, Region Kronoberg (ordförande); Leo Berg, Växjö kommun\n",
     "\n▪\t",
     "Beslutande: Se närvarolista, bilaga 1\n",
@@ -1905,6 +1907,34 @@ fn a_single_heading_without_a_number_is_no_list_of_items() {
     let p = parse_ok("Minnesanteckningar 2024-09-12\n## Hemsjukvård\nText.\n");
     assert!(p.items.is_empty());
     assert!(p.warnings.iter().any(|w| w.contains("inga numrerade")));
+}
+
+#[test]
+fn a_form_s_check_boxes_say_who_was_present() {
+    let p = parse_ok(
+        "Protokoll Styrgruppen 2024-11-21\nNärvaro\n\
+         ☒ Maria Öhman, Region Jämtland Härjedalen (ordförande)\n☐ Sofia Ek, Krokoms kommun\n\
+         [x] Nils Dahl, Åre kommun\n[ ] Olle Berg\n\n1. Öppnande\nText.\n",
+    );
+    let people: Vec<(&str, Option<&str>, Presence)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.organization.as_deref(), a.status))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Maria Öhman",
+                Some("Region Jämtland Härjedalen"),
+                Presence::Present
+            ),
+            ("Sofia Ek", Some("Krokoms kommun"), Presence::Absent),
+            ("Nils Dahl", Some("Åre kommun"), Presence::Present),
+            ("Olle Berg", None, Presence::Absent),
+        ]
+    );
+    assert_eq!(p.chair.as_deref(), Some("Maria Öhman"));
 }
 
 #[test]
