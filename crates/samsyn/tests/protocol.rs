@@ -3315,3 +3315,47 @@ fn a_roll_call_of_check_boxes() {
     assert!(decisions(&p, "1").is_empty());
     assert!(decisions(&p, "3").is_empty());
 }
+
+#[test]
+fn notes_whose_decisions_are_said_to_be_taken() {
+    let p = read(&own("arbetsgrupp-fattade-beslut-2024-03-05.txt"));
+    assert_eq!(p["body"], "arbetsgruppen för trygg och säker utskrivning");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-03-05");
+    assert_eq!(times(&p), (Some("10:00"), Some("11:30")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(p["chair"], "Karin Ström");
+    assert_eq!(strs(&p["secretaries"]), ["Sara Lind"]);
+    assert_eq!(
+        people(&p),
+        rows(&[
+            [
+                "Karin Ström",
+                "Region Västerbotten",
+                "ordförande",
+                "present"
+            ],
+            ["Ali Hassan", "Umeå kommun", "-", "present"],
+            ["Sara Lind", "Skellefteå kommun", "antecknare", "present"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående anteckningar"),
+            ("2", "Rutin för fast vårdkontakt"),
+            ("3", "Uppföljning av utskrivningsklara"),
+            ("4", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert!(decisions(&p, "1").is_empty());
+    // "fattade beslut om att", "Beslutet blev att", "Beslut fattades om att"; "inget
+    // beslut om att" is none
+    assert_eq!(
+        decisions(&p, "2"),
+        ["skicka rutinen på remiss till länets kommuner."]
+    );
+    assert_eq!(decisions(&p, "3"), ["uppföljningen redovisas varje månad."]);
+    assert_eq!(decisions(&p, "4"), ["nästa möte hålls 2024-04-09."]);
+}

@@ -2667,7 +2667,8 @@ pub fn adjusted_on_in(lines: &[Line]) -> Option<String> {
 }
 
 /// Whether an attendee's role makes them the meeting's secretary: "sekreterare",
-/// "nämndsekreterare", "mötessekreterare" (not "utredningssekreterare").
+/// "nämndsekreterare", "mötessekreterare", "antecknare" (who takes a working group's
+/// notes; not "utredningssekreterare").
 fn is_secretary_role(role: &str) -> bool {
     let f = fold(role);
     [
@@ -2677,6 +2678,8 @@ fn is_secretary_role(role: &str) -> bool {
         "kommunsekreterare",
         "styrelsesekreterare",
         "protokollforare",
+        "antecknare",
+        "motesantecknare",
     ]
     .contains(&f.trim_ends())
 }

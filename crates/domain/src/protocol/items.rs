@@ -1624,6 +1624,7 @@ fn inline_marker_in(
         " beslutade att",
         " beslöts att",
         " beslöt att",
+        " beslutet blev att",
         " beslutar",
         " beslutade",
         " beslöt",
@@ -1666,8 +1667,14 @@ fn inline_marker_in(
             return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
         }
     }
-    // "Beslutas att …", "Beslutades att …", "Beslöts att …" opening the line
-    for m in ["beslutas att ", "beslutades att ", "beslöts att "] {
+    // "Beslutas att …", "Beslutades att …", "Beslöts att …", "Beslutet blev att …" opening
+    // the line
+    for m in [
+        "beslutas att ",
+        "beslutades att ",
+        "beslöts att ",
+        "beslutet blev att ",
+    ] {
         if let Some(rest) = lower.strip_prefix(m) {
             let rest = &text[text.len() - rest.len()..];
             return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
@@ -1681,6 +1688,18 @@ fn inline_marker_in(
 const AGREEING: &[&str] = &[
     "enades", "enas", "enats", "overens", "eniga", "enigt", "enig", "ense",
 ];
+
+/// Whether the two words before "om att" (folded, the last first) say a decision was
+/// taken: "fattade beslut", "tog beslut", "beslut fattades", "beslut togs".
+fn decision_taken(last: Option<&str>, before_last: Option<&str>) -> bool {
+    const TAKING: &[&str] = &["fattade", "fattar", "fattat", "tog", "tar", "tagit"];
+    const TAKEN: &[&str] = &["fattades", "fattats", "togs", "tagits"];
+    match (last, before_last) {
+        (Some("beslut"), Some(verb)) => TAKING.contains(&verb),
+        (Some(verb), Some("beslut")) => TAKEN.contains(&verb),
+        _ => false,
+    }
+}
 
 /// An agreement written as such, the group's decision, as minutes of working groups
 /// write them: "Gruppen enades om att ta fram en rutin." (the decision is what follows
@@ -1697,15 +1716,20 @@ fn agreement(text: &str) -> Option<String> {
         from = p + 1;
         let before = &b[..p];
         let agreed = if before.ends_with(b" om") {
-            // one of the two words before "om" ("enades om att", "enades gruppen om att")
-            text[..p - " om".len()]
+            // one of the two words before "om" ("enades om att", "enades gruppen om att"),
+            // or a decision taken ("fattade beslut om att", "beslut togs om att")
+            let mut two = text[..p - " om".len()]
                 .split_whitespace()
                 .rev()
                 .take(2)
-                .any(|w| {
-                    let w = w.trim_end_matches([',', '.']);
-                    w.len() <= 8 && AGREEING.contains(&fold(w).as_str())
-                })
+                .map(|w| w.trim_end_matches([',', '.']))
+                .filter(|w| w.len() <= 12)
+                .map(fold);
+            let (last, before_last) = (two.next(), two.next());
+            [&last, &before_last]
+                .iter()
+                .any(|w| w.as_deref().is_some_and(|w| AGREEING.contains(&w)))
+                || decision_taken(last.as_deref(), before_last.as_deref())
         } else {
             // "Överenskoms att", "Det överenskoms att", "överenskom att"
             before.ends_with(b"verenskoms") || before.ends_with(b"verenskom")

@@ -979,6 +979,8 @@ const FRAGMENTS: &[&str] = &[
     "\n## Övrigt\n",
     "\n☒ Maria Öhman, Region Jämtland Härjedalen (ordförande)\n",
     "\n☐ Sofia Ek\n[x] ",
+    "Gruppen fattade beslut om att ",
+    "\nBeslutet blev att ",
     "\nIda Ek, Region Kronoberg (ordförande); Leo Berg, Växjö kommun\n",
     "\n▪\t",
     "Beslutande: Se närvarolista, bilaga 1\n",
@@ -2154,6 +2156,56 @@ fn a_roles_abbreviation_before_an_organisation_is_the_role() {
             ("Lena Öst", None, Some("MAS Ljusdal")),
         ]
     );
+}
+
+#[test]
+fn who_took_the_notes_among_those_present_is_the_secretary() {
+    let p = parse_ok(
+        "Minnesanteckningar Gruppen 2024-03-05\n\
+         Närvarande: Karin Ström (ordförande); Sara Lind, Skellefteå kommun (antecknare)\n\n\
+         1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.secretaries, ["Sara Lind"]);
+}
+
+#[test]
+fn a_decision_said_to_be_taken_is_a_decision_and_one_spoken_of_is_not() {
+    let decisions = |line: &str| {
+        parse_ok(&format!(
+            "Minnesanteckningar Gruppen 2024-03-05\nNärvarande: Anna Berg\n\n\
+             1. Rapport\nText.\n{line}\n\n2. Avslut\nText.\n"
+        ))
+        .items[0]
+            .decisions
+            .clone()
+    };
+    for (line, decision) in [
+        (
+            "Styrgruppen fattade beslut om att godkänna rapporten.",
+            "godkänna rapporten.",
+        ),
+        (
+            "Gruppen tog beslut om att godkänna rapporten.",
+            "godkänna rapporten.",
+        ),
+        ("Beslut fattades om att utreda frågan.", "utreda frågan."),
+        (
+            "Beslutet blev att rapporten godkänns.",
+            "rapporten godkänns.",
+        ),
+        (
+            "Efter diskussion beslutet blev att rapporten godkänns.",
+            "rapporten godkänns.",
+        ),
+    ] {
+        assert_eq!(decisions(line), [decision], "{line}");
+    }
+    for line in [
+        "Det finns inget beslut om att stänga enheten.",
+        "Beslut om att stänga enheten fattas i maj.",
+    ] {
+        assert!(decisions(line).is_empty(), "{line}");
+    }
 }
 
 #[test]
