@@ -3359,3 +3359,49 @@ fn notes_whose_decisions_are_said_to_be_taken() {
     assert_eq!(decisions(&p, "3"), ["uppföljningen redovisas varje månad."]);
     assert_eq!(decisions(&p, "4"), ["nästa möte hålls 2024-04-09."]);
 }
+
+#[test]
+fn people_present_in_the_room_and_from_afar_with_their_addresses() {
+    let p = read(&own(
+        "adresser-digitalt-mas-natverk-vasternorrland-2024-11-07.txt",
+    ));
+    assert_eq!(p["body"], "Nätverket för MAS och MAR i Västernorrland");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-11-07");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["place"], "Sundsvall, Storgatan 10");
+    assert_eq!(p["chair"], "Per Ahl");
+    assert_eq!(strs(&p["secretaries"]), ["Lena Holm"]);
+    // "Deltagare på plats:" and "Deltog digitalt:", the addresses not kept
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Anna Berg", "-", "-", "present"],
+            ["Lars Ek", "-", "-", "present"],
+            ["Eva Sund", "-", "-", "present"],
+            ["Per Ahl", "-", "ordförande", "present"],
+        ])
+    );
+    assert!(!p.to_string().contains("@"));
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Avvikelser i samverkan"),
+            ("3", "Läkemedelshantering i hemsjukvården"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert!(decisions(&p, "1").is_empty());
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Avvikelserna tas upp i länsgruppen i december."]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "Rutinen fastställs.",
+            "Rutinen följs upp efter sex månader."
+        ]
+    );
+}

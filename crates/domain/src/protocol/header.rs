@@ -54,6 +54,99 @@ const P: bool = true;
 const A: bool = false;
 
 const LABELS: &[(&str, Label)] = &[
+    // those present in the room or from afar ("Deltog digitalt: …", "Närvarande via
+    // Teams: …")
+    (
+        "narvarande pa plats",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "narvarande digitalt",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "narvarande via teams",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "narvarande via lank",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltagare pa plats",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltagare digitalt",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltagare via teams",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltagare via lank",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltog",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltog pa plats",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltog digitalt",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltog via teams",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
+    (
+        "deltog via lank",
+        Label::Attend {
+            role: None,
+            present: P,
+        },
+    ),
     (
         "narvarande",
         Label::Attend {
@@ -1564,6 +1657,7 @@ fn looks_like_entry(text: &str) -> bool {
 }
 
 fn split_entries(rest: &str) -> Vec<String> {
+    let rest = without_addresses(rest);
     // "Frånvarande: Erik Strand.": the sentence's full stop is no part of the last name
     let rest = rest.trim_ends();
     let rest = match rest.strip_suffix('.') {
@@ -2184,6 +2278,46 @@ fn member_in_later_column(text: &str) -> Option<usize> {
     None
 }
 
+/// An entry without its e-mail addresses, which the import does not keep: "Anna Berg
+/// <anna.berg@sundsvall.se>", "Anna Berg (anna.berg@sundsvall.se)" and "Anna Berg
+/// anna.berg@sundsvall.se" are Anna Berg. An "@" without an address on both sides stays.
+pub(super) fn without_addresses(text: &str) -> Cow<'_, str> {
+    if !words::has_byte(text, b'@') {
+        return Cow::Borrowed(text);
+    }
+    let in_address = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '@');
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = words::find_byte(rest, b'@') {
+        let start = rest[..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !in_address(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = rest[at + 1..]
+            .char_indices()
+            .find(|(_, c)| !in_address(*c))
+            .map_or(rest.len(), |(i, _)| at + 1 + i);
+        if start == at || end == at + 1 {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+            continue;
+        }
+        // (the brackets around it go with it)
+        let (start, end) = if rest[..start].ends_with(['<', '(', '['])
+            && rest[end..].starts_with(['>', ')', ']'])
+        {
+            (start - 1, end + 1)
+        } else {
+            (start, end)
+        };
+        out.push_str(rest[..start].trim_end());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// A form's check box before an entry, and the entry after it: "☒ Maria Öhman, …" is
 /// checked (present), "☐ Sofia Ek, …" not (absent); also "[x]" and "[ ]".
 fn check_box(text: &str) -> Option<(bool, &str)> {
@@ -2213,9 +2347,10 @@ fn check_box(text: &str) -> Option<(bool, &str)> {
 
 /// One attendee (or several run together) from an entry.
 fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
-    let (text, absent) = match check_box(text) {
+    let text = without_addresses(text);
+    let (text, absent) = match check_box(&text) {
         Some((checked, rest)) => (rest, absent || !checked),
-        None => (text, absent),
+        None => (&*text, absent),
     };
     let mut absent = absent;
     let mut notes: Vec<String> = Vec::new();

@@ -980,6 +980,9 @@ const FRAGMENTS: &[&str] = &[
     "\n☒ Maria Öhman, Region Jämtland Härjedalen (ordförande)\n",
     "\n☐ Sofia Ek\n[x] ",
     "Gruppen fattade beslut om att ",
+    "Deltog digitalt: Anna Berg <anna.berg@sundsvall.se>, ",
+    " (p@y.se)",
+    "@@ a@ @b",
     "\nBeslutet blev att ",
     "\nIda Ek, Region Kronoberg (ordförande); Leo Berg, Växjö kommun\n",
     "\n▪\t",
@@ -1909,6 +1912,49 @@ fn a_single_heading_without_a_number_is_no_list_of_items() {
     let p = parse_ok("Minnesanteckningar 2024-09-12\n## Hemsjukvård\nText.\n");
     assert!(p.items.is_empty());
     assert!(p.warnings.iter().any(|w| w.contains("inga numrerade")));
+}
+
+#[test]
+fn people_present_from_afar_are_read_without_their_addresses() {
+    let people = |line: &str| {
+        parse_ok(&format!(
+            "Minnesanteckningar Gruppen 2024-11-07\n{line}\n\n1. Öppnande\nText.\n"
+        ))
+        .attendees
+        .iter()
+        .map(|a| (a.name.clone(), a.organization.clone(), a.role.clone()))
+        .collect::<Vec<_>>()
+    };
+    let plain = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| ((*n).to_owned(), None, None))
+            .collect::<Vec<_>>()
+    };
+    for line in [
+        "Deltog digitalt: Anna Berg, Lars Ek",
+        "Närvarande via Teams: Anna Berg, Lars Ek",
+        "Deltagare på plats: Anna Berg, Lars Ek",
+        "Deltagare: Anna Berg <anna.berg@sundsvall.se>, Lars Ek <lars.ek@harnosand.se>",
+        "Deltagare: Anna Berg (anna.berg@sundsvall.se), Lars Ek",
+        "Deltagare: Anna Berg anna.berg@sundsvall.se; Lars Ek lars.ek@harnosand.se",
+    ] {
+        assert_eq!(people(line), plain(&["Anna Berg", "Lars Ek"]), "{line}");
+    }
+}
+
+fn without_addresses_of(text: &str) -> String {
+    header::without_addresses(text).into_owned()
+}
+
+#[test]
+fn an_at_sign_without_an_address_around_it_stays() {
+    assert_eq!(without_addresses_of("Anna @ Berg"), "Anna @ Berg");
+    assert_eq!(without_addresses_of("@@ a@ @b"), "@@ a@ @b");
+    assert_eq!(
+        without_addresses_of("Anna Berg <a.b@x.se>, Per Ek (p@y.se)"),
+        "Anna Berg, Per Ek"
+    );
 }
 
 #[test]
