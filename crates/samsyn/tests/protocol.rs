@@ -3405,3 +3405,74 @@ fn people_present_in_the_room_and_from_afar_with_their_addresses() {
         ]
     );
 }
+
+#[test]
+fn a_long_statement_of_electronic_signing_and_a_decision_by_the_proposal() {
+    let p = read(&own(
+        "esign-lang-rad-halso-och-sjukvardsnamnden-dalarna-2024-05-23.txt",
+    ));
+    assert_eq!(p["body"], "Hälso- och sjukvårdsnämnden, Region Dalarna");
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-05-23");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:15")));
+    assert_eq!(p["place"], "Regionhuset, Falun");
+    assert_eq!(p["chair"], "Ulla Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Anna Wik"]);
+    assert_eq!(strs(&p["adjusters"]), ["Jan Holm"]);
+    // the signing service's first time of adjustment
+    assert_eq!(p["adjusted_on"], "2024-05-28");
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Ulla Berg", "-", "ordförande", "present"],
+            ["Jan Holm", "-", "vice ordförande", "present"],
+            ["Eva Ström", "-", "ledamot", "present"],
+            ["Anna Wik", "-", "nämndsekreterare", "present"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("51", "Val av justerare"),
+            ("52", "Överenskommelse om hälso- och sjukvård i hemmet"),
+            ("53", "Informationsärenden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "51"),
+        ["Jan Holm utses att justera protokollet."]
+    );
+    assert_eq!(decisions(&p, "52"), ["Beslut enligt förslag."]);
+    // "Detta dokument har signerats elektroniskt med Comfact Signature." ends the items
+    assert_eq!(p["items"][2]["text"], "Inga.");
+    let signed_at: Vec<(String, String)> = p["signatures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["signed_at"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        signed_at,
+        [
+            ("Ulla Berg", "2024-05-28 08:14"),
+            ("Jan Holm", "2024-05-28 09:02"),
+            ("Anna Wik", "2024-05-27 16:40"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Ulla Berg", "ordförande"),
+            ("Jan Holm", "justerare"),
+            ("Anna Wik", "sekreterare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+}

@@ -610,6 +610,15 @@ const END_MARKERS: &[&str] = &[
     "vanliga halsningar",
     "mvh",
 ];
+/// The end markers that start a signing service's statement, which may be longer than
+/// other end lines.
+const SIGNING_STATEMENTS: &[&str] = &[
+    "detta dokument har",
+    "dokumentet har signerats",
+    "dokumentet ar signerat",
+    "dokumentet ar elektroniskt",
+    "detta dokument ar elektroniskt",
+];
 const END_LABELS: &[&str] = &[
     "ordforande",
     "sekreterare",
@@ -658,7 +667,12 @@ fn is_end(l: &Line) -> bool {
         return true;
     }
     if !words::at_most_chars(t, 60) {
-        return false;
+        // a signing service's statement may be longer: "Detta dokument har signerats
+        // elektroniskt med Comfact Signature." (not "Detta dokument har skickats på
+        // remiss …" in an item's text)
+        return words::at_most_chars(t, 160)
+            && SIGNING_STATEMENTS.iter().any(|m| l.folded.starts_with(m))
+            && (words::holds!(l.folded, "signer") || words::holds!(l.folded, "underteckn"));
     }
     // (a label may have a line to sign on after it: "Sekr. ______________")
     let f = l.folded.trim_ends().trim_end_matches(['_', ':', '.', ' ']);
@@ -1358,12 +1372,15 @@ fn decision_marker(l: &Line) -> Option<String> {
                 let (first, rest) = t.split_once(' ')?;
                 // (a word folding to six letters has at most six, of at most four bytes,
                 // and only a b folds to b)
-                if first.len() <= 24
-                    && first.starts_with(['b', 'B'])
-                    && fold(first) == "beslut"
-                    && rest.starts_with(|c: char| c.is_uppercase())
-                {
-                    return Some(rest.to_owned());
+                if first.len() <= 24 && first.starts_with(['b', 'B']) && fold(first) == "beslut" {
+                    if rest.starts_with(|c: char| c.is_uppercase()) {
+                        return Some(rest.to_owned());
+                    }
+                    // "Beslut enligt förslag.": the sentence is the decision, as
+                    // "Nämnden beslutar enligt förslag." is
+                    if rest.starts_with("enligt ") {
+                        return Some(t.to_owned());
+                    }
                 }
                 return None;
             }

@@ -980,6 +980,8 @@ const FRAGMENTS: &[&str] = &[
     "\n☒ Maria Öhman, Region Jämtland Härjedalen (ordförande)\n",
     "\n☐ Sofia Ek\n[x] ",
     "Gruppen fattade beslut om att ",
+    "\nDetta dokument har signerats elektroniskt med Comfact Signature.\n",
+    "\nBeslut enligt förslag.\n",
     "Deltog digitalt: Anna Berg <anna.berg@sundsvall.se>, ",
     " (p@y.se)",
     "@@ a@ @b",
@@ -2202,6 +2204,35 @@ fn a_roles_abbreviation_before_an_organisation_is_the_role() {
             ("Lena Öst", None, Some("MAS Ljusdal")),
         ]
     );
+}
+
+#[test]
+fn a_long_statement_of_electronic_signing_ends_the_items_and_a_long_sentence_does_not() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-05-23\nNärvarande: Ulla Berg\n\n§ 1 Öppnande\nText.\n\
+         Detta dokument har skickats på remiss till kommunerna och ska besvaras senast i juni.\n\n\
+         § 2 Avslut\nText.\n\
+         Detta dokument har signerats elektroniskt med Comfact Signature.\n\
+         Ulla Berg, Ordförande\n2024-05-28 08:14:22 (BankID)\n",
+    );
+    assert!(p.items[0].text.contains("remiss"));
+    assert_eq!(p.items[1].text, "Text.");
+    assert_eq!(
+        (
+            p.signatures[0].name.as_str(),
+            p.signatures[0].signed_at.as_deref()
+        ),
+        ("Ulla Berg", Some("2024-05-28 08:14"))
+    );
+}
+
+#[test]
+fn a_decision_by_the_proposal_is_kept_as_written() {
+    let p = parse_ok(
+        "Protokoll Nämnden 2024-05-23\nNärvarande: Ulla Berg\n\n§ 1 Överenskommelsen\n\
+         Förslag till beslut: Nämnden godkänner överenskommelsen.\nBeslut enligt förslag.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["Beslut enligt förslag."]);
 }
 
 #[test]
