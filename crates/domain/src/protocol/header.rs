@@ -52,108 +52,29 @@ enum Label {
 
 const P: bool = true;
 const A: bool = false;
+/// Those present, with no role of the label's own.
+const PRESENT: Label = Label::Attend {
+    role: None,
+    present: P,
+};
 
 const LABELS: &[(&str, Label)] = &[
     // those present in the room or from afar ("Deltog digitalt: …", "Närvarande via
     // Teams: …")
-    (
-        "narvarande pa plats",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvarande digitalt",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvarande via teams",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvarande via lank",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltagare pa plats",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltagare digitalt",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltagare via teams",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltagare via lank",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltog",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltog pa plats",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltog digitalt",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltog via teams",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltog via lank",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvarande",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
+    ("narvarande pa plats", PRESENT),
+    ("narvarande digitalt", PRESENT),
+    ("narvarande via teams", PRESENT),
+    ("narvarande via lank", PRESENT),
+    ("deltagare pa plats", PRESENT),
+    ("deltagare digitalt", PRESENT),
+    ("deltagare via teams", PRESENT),
+    ("deltagare via lank", PRESENT),
+    ("deltog", PRESENT),
+    ("deltog pa plats", PRESENT),
+    ("deltog digitalt", PRESENT),
+    ("deltog via teams", PRESENT),
+    ("deltog via lank", PRESENT),
+    ("narvarande", PRESENT),
     (
         "narvarande ledamoter",
         Label::Attend {
@@ -203,41 +124,11 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
-    (
-        "deltagare",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvarande deltagare",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvarolista",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "narvaro",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "deltagande",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
+    ("deltagare", PRESENT),
+    ("narvarande deltagare", PRESENT),
+    ("narvarolista", PRESENT),
+    ("narvaro", PRESENT),
+    ("deltagande", PRESENT),
     (
         "ersattare",
         Label::Attend {
@@ -301,41 +192,11 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
-    (
-        "ovriga narvarande",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "ovriga deltagare",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "ovriga deltagande",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "ovriga",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "adjungerade",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
+    ("ovriga narvarande", PRESENT),
+    ("ovriga deltagare", PRESENT),
+    ("ovriga deltagande", PRESENT),
+    ("ovriga", PRESENT),
+    ("adjungerade", PRESENT),
     (
         "franvarande",
         Label::Attend {
@@ -400,27 +261,9 @@ const LABELS: &[(&str, Label)] = &[
     ("protokolljusterare", Label::Adjuster),
     ("utses att justera", Label::Adjuster),
     // "Från regionen: Lena Ask (ordförande), Jon Strand"
-    (
-        "fran regionen",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "fran kommunerna",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
-    (
-        "fran kommunen",
-        Label::Attend {
-            role: None,
-            present: P,
-        },
-    ),
+    ("fran regionen", PRESENT),
+    ("fran kommunerna", PRESENT),
+    ("fran kommunen", PRESENT),
     ("justeras av", Label::Adjuster),
     ("protokollet justeras av", Label::Adjuster),
     ("justerat", Label::AdjustedOn),
@@ -511,6 +354,14 @@ fn shapes_of_length(len: usize) -> &'static [Shape] {
     by_length.get(len).map_or(&[], Vec::as_slice)
 }
 
+/// The label a folded key is as it is written (a label equal to the key has its length).
+fn exact_label(k: &str) -> Option<Label> {
+    shapes_of_length(k.len())
+        .iter()
+        .find(|s| LABELS[s.index].0 == k)
+        .map(|s| LABELS[s.index].1)
+}
+
 /// The best-matching label for a key, tolerant of OCR damage.
 fn match_label(key: &str) -> Option<Label> {
     match_whole_label(key).or_else(|| {
@@ -538,12 +389,8 @@ fn match_whole_label(key: &str) -> Option<Label> {
     }
     let k = fold(key);
     let k = k.as_str();
-    // (a label equal to the key has its length)
-    if let Some(s) = shapes_of_length(k.len())
-        .iter()
-        .find(|s| LABELS[s.index].0 == k)
-    {
-        return Some(LABELS[s.index].1);
+    if let Some(label) = exact_label(k) {
+        return Some(label);
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
@@ -759,10 +606,7 @@ pub fn is_head_label(text: &str) -> bool {
 /// tolerance ("Övrigt" is an item, not "Övriga").
 pub fn is_label_as_written(text: &str) -> bool {
     let key = text.split(':').next().unwrap_or("");
-    let key = fold(key.trim_ends().trim_end_matches(['*', '.', ' ']));
-    shapes_of_length(key.len())
-        .iter()
-        .any(|s| LABELS[s.index].0 == key)
+    exact_label(&fold(key.trim_ends().trim_end_matches(['*', '.', ' ']))).is_some()
 }
 
 /// The words that name a document's kind at the start of its title (folded).

@@ -592,15 +592,10 @@ const END_MARKERS: &[&str] = &[
     "verifikat",
     "signeringsbevis",
     "signaturbevis",
-    "detta dokument har",
-    "dokumentet har signerats",
     "signerat av",
     "elektroniskt signerad",
     "elektroniskt undertecknad",
     "signeringssida",
-    "dokumentet ar signerat",
-    "dokumentet ar elektroniskt",
-    "detta dokument ar elektroniskt",
     "transaktion ",
     // an extract's attestation: "Rätt utdraget betygar", "Utdraget bestyrks"
     "ratt utdraget",
@@ -611,7 +606,7 @@ const END_MARKERS: &[&str] = &[
     "mvh",
 ];
 /// The end markers that start a signing service's statement, which may be longer than
-/// other end lines.
+/// other end lines (the other markers are in [`END_MARKERS`]).
 const SIGNING_STATEMENTS: &[&str] = &[
     "detta dokument har",
     "dokumentet har signerats",
@@ -641,19 +636,29 @@ const END_DATED: &[&str] = &["justerat", "protokollet justera"];
 /// The first bytes of the end markers, labels and dated ends: a line starting otherwise
 /// is none.
 const END_FIRST_BYTES: [bool; 256] = {
-    let (markers, labels, dated) = (
+    let (markers, statements, labels, dated) = (
         first_bytes(END_MARKERS),
+        first_bytes(SIGNING_STATEMENTS),
         first_bytes(END_LABELS),
         first_bytes(END_DATED),
     );
     let mut all = [false; 256];
     let mut i = 0;
     while i < 256 {
-        all[i] = markers[i] || labels[i] || dated[i];
+        all[i] = markers[i] || statements[i] || labels[i] || dated[i];
         i += 1;
     }
     all
 };
+
+/// Whether folded `f` starts with an end marker or a signing service's statement.
+fn is_end_marker(f: &str) -> bool {
+    starts_with_any(f, END_MARKERS) || starts_with_any(f, SIGNING_STATEMENTS)
+}
+
+fn starts_with_any(f: &str, starts: &[&str]) -> bool {
+    starts.iter().any(|m| f.starts_with(m))
+}
 
 fn is_end(l: &Line) -> bool {
     if l.furniture {
@@ -671,7 +676,7 @@ fn is_end(l: &Line) -> bool {
         // elektroniskt med Comfact Signature." (not "Detta dokument har skickats på
         // remiss …" in an item's text)
         return words::at_most_chars(t, 160)
-            && SIGNING_STATEMENTS.iter().any(|m| l.folded.starts_with(m))
+            && starts_with_any(&l.folded, SIGNING_STATEMENTS)
             && (words::holds!(l.folded, "signer") || words::holds!(l.folded, "underteckn"));
     }
     // (a label may have a line to sign on after it: "Sekr. ______________")
@@ -680,7 +685,7 @@ fn is_end(l: &Line) -> bool {
     if !may_start(f, &END_FIRST_BYTES) {
         return false;
     }
-    END_MARKERS.iter().any(|m| f.starts_with(m))
+    is_end_marker(f)
         || is_end_label(f)
         || are_end_labels_side_by_side(l, f)
         // "Antecknat av Maria Holm" under the last item
@@ -2289,7 +2294,7 @@ mod tests {
     fn a_line_is_an_end_as_without_the_first_byte_check() {
         let plain = |l: &Line| {
             let f = l.folded.trim_ends().trim_end_matches(['_', ':', '.', ' ']);
-            END_MARKERS.iter().any(|m| f.starts_with(m))
+            is_end_marker(f)
                 || is_end_label(f)
                 || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(&l.text).is_some()
                 || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
