@@ -3476,3 +3476,111 @@ fn a_long_statement_of_electronic_signing_and_a_decision_by_the_proposal() {
         .map(|(n, r)| (n.to_owned(), r.to_owned()))
     );
 }
+
+#[test]
+fn people_listed_under_the_organisations_they_come_from() {
+    let p = read(&own("organisationer-over-namn-halland-2024-03-05.txt"));
+    assert_eq!(p["body"], "Ledningsgruppen för Nära vård i Halland");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    // "Tisdagen den 5 mars år 2024, kl 13.00–15.30"
+    assert_eq!(p["date"], "2024-03-05");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["place"], "Regionens hus, Halmstad, sal Tylösand");
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Lars Ek"]);
+    // "Från Region Halland:" over its people, "Från kommunerna:" over people who name
+    // their own, "Laholms kommun: Maja Ros, Jens Hed" on one line
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Anna Berg", "Region Halland", "ordförande", "present"],
+            ["Lars Ek", "Region Halland", "sekreterare", "present"],
+            [
+                "Petra Nyström",
+                "Region Halland",
+                "områdeschef primärvård",
+                "present"
+            ],
+            ["Eva Lind", "Halmstads kommun", "socialchef", "present"],
+            ["Olle Sten", "Varbergs kommun", "MAS", "present"],
+            ["Maja Ros", "Laholms kommun", "-", "present"],
+            ["Jens Hed", "Laholms kommun", "-", "present"],
+            ["Kim Dahl", "Region Halland", "-", "absent"],
+            ["Sara Holm", "Kungsbacka kommun", "-", "absent"],
+        ])
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande och dagordning"),
+            ("2", "Hemsjukvården i länet"),
+            ("3", "Överenskommelse om hemsjukvård – revidering"),
+            ("4", "Övriga frågor"),
+            ("5", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "Ledningsgruppen ger arbetsgruppen i uppdrag att ta fram en gemensam lägesbild till nästa möte."
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att skicka förslaget på remiss till kommunerna och regionen",
+            "att remissvar ska lämnas senast den 30 april 2024",
+        ]
+    );
+    assert_eq!(
+        signed(&p),
+        [("Lars Ek".to_owned(), "sekreterare".to_owned())]
+    );
+}
+
+#[test]
+fn notes_whose_items_are_the_times_of_the_agenda() {
+    let p = read(&own("tider-som-arenden-natverk-gavleborg-2024-05-16.txt"));
+    assert_eq!(
+        p["body"],
+        "Länsnätverket för hemsjukvård, Region Gävleborg och länets kommuner"
+    );
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-05-16");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
+    assert_eq!(p["place"], "Teams");
+    assert_eq!(strs(&p["secretaries"]), ["Lars Ek"]);
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Karin Holm")["status"], "absent");
+    // "09.00 Välkommen …", "09.15–10.15 Hemsjukvården …": numbered in order
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Välkommen och presentationsrunda"),
+            ("2", "Hemsjukvården – läget i kommunerna"),
+            ("3", "Paus"),
+            ("4", "Utbildning i SIP"),
+            ("5", "Avslut och nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        strs(&p["warnings"]),
+        ["ärendena saknar nummer; dagordningens tider har numrerats i ordning (1, 2, 3 …)"]
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Nätverket tar fram en gemensam rutin för inskrivning i hemsjukvården."]
+    );
+    // "Beslutades att" alone over its list
+    assert_eq!(
+        decisions(&p, "4"),
+        [
+            "kommunerna anmäler deltagare senast den 15 juni",
+            "utbildningen utvärderas i december",
+        ]
+    );
+    assert!(decisions(&p, "5").is_empty());
+}

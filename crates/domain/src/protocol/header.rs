@@ -1221,23 +1221,43 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 // those present or absent: people parted by semicolons, as on the label's
                 // own line (under a chair's or a secretary's label such a line is more
                 // likely a list whose own label was damaged than several chairs)
-                let read = if matches!(label, Label::Attend { .. }) && words::has_byte(text, b';') {
-                    split_entries(text)
-                        .iter()
-                        .map(|part| {
-                            entry_from(part, l.struck, label, section_org.as_deref(), &mut head)
-                        })
-                        .filter(|read| *read)
-                        .count()
-                } else {
-                    usize::from(entry_from(
-                        text,
-                        l.struck,
-                        label,
-                        section_org.as_deref(),
-                        &mut head,
-                    ))
-                };
+                let mut read =
+                    if matches!(label, Label::Attend { .. }) && words::has_byte(text, b';') {
+                        split_entries(text)
+                            .iter()
+                            .map(|part| {
+                                entry_from(part, l.struck, label, section_org.as_deref(), &mut head)
+                            })
+                            .filter(|read| *read)
+                            .count()
+                    } else {
+                        usize::from(entry_from(
+                            text,
+                            l.struck,
+                            label,
+                            section_org.as_deref(),
+                            &mut head,
+                        ))
+                    };
+                // A line that names no one may name an organisation (looked for only
+                // then: most lines under the label are people)
+                if read == 0 && matches!(label, Label::Attend { .. }) {
+                    // "Från Region Halland:" over the people it sends; "Från
+                    // kommunerna:" over people who name their own
+                    if let Some(org) = organisation_over_people(text) {
+                        section_org = org.map(str::to_owned);
+                        continue;
+                    }
+                    // "Region Halland: Anna Berg, Lars Ek": those present from an
+                    // organisation, one line for each
+                    if let Some((org, people)) = organisation_then_people(text) {
+                        read = split_entries(people)
+                            .iter()
+                            .map(|part| entry_from(part, l.struck, label, Some(org), &mut head))
+                            .filter(|read| *read)
+                            .count();
+                    }
+                }
                 if read > 0 {
                     entries_in_section += read;
                 } else if !words::at_most_chars(text, 120) {
@@ -1426,6 +1446,115 @@ fn attendance_from(text: &str) -> Option<(Label, &str, &str)> {
     };
     let org = key[at + " från ".len()..].trim_ends();
     (!org.is_empty()).then_some((label, org, text[colon + 1..].trim_ends()))
+}
+
+/// An organisation before a colon and the people after it, on a line under a label of
+/// those present: "Region Halland: Anna Berg, Lars Ek", "Halmstads kommun: Eva Lind".
+/// The organisation is one name, no person's, with no role in it and no comma.
+fn organisation_then_people(text: &str) -> Option<(&str, &str)> {
+    let colon = words::find_byte(text, b':')?;
+    let (org, people) = (text[..colon].trim_ends(), text[colon + 1..].trim_ends());
+    if org.is_empty() || people.is_empty() || !org.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    is_only_an_organisation(org).then_some((org, people))
+}
+
+/// Whether `t` names an organisation and nothing else, in one of the shapes such names
+/// have: "Region Halland", "Region Örebro län", "Halmstads kommun", "Gävle stad", "Västra Götalandsregionen", "Försäkringskassan". Up to four
+/// words, each but the last with a capital; no person (not even before it: "Mathias
+/// Eriksson Ljusnarsberg kommun"), no role, no digits, columns, brackets or marks.
+fn is_only_an_organisation(t: &str) -> bool {
+    // (most lines under a label of those present are people: they end in no such word)
+    // (and most that do are a name and an organisation: "Eva Lind, Halmstads kommun")
+    if !may_name_an_organisation(t) || memchr::memchr3(b',', b'\t', b':', t.as_bytes()).is_some() {
+        return false;
+    }
+    if t.bytes()
+        .any(|b| b.is_ascii_digit() || matches!(b, b',' | b'(' | b'\t' | b':' | b'|' | b'.' | b';'))
+    {
+        return false;
+    }
+    let parts: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    // (a capital after a small letter is two words run together: "GävleborgPROTOKOLL")
+    let run_together = |w: &&str| {
+        w.chars()
+            .zip(w.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    if parts.len() > 4
+        || parts.iter().any(run_together)
+        || !parts[..parts.len() - 1]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+        || parts.len() >= 3 && words::is_person_name(&format!("{} {}", parts[0], parts[1]))
+    {
+        return false;
+    }
+    let (first, last) = (fold(first), fold(last));
+    let shaped = if parts.len() == 1 {
+        ["forsakringskassan", "arbetsformedlingen"].contains(&last.as_str())
+            || last.ends_with("regionen") && last.len() > "regionen".len()
+    } else {
+        first == "region"
+            || ["kommun", "stad", "lan"].contains(&last.as_str())
+            || last.ends_with("regionen")
+    };
+    // (the shape says organisation, and no surname ends so; a role word says more)
+    shaped && !org_and_role_words_in(&fold(t)).1
+}
+
+/// Whether `t` starts or ends as the names [`is_only_an_organisation`] takes do: with
+/// "Region", or with "kommun", "stad", "län", "regionen" or an agency's ending, in any
+/// case. A quick look at a few bytes before the words are folded.
+fn may_name_an_organisation(t: &str) -> bool {
+    let b = t.as_bytes();
+    let n = b.len();
+    if n < 4 {
+        return false;
+    }
+    // (`| 0x20` lowercases an ASCII letter, and makes "Ä" of "LÄN" the "ä" of "län")
+    let ends_so = matches!(
+        [b[n - 3] | 0x20, b[n - 2] | 0x20, b[n - 1] | 0x20],
+        [b'm', b'u', b'n'] // kommun
+            | [b't', b'a', b'd'] // stad
+            | [0xE3, 0xA4, b'n'] // län
+            | [b'l', b'a', b'n']
+            | [b'n', b'e', b'n'] // regionen
+            | [b's', b'a', b'n'] // Försäkringskassan
+            | [b'g', b'e', b'n'] // Arbetsförmedlingen
+    );
+    ends_so
+        || b[0] | 0x20 == b'r'
+            && t.get(..7)
+                .is_some_and(|s| s.eq_ignore_ascii_case("region "))
+}
+
+/// A line naming the organisation of the people under it, under a label of those
+/// present: "Från Region Halland:", "Region Halland", "Halmstads kommun:" give it;
+/// "Från kommunerna:" is a group of organisations, whose people name their own (`None`).
+fn organisation_over_people(text: &str) -> Option<Option<&str>> {
+    let t = text.trim_ends();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_ends();
+    let (from, t) = match t.strip_prefix("Från ").or_else(|| t.strip_prefix("från ")) {
+        Some(rest) => (true, rest.trim_ends()),
+        None => (false, t),
+    };
+    if t.starts_with(|c: char| c.is_uppercase()) {
+        return is_only_an_organisation(t).then_some(Some(t));
+    }
+    // ("Från kommunerna", "från länets kommuner": a group)
+    (from
+        && !t.is_empty()
+        && t.split(' ').count() <= 3
+        && !t
+            .bytes()
+            .any(|b| b.is_ascii_punctuation() || b.is_ascii_digit())
+        && org_and_role_words_in(&fold(t)) == (true, false))
+        .then_some(None)
 }
 
 /// [`entry`] under a label naming the organisation of those listed ("Närvarande från
@@ -2904,6 +3033,69 @@ mod tests {
 
     fn line(raw: &str) -> Line<'_> {
         super::super::lines::split_lines(raw).remove(0)
+    }
+
+    #[test]
+    fn an_organisation_before_a_colon_sends_the_people_after_it() {
+        assert_eq!(
+            organisation_then_people("Region Halland: Anna Berg, Lars Ek"),
+            Some(("Region Halland", "Anna Berg, Lars Ek"))
+        );
+        assert_eq!(
+            organisation_then_people("Laholms kommun: Maja Ros"),
+            Some(("Laholms kommun", "Maja Ros"))
+        );
+        for not_one in [
+            // a person, a person with an organisation, a role, nothing after the colon
+            "Anna Berg: deltog under punkt 2",
+            "Eva Lind, Halmstads kommun: punkt 1–3",
+            "Socialchef Halmstads kommun: Eva Lind",
+            "Region Halland:",
+            "region Halland: Anna Berg",
+            "Anna Berg (S), Region Halland",
+        ] {
+            assert_eq!(organisation_then_people(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_line_naming_an_organisation_alone_is_over_its_people() {
+        assert_eq!(
+            organisation_over_people("Från Region Halland:"),
+            Some(Some("Region Halland"))
+        );
+        assert_eq!(
+            organisation_over_people("Halmstads kommun"),
+            Some(Some("Halmstads kommun"))
+        );
+        for org in [
+            "Region Örebro län",
+            "Västra Götalandsregionen",
+            "Gävle stad",
+            "Försäkringskassan",
+        ] {
+            assert_eq!(organisation_over_people(org), Some(Some(org)), "{org}");
+        }
+        // a group of organisations whose people name their own
+        assert_eq!(organisation_over_people("Från kommunerna:"), Some(None));
+        for not_one in [
+            "Anna Berg",
+            "Eva Lind, Halmstads kommun",
+            "kommunerna",
+            "Region Halland: Anna Berg",
+            "Från Anna Berg",
+            "Socialchef i Halmstads kommun",
+            "Mathias Eriksson Ljusnarsberg kommun",
+            "Panagiota Lazarido\tRegion Örebro län",
+            "Samverkansnämnden godkänner rapporten.",
+            "Uppföljning av avvikelser i samverkan med regionen",
+            "Samverkansnämnden Uppsala–Gävle",
+            "Bilaga 1 POSTADRESS Region Jönköpings län",
+            "Regionala samverkansrådet",
+            "Region GävleborgPROTOKOLL",
+        ] {
+            assert_eq!(organisation_over_people(not_one), None, "{not_one}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::lines::{Line, first_bytes, may_start};
 use super::markup::{ITALIC_END, ITALIC_START, ITALIC_START_TEXT};
-use super::words::{self, TrimEnds, fold};
+use super::words::{self, Clock, TrimEnds, fold};
 use super::{Item, ItemKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +30,9 @@ pub struct Start {
 #[derive(Debug, Default)]
 pub struct Layout {
     pub starts: Vec<Start>,
-    /// The items are headings without numbers, numbered here in order.
-    pub numbered_in_order: bool,
+    /// The items had no numbers and were numbered here in order: the warning that
+    /// says from what (headings, an agenda's times).
+    pub numbered_in_order: Option<&'static str>,
 }
 
 impl Layout {
@@ -377,14 +378,25 @@ pub fn find_items(lines: &[Line]) -> Layout {
     }
     if starts.is_empty() {
         let starts = unnumbered_headings(lines);
+        if !starts.is_empty() {
+            return Layout {
+                numbered_in_order: Some(
+                    "ärendena saknar nummer; rubrikerna har numrerats i ordning (1, 2, 3 …)",
+                ),
+                starts,
+            };
+        }
+        let starts = timed_items(lines);
         return Layout {
-            numbered_in_order: !starts.is_empty(),
+            numbered_in_order: (!starts.is_empty()).then_some(
+                "ärendena saknar nummer; dagordningens tider har numrerats i ordning (1, 2, 3 …)",
+            ),
             starts,
         };
     }
     Layout {
         starts,
-        numbered_in_order: false,
+        numbered_in_order: None,
     }
 }
 
@@ -453,6 +465,78 @@ fn unnumbered_headings(lines: &[Line]) -> Vec<Start> {
             title_at: 0,
         })
         .collect()
+}
+
+/// Items as an agenda's times ("09.15 Hemsjukvården – läget", "13.00–13.30 Utbildning
+/// i SIP"), as the notes of networks and workshops have them, when nothing numbers the
+/// items: the lines that start with a time and go on with a title, two or more, their
+/// times rising, numbered 1, 2, 3 … in order. A time whose span holds the next one is
+/// the meeting's ("13.00–16.00 Kommunhuset" over "13.00 Välkommen"), no item. As for
+/// headings, only after the meeting's date, and the items end where the signatures or
+/// the attachments start.
+fn timed_items(lines: &[Line]) -> Vec<Start> {
+    // (line, start, end, where the title starts in the raw line)
+    let mut timed: Vec<(usize, Clock, Option<Clock>, usize)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.furniture || !l.text.starts_with(|c: char| c.is_ascii_digit()) {
+            if is_end(l) || l.folded.starts_with("bilaga") {
+                break;
+            }
+            continue;
+        }
+        if let Some((start, end, title_at)) = time_then_title(l.raw) {
+            timed.push((i, start, end, title_at));
+        }
+    }
+    let spans_next = |k: usize| {
+        let (_, start, end, _) = timed[k];
+        end.zip(timed.get(k + 1))
+            .is_some_and(|(end, next)| next.1 <= start || next.1 < end)
+    };
+    let mut starts: Vec<Start> = Vec::new();
+    let mut last: Option<Clock> = None;
+    for (k, &(line, start, _, title_at)) in timed.iter().enumerate() {
+        if spans_next(k) || last.is_some_and(|last| start <= last) {
+            continue;
+        }
+        last = Some(start);
+        starts.push(Start {
+            line,
+            number: (starts.len() + 1).to_string(),
+            style: Style::Plain,
+            title_at,
+        });
+    }
+    let dated_before = |first: usize| {
+        lines[..first]
+            .iter()
+            .any(|l| !l.furniture && words::find_date(&l.text).is_some())
+    };
+    if starts.len() < 2 || !dated_before(starts[0].line) {
+        return Vec::new();
+    }
+    starts
+}
+
+/// A time at the start of a raw line (after its indent), or a span of two, then a title
+/// starting with a capital: the times and where the title starts.
+fn time_then_title(raw: &str) -> Option<(Clock, Option<Clock>, usize)> {
+    let t = raw.trim_start();
+    let lead = raw.len() - t.len();
+    // (a time with its minutes, "09.15" or "9:15", not a date's "19.4.2024")
+    words::clock_at(t, 0, false)?;
+    let (start, end, stop) = words::find_times(t)?;
+    let rest = &t[stop..];
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let title = rest.trim_start_matches([' ', '\t', '–', '-']);
+    let letters = title.chars().take_while(|c| c.is_alphabetic()).count();
+    (title.starts_with(char::is_uppercase) && letters >= 2).then_some((
+        start,
+        end,
+        lead + t.len() - title.len(),
+    ))
 }
 
 /// Whether a candidate's line holds its number alone: nothing after `title_at`, or
@@ -1701,6 +1785,12 @@ fn inline_marker_in(
             let rest = &text[text.len() - rest.len()..];
             return Some(rest[..sentence_end(rest)].trim_ends().to_owned());
         }
+        // ("Beslutades att" alone over a list)
+        if let Some(rest) = lower.trim_ends().strip_prefix(m.trim_end())
+            && (rest.is_empty() || rest == ":")
+        {
+            return Some(String::new());
+        }
     }
     None
 }
@@ -2346,6 +2436,23 @@ mod tests {
             return None;
         }
         inline_marker_in(text, &lower, |p, m| lower[p..].starts_with(m))
+    }
+
+    #[test]
+    fn beslutades_att_alone_opens_a_list() {
+        for alone in [
+            "Beslutades att",
+            "Beslutades att:",
+            "beslutades att",
+            "Beslöts att ",
+        ] {
+            assert_eq!(inline_marker(alone).as_deref(), Some(""), "{alone}");
+        }
+        assert_eq!(
+            inline_marker("Beslutades att godkänna planen.").as_deref(),
+            Some("godkänna planen.")
+        );
+        assert_eq!(inline_marker("Beslutades attityder"), None);
     }
 
     #[test]

@@ -196,10 +196,8 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
         }
     }
     let layout = items::find_items(&all);
-    if layout.numbered_in_order {
-        warnings.push(
-            "ärendena saknar nummer; rubrikerna har numrerats i ordning (1, 2, 3 …)".to_owned(),
-        );
+    if let Some(warning) = layout.numbered_in_order {
+        warnings.push(warning.to_owned());
     }
     if layout.starts.is_empty() {
         warnings.push("inga numrerade ärenden hittades; all text ligger i huvudet".to_owned());

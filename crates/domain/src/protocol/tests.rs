@@ -898,6 +898,10 @@ const FRAGMENTS: &[&str] = &[
     "Undertecknare: ",
     "\nNamn: Jonas Berg\nDatum: 2024-09-17 08:01:02\n",
     "Detta dokument är elektroniskt undertecknat",
+    "\nFrån Region Halland:\n",
+    "\nFrån kommunerna:\n",
+    "\nLaholms kommun: Maja Ros, Jens Hed\n",
+    "\nTisdagen den 5 mars år 2024\n",
     "Namn: ",
     "Roll: ",
     "Signerat: ",
@@ -1907,6 +1911,61 @@ fn headings_are_not_counted_as_items_where_some_carry_numbers_or_the_head_has_no
     let p =
         parse_ok("Minnesanteckningar 2024-09-12\n## att Hemsjukvård\nText.\n## Övrigt\nInget.\n");
     assert!(p.items.is_empty());
+}
+
+#[test]
+fn an_agendas_times_are_the_items_numbered_in_order() {
+    let p = parse_ok(
+        "Minnesanteckningar Nätverket\nDatum: 2024-05-16\n\n09.00 Välkommen\nText.\n\n\
+         09.15–10.00 Hemsjukvården – läget\nBeslut: En rutin tas fram.\n\n10:30 Avslut\n",
+    );
+    let titles: Vec<(&str, &str)> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            ("1", "Välkommen"),
+            ("2", "Hemsjukvården – läget"),
+            ("3", "Avslut")
+        ]
+    );
+    assert_eq!(p.items[1].decisions, ["En rutin tas fram."]);
+    assert!(p.warnings.iter().any(|w| w.contains("dagordningens tider")));
+}
+
+#[test]
+fn times_are_no_items_where_they_fall_or_span_the_others_or_no_date_is_before_them() {
+    let titles = |text: &str| {
+        parse_ok(text)
+            .items
+            .iter()
+            .map(|i| i.title.clone())
+            .collect::<Vec<_>>()
+    };
+    // the meeting's own time and place, over the agenda's first time
+    assert_eq!(
+        titles(
+            "Minnesanteckningar 2024-05-16\n13.00–16.00 Kommunhuset\n\n13.00 Välkommen\n\
+             Text.\n14.00 Hemsjukvård\nText.\n"
+        ),
+        ["Välkommen", "Hemsjukvård"]
+    );
+    // a time that goes back is no item of its own
+    assert_eq!(
+        titles("Anteckningar 2024-05-16\n10.00 Välkommen\nText.\n09.00 Fika\n11.00 Avslut\n"),
+        ["Välkommen", "Avslut"]
+    );
+    // one time alone, a time over a word in lowercase, a date's numbers
+    assert!(titles("Anteckningar 2024-05-16\n10.00 Välkommen\nText.\n").is_empty());
+    assert!(titles("Anteckningar 2024-05-16\n10.00 välkommen\n11.00 avslut\n").is_empty());
+    assert!(
+        parse_ok("Anteckningar\n16.5.2024 Välkommen\n17.5.2024 Avslut\n")
+            .items
+            .is_empty()
+    );
 }
 
 #[test]

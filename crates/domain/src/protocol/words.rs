@@ -681,6 +681,11 @@ fn date_at(s: &str, i: usize) -> Option<FoundDate> {
             }
             let rest = &s[k..];
             let t = rest.trim_start_matches([' ', '\t', ',']);
+            // ("5 mars år 2024", as formal prose writes it)
+            let t = t
+                .strip_prefix("år ")
+                .or_else(|| t.strip_prefix("År "))
+                .map_or(t, |r| r.trim_start_matches(' '));
             let k2 = k + (rest.len() - t.len());
             if let Some((y, e)) = digits_at(s, k2, 4, 4).or_else(|| short_year_at(s, k))
                 && valid(y as i32, *m, d as u8)
@@ -802,7 +807,7 @@ pub fn find_times(s: &str) -> Option<(Clock, Option<Clock>, usize)> {
     None
 }
 
-fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
+pub fn clock_at(s: &str, i: usize, bare_ok: bool) -> Option<(Clock, usize)> {
     let b = s.as_bytes();
     let (h, j) = digits_at(s, i, 1, 2)?;
     if h > 23 {
@@ -1099,6 +1104,18 @@ mod tests {
             Some("2024-04-19".into())
         );
         assert_eq!(find_date("019-602 70 00"), None);
+    }
+
+    #[test]
+    fn a_year_after_the_word_ar_is_the_dates_year() {
+        let iso = |s: &str| find_date(s).map(|d| d.iso());
+        assert_eq!(
+            iso("Tisdagen den 5 mars år 2024, kl 9–12").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(iso("den 5 mars År 2024").as_deref(), Some("2024-03-05"));
+        // (a year's count after "år" is no year of the date)
+        assert_eq!(iso("den 5 mars år 2 av planen"), None);
     }
 
     #[test]
