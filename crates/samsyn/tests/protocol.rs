@@ -3584,3 +3584,76 @@ fn notes_whose_items_are_the_times_of_the_agenda() {
     );
     assert!(decisions(&p, "5").is_empty());
 }
+
+#[test]
+fn an_organisation_and_its_unit_are_both_kept() {
+    let p = read(&own(
+        "enheter-inom-organisation-styrgrupp-orebro-2024-06-12.txt",
+    ));
+    assert_eq!(
+        p["body"],
+        "Styrgruppen för nära vård, Region Örebro län och länets kommuner"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-06-12");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["chair"], "Eva Lind");
+    assert_eq!(strs(&p["secretaries"]), ["Lars Ek"]);
+    assert_eq!(strs(&p["adjusters"]), ["Anna Berg"]);
+    // "Anna Berg, Region Örebro län, vårdcentralen Lindesberg": the region and its unit;
+    // "vård- och omsorgsförvaltningen" is a unit, not a role
+    assert_eq!(
+        people(&p),
+        rows(&[
+            [
+                "Eva Lind",
+                "Region Örebro län, Hälso- och sjukvårdsförvaltningen",
+                "ordförande",
+                "present"
+            ],
+            [
+                "Anna Berg",
+                "Region Örebro län, vårdcentralen Lindesberg",
+                "justerare",
+                "present"
+            ],
+            [
+                "Lars Ek",
+                "Örebro kommun, vård- och omsorgsförvaltningen",
+                "sekreterare",
+                "present"
+            ],
+            ["Karin Holm", "Kumla kommun", "socialchef", "present"],
+            ["Per Sund", "vård- och omsorgsförvaltningen", "-", "present"],
+            [
+                "Mona Ekström",
+                "Region Örebro län, Psykiatriska kliniken",
+                "-",
+                "absent"
+            ],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Uppföljning av hemsjukvården"),
+            ("3", "Gemensam rutin för läkemedelsgenomgångar"),
+            ("4", "Avslutning"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Styrgruppen godkänner uppföljningen och lägger den till handlingarna."]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        ["anta rutinen", "rutinen följs upp i december 2024."]
+    );
+    assert_eq!(
+        signed(&p),
+        [("Eva Lind", "ordförande"), ("Anna Berg", "justerare")]
+            .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+}

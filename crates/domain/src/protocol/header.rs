@@ -1970,6 +1970,10 @@ const ORG_WORDS: &[&str] = &[
     "lan",
     "stad",
     "forvaltning",
+    // "Socialförvaltningen", "vård- och omsorgsförvaltningen"
+    "forvaltningen",
+    // "Psykiatriska kliniken"
+    "klinik",
     "stab",
     "forbund",
     "landsting",
@@ -2504,7 +2508,16 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         if role_like && !(org_like && starts_upper) {
             title.get_or_insert_with(|| col.trim_ends().to_owned());
         } else if org_like {
-            strong_org = Some(col.trim_ends().to_owned());
+            // "Region Örebro län, vårdcentralen Lindesberg": an organisation and its
+            // unit, both kept (where the first is an organisation as such names are
+            // written, and the second none of its own; otherwise the last is kept)
+            let col = col.trim_ends();
+            strong_org = Some(match strong_org.take() {
+                Some(org) if is_only_an_organisation(&org) && !is_only_an_organisation(col) => {
+                    format!("{org}, {col}")
+                }
+                _ => col.to_owned(),
+            });
         } else if starts_upper {
             weak_org.get_or_insert_with(|| col.trim_ends().to_owned());
         } else {
@@ -3056,6 +3069,33 @@ mod tests {
         ] {
             assert_eq!(organisation_then_people(not_one), None, "{not_one}");
         }
+    }
+
+    #[test]
+    fn an_organisation_and_its_unit_are_kept_together() {
+        let org = |text: &str| {
+            parse_entry(text, None, false)
+                .first()
+                .and_then(|a| a.organization.clone())
+        };
+        assert_eq!(
+            org("Anna Berg, Region Örebro län, vårdcentralen Lindesberg").as_deref(),
+            Some("Region Örebro län, vårdcentralen Lindesberg")
+        );
+        assert_eq!(
+            org("Lars Ek, Örebro kommun, vård- och omsorgsförvaltningen").as_deref(),
+            Some("Örebro kommun, vård- och omsorgsförvaltningen")
+        );
+        // two organisations of their own: the last, as before; a unit before its
+        // organisation: the organisation
+        assert_eq!(
+            org("Eva Lind, Region Halland, Halmstads kommun").as_deref(),
+            Some("Halmstads kommun")
+        );
+        assert_eq!(
+            org("Ingmar Ångman, områdeschef, Regional utveckling, Region Örebro län").as_deref(),
+            Some("Region Örebro län")
+        );
     }
 
     #[test]
