@@ -3657,3 +3657,52 @@ fn an_organisation_and_its_unit_are_both_kept() {
             .map(|(n, r)| (n.to_owned(), r.to_owned()))
     );
 }
+
+#[test]
+fn titles_before_names_and_a_list_joined_by_samt() {
+    let p = read(&own("titel-fore-namn-delregional-styrgrupp-2024-03-07.txt"));
+    assert_eq!(
+        p["body"],
+        "Delregional styrgrupp för vård och omsorg, Södra Hälsingland"
+    );
+    assert_eq!(p["date"], "2024-03-07");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
+    assert_eq!(p["place"], "Bollnäs kommunhus, sammanträdesrum Orren");
+    assert_eq!(strs(&p["secretaries"]), ["Lars Ek"]);
+    // "Anna Berg, Lars Ek samt Eva Lind"; "socialchef Karin Holm, Bollnäs kommun; MAS
+    // Olle Sten, …; verksamhetschef Maja Ros (Region Gävleborg)"
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Anna Berg", "-", "-", "present"],
+            ["Lars Ek", "-", "sekreterare", "present"],
+            ["Eva Lind", "-", "-", "present"],
+            ["Karin Holm", "Bollnäs kommun", "socialchef", "present"],
+            ["Olle Sten", "Ovanåkers kommun", "MAS", "present"],
+            ["Maja Ros", "Region Gävleborg", "verksamhetschef", "present"],
+            ["Sara Holm", "-", "-", "absent"],
+            ["Jens Hed", "-", "-", "absent"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående minnesanteckningar"),
+            ("2", "Hemsjukvården i Södra Hälsingland"),
+            ("3", "Utskrivning från slutenvården"),
+            ("4", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Styrgruppen ger MAS-nätverket i uppdrag att ta fram en gemensam lägesbild till juni."]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "rutinerna införs den 1 april 2024",
+            "uppföljning sker i september."
+        ]
+    );
+}

@@ -2323,6 +2323,30 @@ fn check_box(text: &str) -> Option<(bool, &str)> {
 }
 
 /// One attendee (or several run together) from an entry.
+/// A title written before a person's name in an entry's first column, and the rest:
+/// "socialchef Karin Holm" (one word in lowercase that is a role's, not an
+/// organisation's), "MAS Olle Sten" (a role's abbreviation); else no title and the
+/// column as it is.
+fn title_before_name(first: &str) -> (Option<&str>, &str) {
+    // (most first columns start with a capital and are names: one look at their bytes)
+    let b = first.as_bytes();
+    if !(b.first().is_some_and(u8::is_ascii_lowercase) || b.get(3) == Some(&b' ')) {
+        return (None, first);
+    }
+    let Some((word, rest)) = first.split_once(' ') else {
+        return (None, first);
+    };
+    let rest = rest.trim_ends();
+    let is_title = ROLE_ABBREVIATIONS.contains(&word)
+        || word.starts_with(|c: char| c.is_ascii_lowercase())
+            && org_and_role_words_in(&fold(word)) == (false, true);
+    if is_title && words::is_person_name(rest) {
+        (Some(word), rest)
+    } else {
+        (None, first)
+    }
+}
+
 fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
     let text = without_addresses(text);
     let (text, absent) = match check_box(&text) {
@@ -2379,6 +2403,9 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
     let Some((first, columns)) = columns.split_first() else {
         return Vec::new();
     };
+    // "socialchef Karin Holm", "MAS Olle Sten": a title before the name (a role's word
+    // in lowercase, or a role's abbreviation)
+    let (leading_title, first) = title_before_name(first);
     // "AnnaBerg": OCR lost the space between the given name and the surname
     let unglued = unglued_name(first);
     let first = unglued.as_deref().unwrap_or(first);
@@ -2433,7 +2460,7 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
     }
 
     let mut member_role: Option<&'static str> = None;
-    let mut title: Option<String> = None;
+    let mut title: Option<String> = leading_title.map(str::to_owned);
     let mut strong_org: Option<String> = None;
     let mut weak_org: Option<String> = None;
     let in_columns = words::has_byte(text, b'\t');
@@ -3068,6 +3095,27 @@ mod tests {
             "Anna Berg (S), Region Halland",
         ] {
             assert_eq!(organisation_then_people(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_the_persons_title() {
+        assert_eq!(
+            title_before_name("socialchef Karin Holm"),
+            (Some("socialchef"), "Karin Holm")
+        );
+        assert_eq!(
+            title_before_name("MAS Olle Sten"),
+            (Some("MAS"), "Olle Sten")
+        );
+        for not_one in [
+            "Karin Holm",
+            "kommun Karin Holm",
+            "socialchef i Bollnäs",
+            "van der Berg",
+            "ABC Olle Sten",
+        ] {
+            assert_eq!(title_before_name(not_one), (None, not_one), "{not_one}");
         }
     }
 

@@ -525,15 +525,23 @@ pub fn split_names(s: &str) -> Option<Vec<String>> {
         let ands = finder!(" och ").find_iter(part.as_bytes());
         let mut from = 0;
         for end in ands.chain([part.len()]) {
-            let name = part[from..end].trim_ends();
+            let piece = part[from..end].trim_ends();
             from = end + " och ".len();
-            if name.is_empty() {
-                continue;
+            // ("Lars Ek samt Eva Lind": "samt" joins the last as "och" does)
+            let samt = finder!(" samt ").find(piece.as_bytes());
+            let pieces = match samt {
+                Some(at) => [&piece[..at], &piece[at + " samt ".len()..]],
+                None => [piece, ""],
+            };
+            for name in pieces.map(TrimEnds::trim_ends) {
+                if name.is_empty() {
+                    continue;
+                }
+                if !is_person_name(name) {
+                    return None;
+                }
+                names.push(name.to_owned());
             }
-            if !is_person_name(name) {
-                return None;
-            }
-            names.push(name.to_owned());
         }
     }
     (!names.is_empty()).then_some(names)
@@ -1079,6 +1087,19 @@ mod tests {
         assert_eq!(fold("Nérvarande"), "nervarande");
         assert!(fuzzy_eq(&fold("Nérvarande"), &fold("Närvarande")));
         assert!(!fuzzy_eq("tid", "tio"));
+    }
+
+    #[test]
+    fn samt_joins_the_last_name_as_och_does() {
+        assert_eq!(
+            split_names("Anna Berg, Lars Ek samt Eva Lind"),
+            Some(vec![
+                "Anna Berg".into(),
+                "Lars Ek".into(),
+                "Eva Lind".into()
+            ])
+        );
+        assert_eq!(split_names("Lars Ek samt hela gruppen"), None);
     }
 
     #[test]
