@@ -1142,7 +1142,20 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 }
                 _ if !rest.is_empty() => {
                     for part in split_entries(&rest) {
-                        entries_in_section += usize::from(entry(&part, false, label, &mut head));
+                        let read = entry(&part, false, label, &mut head);
+                        entries_in_section += usize::from(read);
+                        // (as for the lines under the label: no one lost in silence)
+                        if !read
+                            && matches!(label, Label::Attend { .. })
+                            && looks_like_entry(&part)
+                            && !names_no_one(&part)
+                        {
+                            warnings.push(format!(
+                                "rad {}: närvarorad kunde inte läsas: {}",
+                                l.no,
+                                short(&part)
+                            ));
+                        }
                     }
                 }
                 _ => {}
@@ -1619,6 +1632,16 @@ fn is_row_of_column_heads(text: &str) -> bool {
         && words::split_byte(text, b'\t')
             .next()
             .is_some_and(|first| NAME_COLUMN_HEADS.contains(&fold(first.trim_ends()).as_str()))
+}
+
+/// Whether an entry says that no one, or everyone, was there rather than naming
+/// anyone: "Ingen", "Inga", "Alla ledamöter", "Samtliga".
+fn names_no_one(text: &str) -> bool {
+    let f = fold(super::markup::prefix(text, 12));
+    ["ingen", "inga", "alla", "samtliga"].iter().any(|w| {
+        f.strip_prefix(w)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
+    })
 }
 
 fn looks_like_entry(text: &str) -> bool {

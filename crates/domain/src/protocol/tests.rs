@@ -1975,6 +1975,20 @@ fn times_are_no_items_where_they_fall_or_span_the_others_or_no_date_is_before_th
 }
 
 #[test]
+fn people_on_a_labels_own_line_that_cannot_be_read_are_warned_of() {
+    let p = parse_ok(
+        "Minnesanteckningar Gruppen 2024-03-07\n\
+         Närvarande: Anna Berg, Region Halland; Styrgruppens medlemmar från 2023\n\
+         Frånvarande: Inga\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.attendees.len(), 1);
+    assert_eq!(
+        p.warnings,
+        ["rad 2: närvarorad kunde inte läsas: Styrgruppens medlemmar från 2023"]
+    );
+}
+
+#[test]
 fn a_single_heading_without_a_number_is_no_list_of_items() {
     let p = parse_ok("Minnesanteckningar 2024-09-12\n## Hemsjukvård\nText.\n");
     assert!(p.items.is_empty());
