@@ -3706,3 +3706,36 @@ fn titles_before_names_and_a_list_joined_by_samt() {
         ]
     );
 }
+
+#[test]
+fn people_written_in_capitals_are_read() {
+    let p = read(&own("versaler-narvaro-socialnamnden-2024-02-06.txt"));
+    assert_eq!(p["date"], "2024-02-06");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:45")));
+    assert_eq!(p["chair"], "Ulla Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Sanna Wik"]);
+    assert_eq!(strs(&p["adjusters"]), ["Eva Ström"]);
+    // "ULLA BERG (S), ORDFÖRANDE", "CARL VON ESSEN (M), FÖRSTE VICE ORDFÖRANDE": the
+    // names as running text writes them
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Ulla Berg", "-", "ordförande", "present"],
+            ["Carl von Essen", "-", "vice ordförande", "present"],
+            ["Eva Ström", "-", "ledamot", "present"],
+            ["Tomas Ek", "-", "ersättare", "present"],
+            ["Sanna Wik", "-", "nämndsekreterare", "present"],
+            ["Leo Hed", "-", "förvaltningschef", "present"],
+        ])
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Riktlinje för hälso- och sjukvård i hemmet"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "2"), ["att anta riktlinjen."]);
+}

@@ -1653,7 +1653,10 @@ fn looks_like_entry(text: &str) -> bool {
 }
 
 fn split_entries(rest: &str) -> Vec<String> {
-    let rest = without_addresses(rest);
+    // ("SOFIA LUND (REGION), JONAS EK (MAS, NORA KOMMUN)": people in capitals are
+    // parted as in running text)
+    let capitals = in_running_case(rest);
+    let rest = without_addresses(capitals.as_deref().unwrap_or(rest));
     // "Frånvarande: Erik Strand.": the sentence's full stop is no part of the last name
     let rest = rest.trim_ends();
     let rest = match rest.strip_suffix('.') {
@@ -2370,8 +2373,103 @@ fn title_before_name(first: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// Words written small in running text after an organisation's or a place's name.
+/// Words written small in running text: after an organisation's or a place's name, in
+/// a name ("af", "von"), and around a role ("förste vice", "tjänstgörande", "ersätter").
+const SMALL_WORDS: &[&str] = &[
+    "kommun",
+    "kommuns",
+    "lan",
+    "stad",
+    "och",
+    "i",
+    "for",
+    "av",
+    "med",
+    "samt",
+    "att",
+    "till",
+    "af",
+    "von",
+    "de",
+    "van",
+    "der",
+    "forste",
+    "andre",
+    "tredje",
+    "vice",
+    "tjanstgorande",
+    "ersatter",
+];
+
+/// An entry written in capitals ("ULLA BERG (S), ORDFÖRANDE", "TOMAS EK, BOLLNÄS
+/// KOMMUN") as running text writes it, so that its name can be read: each word with a
+/// capital and small letters after it; small the words running text writes small
+/// ("kommun", "län", "och") and role words ("nämndsekreterare"); after the name, an
+/// abbreviation of up to three letters kept where it is a role's ("MAS") or a column of
+/// its own ("VGR", the party's "S"). `None` for an entry not in capitals, or whose first
+/// column is not a person's name of two or three words. (A line of several people reads
+/// the same: "SOFIA LUND (REGION), JONAS EK (MAS, NORA KOMMUN)".)
+fn in_running_case(text: &str) -> Option<String> {
+    // (most entries have a small letter among their first bytes)
+    if text.bytes().any(|b| b.is_ascii_lowercase())
+        || text.chars().any(char::is_lowercase)
+        || text.chars().filter(|c| c.is_alphabetic()).count() < 4
+    {
+        return None;
+    }
+    const PARTS: [char; 5] = [',', '\t', '(', ')', ';'];
+    let mut out = String::with_capacity(text.len());
+    let mut in_name = true;
+    // (no word yet in the column)
+    let mut column_start = true;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if !c.is_alphabetic() {
+            in_name &= !PARTS.contains(&c);
+            column_start |= PARTS.contains(&c);
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let end = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let whole_column = std::mem::take(&mut column_start)
+            && after
+                .trim_start_matches(' ')
+                .chars()
+                .next()
+                .is_none_or(|c| PARTS.contains(&c));
+        let f = fold(word);
+        let letters = word.chars().count();
+        if SMALL_WORDS.contains(&f.as_str()) {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        } else if !in_name && letters <= 3 && (whole_column || ROLE_ABBREVIATIONS.contains(&word)) {
+            out.push_str(word);
+        } else if org_and_role_words_in(&f).1 {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        } else {
+            let mut chars = word.chars();
+            out.extend(chars.next());
+            out.extend(chars.flat_map(char::to_lowercase));
+        }
+        rest = after;
+    }
+    let name_end = out.find([',', '\t', '(', ';']).unwrap_or(out.len());
+    let name = out[..name_end].trim_ends();
+    let words_n = name.split_whitespace().count();
+    // (three words alone in capitals are as likely a phrase: "RÄTT UTDRAGET BETYGAR")
+    ((words_n == 2 || words_n == 3 && name_end < out.len())
+        && words::is_person_name(name)
+        && org_and_role_words_in(&fold(name)) == (false, false))
+        .then_some(out)
+}
+
 fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
-    let text = without_addresses(text);
+    let capitals = in_running_case(text);
+    let text = without_addresses(capitals.as_deref().unwrap_or(text));
     let (text, absent) = match check_box(&text) {
         Some((checked, rest)) => (rest, absent || !checked),
         None => (&*text, absent),
@@ -3118,6 +3216,47 @@ mod tests {
             "Anna Berg (S), Region Halland",
         ] {
             assert_eq!(organisation_then_people(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn an_entry_in_capitals_is_read_as_running_text_writes_it() {
+        assert_eq!(
+            in_running_case("ULLA BERG (S), ORDFÖRANDE").as_deref(),
+            Some("Ulla Berg (S), ordförande")
+        );
+        assert_eq!(
+            in_running_case("TOMAS EK, BOLLNÄS KOMMUN").as_deref(),
+            Some("Tomas Ek, Bollnäs kommun")
+        );
+        assert_eq!(
+            in_running_case("ANN-SOFIE LIND, MAS, REGION GÄVLEBORG").as_deref(),
+            Some("Ann-Sofie Lind, MAS, Region Gävleborg")
+        );
+        assert_eq!(
+            in_running_case("CARL VON ESSEN, FÖRSTE VICE ORDFÖRANDE").as_deref(),
+            Some("Carl von Essen, förste vice ordförande")
+        );
+        assert_eq!(
+            in_running_case("SANNA WIK, NÄMNDSEKRETERARE").as_deref(),
+            Some("Sanna Wik, nämndsekreterare")
+        );
+        assert_eq!(
+            in_running_case("SOFIA LUND (REGION), JONAS EK (MAS, NORA KOMMUN), VGR").as_deref(),
+            Some("Sofia Lund (Region), Jonas Ek (MAS, Nora kommun), VGR")
+        );
+        for not_one in [
+            "Ulla Berg, ordförande",
+            "KOMMUNSTYRELSENS ARBETSUTSKOTT",
+            "SAMVERKAN KRING UTSKRIVNING FRÅN SLUTENVÅRD",
+            "BESLUT",
+            "REGION GÄVLEBORG",
+            "ULLA",
+            "RÄTT UTDRAGET BETYGAR",
+            "ATT ANNA BERG",
+            "BIRGITTA HED ERSÄTTER OLLE GRAHN",
+        ] {
+            assert_eq!(in_running_case(not_one), None, "{not_one}");
         }
     }
 

@@ -908,6 +908,8 @@ const FRAGMENTS: &[&str] = &[
     "\nEva Lind, Region Örebro län, vårdcentralen Lindesberg\n",
     "\nÖvriga: socialchef Karin Holm, Bollnäs kommun; MAS Olle Sten, VGR\n",
     "Anna Berg, Lars Ek samt Eva Lind",
+    "\nBESLUTANDE\nULLA BERG (S), ORDFÖRANDE\n",
+    "Närvarande: SOFIA LUND (REGION), JONAS EK (MAS, NORA KOMMUN), VGR",
     "Namn: ",
     "Roll: ",
     "Signerat: ",

@@ -527,16 +527,17 @@ pub fn split_names(s: &str) -> Option<Vec<String>> {
         for end in ands.chain([part.len()]) {
             let piece = part[from..end].trim_ends();
             from = end + " och ".len();
-            // ("Lars Ek samt Eva Lind": "samt" joins the last as "och" does)
-            let samt = finder!(" samt ").find(piece.as_bytes());
-            let pieces = match samt {
-                Some(at) => [&piece[..at], &piece[at + " samt ".len()..]],
-                None => [piece, ""],
-            };
-            for name in pieces.map(TrimEnds::trim_ends) {
-                if name.is_empty() {
-                    continue;
-                }
+            if piece.is_empty() {
+                continue;
+            }
+            if is_person_name(piece) {
+                names.push(piece.to_owned());
+                continue;
+            }
+            // ("Lars Ek samt Eva Lind": "samt" joins the last as "och" does; looked for
+            // only where the piece is no name)
+            let at = finder!(" samt ").find(piece.as_bytes())?;
+            for name in [&piece[..at], &piece[at + " samt ".len()..]].map(TrimEnds::trim_ends) {
                 if !is_person_name(name) {
                     return None;
                 }
