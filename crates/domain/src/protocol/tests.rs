@@ -7,6 +7,14 @@ fn parse_ok(s: &str) -> Protocol {
     parse(s, &Hints::default()).expect("parses")
 }
 
+/// Each item's number and title.
+fn numbered_titles(p: &Protocol) -> Vec<(&str, &str)> {
+    p.items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect()
+}
+
 /// Who signed, in what role.
 fn signed(p: &Protocol) -> Vec<(&str, Option<&str>)> {
     p.signatures
@@ -1375,11 +1383,7 @@ fn ocrs_dollar_for_a_paragraph_sign_starts_an_item() {
     let p = parse_ok(
         "Protokoll\nDatum: 2023-11-07\n\n$ 101 Budget\nText.\n$102 Avtal\nKostar 5 $.\n$ och mer\n",
     );
-    let titles: Vec<(&str, &str)> = p
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.title.as_str()))
-        .collect();
+    let titles = numbered_titles(&p);
     assert_eq!(titles, [("101", "Budget"), ("102", "Avtal")]);
     assert_eq!(
         p.items[1].text, "Kostar 5 $.\n$ och mer",
@@ -1878,11 +1882,7 @@ fn headings_without_numbers_are_the_items_numbered_in_order() {
          ## Hemsjukvård\nText.\n**Beslut:** En handlingsplan tas fram.\n\
          ### Bakgrund\nMer text.\n## Övrigt\nInget.\n",
     );
-    let titles: Vec<(&str, &str)> = p
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.title.as_str()))
-        .collect();
+    let titles = numbered_titles(&p);
     assert_eq!(titles, [("1", "Hemsjukvård"), ("2", "Övrigt")]);
     assert_eq!(p.items[0].decisions, ["En handlingsplan tas fram."]);
     assert!(p.items[0].text.contains("Bakgrund"));
@@ -1927,11 +1927,7 @@ fn an_agendas_times_are_the_items_numbered_in_order() {
         "Minnesanteckningar Nätverket\nDatum: 2024-05-16\n\n09.00 Välkommen\nText.\n\n\
          09.15–10.00 Hemsjukvården – läget\nBeslut: En rutin tas fram.\n\n10:30 Avslut\n",
     );
-    let titles: Vec<(&str, &str)> = p
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.title.as_str()))
-        .collect();
+    let titles = numbered_titles(&p);
     assert_eq!(
         titles,
         [
@@ -2461,11 +2457,7 @@ fn the_bodys_abbreviation_before_a_paragraph_sign_starts_an_item() {
         "Protokoll Socialnämnden 2021-03-18\n\nSN § 15\tDnr SN/2021:12\n\nVal av justerare\n\
          Text.\n\nÄN § 16 Budget\nText.\n\nKOMMUNEN § 17 Avtal\nText.\n",
     );
-    let titles: Vec<(&str, &str)> = p
-        .items
-        .iter()
-        .map(|i| (i.number.as_str(), i.title.as_str()))
-        .collect();
+    let titles = numbered_titles(&p);
     // (more than six capitals are no abbreviation)
     assert_eq!(titles, [("15", "Val av justerare"), ("16", "Budget")]);
 }
@@ -2514,11 +2506,7 @@ fn numbers_alone_over_their_titles_start_items_where_two_of_them_rise() {
             ));
         }
         let p = parse_ok(&doc);
-        let titles: Vec<(&str, &str)> = p
-            .items
-            .iter()
-            .map(|i| (i.number.as_str(), i.title.as_str()))
-            .collect();
+        let titles = numbered_titles(&p);
         assert_eq!(
             titles,
             [("1", "Öppnande"), ("2", "Läget i hemsjukvården")],
