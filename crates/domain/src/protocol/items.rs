@@ -478,14 +478,16 @@ fn timed_items(lines: &[Line]) -> Vec<Start> {
     // (line, start, end, where the title starts in the raw line)
     let mut timed: Vec<(usize, Clock, Option<Clock>, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if l.furniture || !l.text.starts_with(|c: char| c.is_ascii_digit()) {
-            if is_end(l) || l.folded.starts_with("bilaga") {
-                break;
-            }
-            continue;
-        }
-        if let Some((start, end, title_at)) = time_then_title(l.raw) {
+        let digit = !l.furniture && l.text.starts_with(|c: char| c.is_ascii_digit());
+        // (the raw line first: its spaces as written; then the clean text, for a time
+        // in bold, after a bullet or after "kl.")
+        let found = (digit || !l.furniture && l.text.starts_with(['k', 'K']))
+            .then(|| time_then_title(l.raw, l.raw).or_else(|| time_then_title(&l.text, l.raw)))
+            .flatten();
+        if let Some((start, end, title_at)) = found {
             timed.push((i, start, end, title_at));
+        } else if !digit && (is_end(l) || l.folded.starts_with("bilaga")) {
+            break;
         }
     }
     let spans_next = |k: usize| {
@@ -518,25 +520,41 @@ fn timed_items(lines: &[Line]) -> Vec<Start> {
     starts
 }
 
-/// A time at the start of a raw line (after its indent), or a span of two, then a title
-/// starting with a capital: the times and where the title starts.
-fn time_then_title(raw: &str) -> Option<(Clock, Option<Clock>, usize)> {
-    let t = raw.trim_start();
-    let lead = raw.len() - t.len();
+/// A time at the start of a line's text (after "kl." if it has one), or a span of two,
+/// then a title starting with a capital ("09.15 Hemsjukvården", "kl. 09.15–10.00:
+/// Hemsjukvården"): the times and where the title starts in the raw line, which ends
+/// as the text does or holds the title as written.
+fn time_then_title(text: &str, raw: &str) -> Option<(Clock, Option<Clock>, usize)> {
+    let t = text.trim_start();
+    let t = ["kl. ", "kl ", "klockan "]
+        .iter()
+        .find_map(|k| {
+            t.get(..k.len())
+                .filter(|p| p.eq_ignore_ascii_case(k))
+                .map(|_| &t[k.len()..])
+        })
+        .unwrap_or(t);
     // (a time with its minutes, "09.15" or "9:15", not a date's "19.4.2024")
     words::clock_at(t, 0, false)?;
     let (start, end, stop) = words::find_times(t)?;
     let rest = &t[stop..];
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
     if !rest.starts_with([' ', '\t']) {
         return None;
     }
     let title = rest.trim_start_matches([' ', '\t', '–', '-']);
     let letters = title.chars().take_while(|c| c.is_alphabetic()).count();
-    (title.starts_with(char::is_uppercase) && letters >= 2).then_some((
-        start,
-        end,
-        lead + t.len() - title.len(),
-    ))
+    // (a sentence after a time is a note of when something happened, not an agenda's
+    // title: "Kl. 14.30 Mötet ajournerades."; nor is a label: "kl. 13.00 Beslut:")
+    if !(title.starts_with(char::is_uppercase) && letters >= 2) || title.ends_with(['.', ':']) {
+        return None;
+    }
+    // (the raw line ends as its clean text does, unless marks close it)
+    let title_at = match raw.strip_suffix(title) {
+        Some(before) => before.len(),
+        None => raw.find(title)?,
+    };
+    Some((start, end, title_at))
 }
 
 /// Whether a candidate's line holds its number alone: nothing after `title_at`, or

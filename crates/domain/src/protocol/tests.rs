@@ -1941,6 +1941,29 @@ fn an_agendas_times_are_the_items_numbered_in_order() {
 }
 
 #[test]
+fn an_agendas_times_are_items_after_kl_bullets_and_bold_marks() {
+    for style in [
+        "Kl. 09.00 ",
+        "kl 09.00–09.30 ",
+        "**09.00** ",
+        "- 09.00 ",
+        "09.00-09.30: ",
+    ] {
+        let second = style.replace("09.", "10.");
+        let p = parse_ok(&format!(
+            "Minnesanteckningar Nätverket\nDatum: 2024-05-16\n\n{style}Välkommen\nText.\n\n\
+             {second}Hemsjukvården\nBeslut: En rutin tas fram.\n"
+        ));
+        assert_eq!(
+            numbered_titles(&p),
+            [("1", "Välkommen"), ("2", "Hemsjukvården")],
+            "{style}"
+        );
+        assert_eq!(p.items[1].decisions, ["En rutin tas fram."], "{style}");
+    }
+}
+
+#[test]
 fn times_are_no_items_where_they_fall_or_span_the_others_or_no_date_is_before_them() {
     let titles = |text: &str| {
         parse_ok(text)
@@ -1960,6 +1983,14 @@ fn times_are_no_items_where_they_fall_or_span_the_others_or_no_date_is_before_th
     // a time that goes back is no item of its own
     assert_eq!(
         titles("Anteckningar 2024-05-16\n10.00 Välkommen\nText.\n09.00 Fika\n11.00 Avslut\n"),
+        ["Välkommen", "Avslut"]
+    );
+    // a note of when something happened
+    assert_eq!(
+        titles(
+            "Anteckningar 2024-05-16\n10.00 Välkommen\nText.\nKl. 10.30 Mötet ajournerades.\n\
+             11.00 Avslut\n"
+        ),
         ["Välkommen", "Avslut"]
     );
     // one time alone, a time over a word in lowercase, a date's numbers
