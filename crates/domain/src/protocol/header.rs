@@ -1150,11 +1150,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                             && looks_like_entry(&part)
                             && !names_no_one(&part)
                         {
-                            warnings.push(format!(
-                                "rad {}: närvarorad kunde inte läsas: {}",
-                                l.no,
-                                short(&part)
-                            ));
+                            warnings.push(unread_entry(l.no, &part));
                         }
                     }
                 }
@@ -1236,13 +1232,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 // likely a list whose own label was damaged than several chairs)
                 let mut read =
                     if matches!(label, Label::Attend { .. }) && words::has_byte(text, b';') {
-                        split_entries(text)
-                            .iter()
-                            .map(|part| {
-                                entry_from(part, l.struck, label, section_org.as_deref(), &mut head)
-                            })
-                            .filter(|read| *read)
-                            .count()
+                        entries_from(
+                            &split_entries(text),
+                            l.struck,
+                            label,
+                            section_org.as_deref(),
+                            &mut head,
+                        )
                     } else {
                         usize::from(entry_from(
                             text,
@@ -1264,11 +1260,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     // "Region Halland: Anna Berg, Lars Ek": those present from an
                     // organisation, one line for each
                     if let Some((org, people)) = organisation_then_people(text) {
-                        read = split_entries(people)
-                            .iter()
-                            .map(|part| entry_from(part, l.struck, label, Some(org), &mut head))
-                            .filter(|read| *read)
-                            .count();
+                        read = entries_from(
+                            &split_entries(people),
+                            l.struck,
+                            label,
+                            Some(org),
+                            &mut head,
+                        );
                     }
                 }
                 if read > 0 {
@@ -1279,11 +1277,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     && looks_like_entry(text)
                     && !is_row_of_column_heads(text)
                 {
-                    warnings.push(format!(
-                        "rad {}: närvarorad kunde inte läsas: {}",
-                        l.no,
-                        short(text)
-                    ));
+                    warnings.push(unread_entry(l.no, text));
                 }
             }
             _ => {
@@ -1474,9 +1468,10 @@ fn organisation_then_people(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether `t` names an organisation and nothing else, in one of the shapes such names
-/// have: "Region Halland", "Region Örebro län", "Halmstads kommun", "Gävle stad", "Västra Götalandsregionen", "Försäkringskassan". Up to four
-/// words, each but the last with a capital; no person (not even before it: "Mathias
-/// Eriksson Ljusnarsberg kommun"), no role, no digits, columns, brackets or marks.
+/// have: "Region Halland", "Region Örebro län", "Halmstads kommun", "Gävle stad",
+/// "Västra Götalandsregionen", "Försäkringskassan". Up to four words, each but the last
+/// with a capital; no person (not even before it: "Mathias Eriksson Ljusnarsberg
+/// kommun"), no role, no digits, columns, brackets or marks.
 fn is_only_an_organisation(t: &str) -> bool {
     // (most lines under a label of those present are people: they end in no such word)
     // (and most that do are a name and an organisation: "Eva Lind, Halmstads kommun")
@@ -1484,7 +1479,7 @@ fn is_only_an_organisation(t: &str) -> bool {
         return false;
     }
     if t.bytes()
-        .any(|b| b.is_ascii_digit() || matches!(b, b',' | b'(' | b'\t' | b':' | b'|' | b'.' | b';'))
+        .any(|b| b.is_ascii_digit() || matches!(b, b'(' | b'|' | b'.' | b';'))
     {
         return false;
     }
@@ -1581,6 +1576,28 @@ fn entry_from(text: &str, struck: bool, label: Label, org: Option<&str>, head: &
         }
     }
     read
+}
+
+/// [`entry_from`] for each of a line's parts: how many read someone.
+fn entries_from(
+    parts: &[String],
+    struck: bool,
+    label: Label,
+    org: Option<&str>,
+    head: &mut Head,
+) -> usize {
+    parts
+        .iter()
+        .filter(|part| entry_from(part, struck, label, org, head))
+        .count()
+}
+
+/// The warning for an entry under a label of those present that reads no one.
+fn unread_entry(line_no: usize, text: &str) -> String {
+    format!(
+        "rad {line_no}: närvarorad kunde inte läsas: {}",
+        short(text)
+    )
 }
 
 /// A table row of two cells whose first is a label ("| Tid | 09:30 – 12:00 |",
@@ -2373,7 +2390,6 @@ fn title_before_name(first: &str) -> (Option<&str>, &str) {
     }
 }
 
-/// Words written small in running text after an organisation's or a place's name.
 /// Words written small in running text: after an organisation's or a place's name, in
 /// a name ("af", "von"), and around a role ("förste vice", "tjänstgörande", "ersätter").
 const SMALL_WORDS: &[&str] = &[
