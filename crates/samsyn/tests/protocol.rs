@@ -3739,3 +3739,46 @@ fn people_written_in_capitals_are_read() {
     );
     assert_eq!(decisions(&p, "2"), ["att anta riktlinjen."]);
 }
+
+#[test]
+fn notes_closed_by_who_took_them_end_the_last_item_there() {
+    let p = read(&own(
+        "minnesanteckningar-antecknare-sist-uppsala-2024-03-05.txt",
+    ));
+    assert_eq!(
+        p["body"],
+        "Länsövergripande nätverk för hemsjukvård i Uppsala län"
+    );
+    // the one who took the notes signs them: they stay notes
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-03-05");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    // "Antecknare: Maria Sund, Uppsala kommun" under the last item
+    assert_eq!(strs(&p["secretaries"]), ["Maria Sund"]);
+    assert_eq!(p["signatures"][0]["name"], "Maria Sund");
+    assert_eq!(p["signatures"][0]["role"], "sekreterare");
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Välkommen och genomgång av dagordningen"),
+            ("2", "Överenskommelsen om hemsjukvård"),
+            ("3", "Inskrivning i hemsjukvården"),
+            ("4", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(p["items"][3]["text"], "Inga övriga frågor.");
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Nätverket ställer sig bakom förslaget till gemensamma rutiner."]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "följa inskrivningarna månadsvis",
+            "återkomma till frågan i maj"
+        ]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

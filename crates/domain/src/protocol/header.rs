@@ -255,6 +255,8 @@ const LABELS: &[(&str, Label)] = &[
     ("anteckningar", Label::Secretary),
     ("antecknat av", Label::Secretary),
     ("anteckningar av", Label::Secretary),
+    ("vid pennan", Label::Secretary),
+    ("vid tangenterna", Label::Secretary),
     ("justerare", Label::Adjuster),
     ("justerande", Label::Adjuster),
     ("protokollsjusterare", Label::Adjuster),

@@ -723,6 +723,9 @@ const END_LABELS: &[&str] = &[
     "justerare",
     "justerande",
     "justerat",
+    "antecknat av",
+    "vid pennan",
+    "vid tangenterna",
 ];
 
 /// Whether folded `f` is an end label, written out or abbreviated as beside a line to
@@ -790,9 +793,29 @@ fn is_end(l: &Line) -> bool {
     is_end_marker(f)
         || is_end_label(f)
         || are_end_labels_side_by_side(l, f)
-        // "Antecknat av Maria Holm" under the last item
-        || super::signatures::note_taker(t).is_some()
         || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(t).is_some()
+}
+
+/// Whether line `p` of the last item's lines ends it: an end ([`is_end`]), or a line that
+/// names who took the notes, as notes close: "Antecknat av Maria Holm", or written as
+/// the head's label ("Antecknare: Eva Lind", "Sekreterare ⇥ Eva Lind") with no item and
+/// no decision after it before the end (a list of who attended may follow), for a copy
+/// of the head's label over the items ends nothing. (Before the first item such a line
+/// is a label of the head.)
+fn ends_last_item(last: &[Line], p: usize) -> bool {
+    let l = &last[p];
+    if is_end(l) {
+        return true;
+    }
+    let t = l.text.trim_ends();
+    !l.furniture
+        && super::signatures::note_taker(t).is_some()
+        && words::at_most_chars(t, 80)
+        && (!(words::has_byte(t, b':') || words::has_byte(t, b'\t') || t.contains("  "))
+            || !last[p + 1..]
+                .iter()
+                .take_while(|l| !is_end(l))
+                .any(|l| words::holds!(l.folded, "beslut") || candidate(l).is_some()))
 }
 
 /// "Ordförande ⇥ Justerare" over the names or under them: two or more end labels in
@@ -955,9 +978,8 @@ pub fn read_items(
         if k + 1 == layout.starts.len()
             && let Some(e) = {
                 let last = &lines[start.line + 1..end];
-                let marked = last
-                    .iter()
-                    .position(is_end)
+                let marked = (0..last.len())
+                    .find(|&p| ends_last_item(last, p))
                     .map(|p| names_over_labels(last, p));
                 // (signers after the last item without a heading over them)
                 marked
@@ -2405,7 +2427,6 @@ mod tests {
             is_end_marker(f)
                 || is_end_label(f)
                 || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(&l.text).is_some()
-                || super::super::signatures::note_taker(l.text.trim_ends()).is_some()
                 || are_end_labels_side_by_side(l, f)
         };
         let pieces = [

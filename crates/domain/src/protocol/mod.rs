@@ -244,13 +244,16 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     let mut protocol = Protocol {
         body: hints.body.clone().or(head.body),
         // (a text that names neither kind in its head is a protocol if it is kept as
-        // one: its items are paragraphs, someone adjusts or signs it, or it speaks of
-        // its protocol, "Vid protokollet"; otherwise notes)
+        // one: its items are paragraphs, someone adjusts or signs it (more than the one
+        // who took the notes: "Antecknare: Eva Lind" closes notes), or it speaks of its
+        // protocol, "Vid protokollet"; otherwise notes)
         document_kind: head.kind.unwrap_or_else(|| {
             if layout.in_paragraphs()
                 || !head.adjusters.is_empty()
                 || head.adjusted_on.is_some()
-                || !signatures.is_empty()
+                || signatures
+                    .iter()
+                    .any(|s| s.role.as_deref() != Some("sekreterare") || s.signed_at.is_some())
                 || all.iter().any(|l| words::holds!(l.folded, "protokoll"))
             {
                 DocumentKind::Protokoll

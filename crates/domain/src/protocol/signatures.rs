@@ -19,6 +19,9 @@ const ROLE_LABELS: &[(&str, &str)] = &[
     ("protokollforare", "sekreterare"),
     ("antecknare", "sekreterare"),
     ("vid anteckningarna", "sekreterare"),
+    ("antecknat av", "sekreterare"),
+    ("vid pennan", "sekreterare"),
+    ("vid tangenterna", "sekreterare"),
 ];
 
 /// Roles abbreviated where they label a line to sign on or a column of signers:
@@ -387,28 +390,54 @@ fn names_over_roles(lines: &[&Line]) -> bool {
             .any(|l| is_rule(&l.text) || role_before_rule(&l.folded_full()).is_some())
 }
 
-/// Who took the notes, named after "Antecknat av" without a colon: "Antecknat av Maria
-/// Holm".
+/// The phrases that name who took the notes, folded, before the name with or without a
+/// colon: "Antecknat av: Maria Holm", "Vid pennan Eva Lind", "Minnesanteckningarna
+/// fördes av Eva Lind". Each folds to as many characters as it is written with.
+const NOTE_TAKER_PHRASES: &[&str] = &[
+    "antecknat av",
+    "antecknad av",
+    "antecknare",
+    "sekreterare",
+    "motessekreterare",
+    "protokollforare",
+    "vid pennan",
+    "vid tangenterna",
+    "vid tangentbordet",
+    "minnesanteckningarna fordes av",
+    "anteckningarna fordes av",
+    "protokollet fordes av",
+];
+
+/// Who took the notes, named after a phrase that says so on the same line: "Antecknat
+/// av Maria Holm", "Antecknare: Eva Lind", "Vid pennan: Eva Lind, Region Gävleborg".
 pub fn note_taker(text: &str) -> Option<String> {
-    // (both phrases are ASCII, of 13 bytes, and only an a folds to a)
-    if !text.starts_with(['A', 'a']) {
+    // (every phrase is ASCII and starts with one of these letters: most lines are
+    // passed over here, and most of the rest at a phrase's first two letters)
+    if !text.starts_with(['A', 'a', 'S', 's', 'M', 'm', 'P', 'p', 'V', 'v']) {
         return None;
     }
-    let phrase = text.get(..13)?;
-    ["antecknat av ", "antecknad av "]
-        .iter()
-        .any(|p| phrase.eq_ignore_ascii_case(p))
-        .then(|| signer_name(&text[13..]))
-        .flatten()
+    let first_two = [text.as_bytes()[0], *text.as_bytes().get(1)?].map(|b| b.to_ascii_lowercase());
+    NOTE_TAKER_PHRASES.iter().find_map(|phrase| {
+        if phrase.as_bytes()[..2] != first_two || !words::folded_starts_with(text, phrase) {
+            return None;
+        }
+        // (a whole word, "sekreterarens" is none, and the name after a space or a colon)
+        let (at, next) = text.char_indices().nth(phrase.len())?;
+        if !matches!(next, ' ' | ':' | '\t') {
+            return None;
+        }
+        signer_name(text[at..].trim_start_matches([':', ' ', '\t']))
+    })
 }
 
 /// A signer named on its role's line: "Vid anteckningarna: Maria Sund", "Antecknat av
 /// Maria Holm".
 fn role_and_name(text: &str) -> Option<(&'static str, String)> {
+    if let Some(name) = note_taker(text) {
+        return Some(("sekreterare", name));
+    }
     let Some(colon) = words::find_byte(text, b':') else {
-        return note_taker(text)
-            .map(|name| ("sekreterare", name))
-            .or_else(|| role_before_name(text));
+        return role_before_name(text);
     };
     // (no role label is longer than 18 letters, of up to two bytes each)
     if colon > 40 {

@@ -1042,6 +1042,9 @@ const FRAGMENTS: &[&str] = &[
     "Gran, Olof, nämndsekreterare",
     "\nNärvarande från Hofors kommun: ",
     "| Region Gävleborg | Anna Berg, Per Holm |",
+    "\nAntecknare: Maria Sund, Uppsala kommun\n",
+    "\nVid pennan\n",
+    "Minnesanteckningarna fördes av ",
 ];
 
 #[test]
@@ -1243,6 +1246,55 @@ fn vid_anteckningarna_ends_the_items_and_signs_as_secretary() {
     );
     assert_eq!(p.items[0].text, "Den 9 april.");
     assert_eq!(signed(&p), [("Karin Sjö", Some("sekreterare"))]);
+}
+
+#[test]
+fn a_line_naming_who_took_the_notes_ends_the_last_item_and_signs_as_secretary() {
+    for end in [
+        "Antecknat av: Karin Sjö",
+        "Antecknare: Karin Sjö",
+        "Sekreterare: Karin Sjö, Region Uppsala",
+        "Vid pennan: Karin Sjö",
+        "Vid tangenterna\nKarin Sjö",
+        "Antecknat av\nKarin Sjö",
+        "Minnesanteckningarna fördes av Karin Sjö",
+        "Sekreterare Karin Sjö",
+    ] {
+        let p = parse_ok(&format!(
+            "Minnesanteckningar\nDatum: 2024-03-12\n\n1. Nästa möte\nDen 9 april.\n\n{end}\n"
+        ));
+        assert_eq!(p.items[0].text, "Den 9 april.", "{end}");
+        assert_eq!(signed(&p), [("Karin Sjö", Some("sekreterare"))], "{end}");
+        assert_eq!(p.secretaries, ["Karin Sjö"], "{end}");
+        assert_eq!(p.document_kind, DocumentKind::Minnesanteckningar, "{end}");
+    }
+}
+
+#[test]
+fn a_copy_of_the_heads_note_taker_over_decisions_ends_nothing() {
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-03-12\n\n1. Budget\nAntecknare: Karin Sjö\n\
+         Beslut: Budgeten godkänns.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["Budgeten godkänns."]);
+    assert!(p.signatures.is_empty());
+}
+
+#[test]
+fn a_note_taker_in_the_head_is_no_end_of_items_laid_out_as_times() {
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-05-16\nAntecknare: Lars Ek\n\n\
+         09.00 Välkommen\nText.\n\n10.00 Hemsjukvården\nText.\n",
+    );
+    assert_eq!(p.items.len(), 2);
+    assert_eq!(p.secretaries, ["Lars Ek"]);
+}
+
+#[test]
+fn a_signer_other_than_the_note_taker_makes_a_protocol() {
+    let p =
+        parse_ok("Styrgruppen\nDatum: 2024-03-12\n\n1. Budget\nText.\n\nOrdförande\nAnna Berg\n");
+    assert_eq!(p.document_kind, DocumentKind::Protokoll);
 }
 
 #[test]
