@@ -66,18 +66,21 @@ fn role_label_folded(f: &str) -> Option<&'static str> {
     ROLE_LABELS
         .iter()
         .zip(role_label_bags())
-        .find(|((k, _), k_bag)| {
-            f == *k
-                || !bag.further_than(k_bag, words::tolerance(k.chars().count()))
-                    && words::fuzzy_eq(f, k)
+        .find(|((k, _), (k_bag, tolerance))| {
+            f == *k || !bag.further_than(k_bag, *tolerance) && words::fuzzy_eq(f, k)
         })
         .map(|((_, r), _)| *r)
 }
 
-/// The letters of each role label, counted once.
-fn role_label_bags() -> &'static [words::Bag] {
-    static BAGS: std::sync::OnceLock<Vec<words::Bag>> = std::sync::OnceLock::new();
-    BAGS.get_or_init(|| ROLE_LABELS.iter().map(|(k, _)| words::Bag::of(k)).collect())
+/// The letters of each role label and how many of them may differ, counted once.
+fn role_label_bags() -> &'static [(words::Bag, usize)] {
+    static BAGS: std::sync::OnceLock<Vec<(words::Bag, usize)>> = std::sync::OnceLock::new();
+    BAGS.get_or_init(|| {
+        ROLE_LABELS
+            .iter()
+            .map(|(k, _)| (words::Bag::of(k), words::tolerance(k.chars().count())))
+            .collect()
+    })
 }
 
 fn is_rule(text: &str) -> bool {
