@@ -3782,3 +3782,47 @@ fn notes_closed_by_who_took_them_end_the_last_item_there() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_date_of_six_digits_and_municipalities_over_their_people() {
+    let p = read(&own(
+        "sexsiffrigt-datum-kommuner-over-namn-norrort-2024-03-05.txt",
+    ));
+    // "Datum: 240305", year first as notes often write it
+    assert_eq!(p["date"], "2024-03-05");
+    assert_eq!(times(&p), (Some("09:30"), Some("11:30")));
+    assert_eq!(p["place"], "Sollentuna kommunhus");
+    assert_eq!(strs(&p["secretaries"]), ["Elin Björk"]);
+    // "Upplands Väsby kommun" alone is a municipality over its people, not a person;
+    // a unit under its organisation's line is kept with it
+    assert_eq!(
+        people(&p),
+        rows(&[
+            [
+                "Karin Lund",
+                "Region Stockholm, hälso- och sjukvårdsförvaltningen",
+                "-",
+                "present"
+            ],
+            ["Jonas Ek", "Region Stockholm", "-", "present"],
+            ["Sara Holm", "Upplands Väsby kommun", "MAS", "present"],
+            ["Peter Nord", "Upplands Väsby kommun", "-", "present"],
+            ["Elin Björk", "Sollentuna kommun", "-", "present"],
+            ["Mats Dahl", "Täby kommun", "-", "absent"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående anteckningar"),
+            ("2", "Hemsjukvård i Norrort"),
+            ("3", "Övrigt"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Gruppen tar fram en gemensam lägesbild till juni."]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -1228,6 +1228,19 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     section = None;
                     continue;
                 }
+                // "Upplands Väsby kommun" alone: an organisation over its people, though
+                // its first words could be a person's name (looked for first only on
+                // lines of three words that end as an organisation's name; others are
+                // looked at below if they name no one)
+                if matches!(label, Label::Attend { .. })
+                    && may_name_an_organisation(text)
+                    && !words::has_byte(text, b',')
+                    && text.trim_ends().bytes().filter(|&b| b == b' ').count() == 2
+                    && let Some(org) = organisation_over_people(text)
+                {
+                    section_org = org.map(str::to_owned);
+                    continue;
+                }
                 // "Ida Ek, Region Kronoberg; Leo Berg, Växjö kommun" under a label of
                 // those present or absent: people parted by semicolons, as on the label's
                 // own line (under a chair's or a secretary's label such a line is more
@@ -1500,11 +1513,19 @@ fn is_only_an_organisation(t: &str) -> bool {
         || !parts[..parts.len() - 1]
             .iter()
             .all(|w| w.starts_with(char::is_uppercase))
-        || parts.len() >= 3 && words::is_person_name(&format!("{} {}", parts[0], parts[1]))
     {
         return false;
     }
     let (first, last) = (fold(first), fold(last));
+    // (a person's name before an organisation's, "Mathias Eriksson Ljusnarsberg kommun",
+    // is a person and their organisation; before "kommun" alone it is the
+    // municipality's own name, "Upplands Väsby kommun")
+    if parts.len() >= 3
+        && !(parts.len() == 3 && ["kommun", "stad", "lan"].contains(&last.as_str()))
+        && words::is_person_name(&format!("{} {}", parts[0], parts[1]))
+    {
+        return false;
+    }
     let shaped = if parts.len() == 1 {
         ["forsakringskassan", "arbetsformedlingen"].contains(&last.as_str())
             || last.ends_with("regionen") && last.len() > "regionen".len()
@@ -1574,7 +1595,17 @@ fn entry_from(text: &str, struck: bool, label: Label, org: Option<&str>, head: &
     let read = entry(text, struck, label, head);
     if let Some(org) = org {
         for a in &mut head.attendees[before..] {
-            a.organization.get_or_insert_with(|| org.to_owned());
+            match &mut a.organization {
+                None => a.organization = Some(org.to_owned()),
+                // "Karin Lund, hälso- och sjukvårdsförvaltningen" under "Region
+                // Stockholm": a unit of the organisation, kept with it (as on one line)
+                Some(unit)
+                    if unit.starts_with(char::is_lowercase) && is_only_an_organisation(org) =>
+                {
+                    *unit = format!("{org}, {unit}");
+                }
+                Some(_) => {}
+            }
         }
     }
     read
@@ -1826,7 +1857,9 @@ fn is_time_line(text: &str) -> bool {
 }
 
 fn read_when(rest: &str, head: &mut Head) {
-    if let Some(d) = words::find_date(rest) {
+    // ("Datum: 240305": a date of six digits first in the label's value)
+    let short = || words::find_short_date(rest).filter(|d| rest[..d.start].trim_ends().is_empty());
+    if let Some(d) = words::find_date(rest).or_else(short) {
         head.date.get_or_insert(d.iso());
         read_times_and_place(&rest[d.end..], head);
     } else {
@@ -3341,6 +3374,9 @@ mod tests {
             "Västra Götalandsregionen",
             "Gävle stad",
             "Försäkringskassan",
+            // (its first words could be a person's name; before "kommun" alone they
+            // are the municipality's)
+            "Upplands Väsby kommun",
         ] {
             assert_eq!(organisation_over_people(org), Some(Some(org)), "{org}");
         }

@@ -218,7 +218,11 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
         head.date = hints
             .file_name
             .as_deref()
-            .and_then(words::find_date)
+            .and_then(|name| {
+                // ("Minnesanteckningar 240305.docx": six digits before the extension)
+                let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                words::find_date(name).or_else(|| words::find_short_date(stem))
+            })
             .map(|d| {
                 warnings.push("mötesdatum saknas i texten; hämtat från filnamnet".to_owned());
                 d.iso()

@@ -1045,6 +1045,9 @@ const FRAGMENTS: &[&str] = &[
     "\nAntecknare: Maria Sund, Uppsala kommun\n",
     "\nVid pennan\n",
     "Minnesanteckningarna fördes av ",
+    "\nDatum: 240305\n",
+    "24-03-05",
+    "\nUpplands Väsby kommun\n",
 ];
 
 #[test]
@@ -1295,6 +1298,56 @@ fn a_signer_other_than_the_note_taker_makes_a_protocol() {
     let p =
         parse_ok("Styrgruppen\nDatum: 2024-03-12\n\n1. Budget\nText.\n\nOrdförande\nAnna Berg\n");
     assert_eq!(p.document_kind, DocumentKind::Protokoll);
+}
+
+#[test]
+fn a_date_labels_six_digits_are_the_meetings_date() {
+    for (line, date) in [
+        ("Datum: 240305", "2024-03-05"),
+        ("Datum: 24-03-05, kl. 13.00–15.00", "2024-03-05"),
+        ("Mötesdatum: 240305.", "2024-03-05"),
+    ] {
+        let p = parse_ok(&format!(
+            "Minnesanteckningar\n{line}\n\n1. Nästa möte\nDen 9 april 2024.\n"
+        ));
+        assert_eq!(p.date, date, "{line}");
+        assert!(p.warnings.is_empty(), "{line}: {:?}", p.warnings);
+    }
+}
+
+#[test]
+fn six_digits_in_a_files_name_give_the_date_when_the_text_has_none() {
+    let hints = Hints {
+        file_name: Some("Minnesanteckningar nätverket 240305.docx".to_owned()),
+        ..Hints::default()
+    };
+    let p = parse("Minnesanteckningar\n\n1. Öppnande\nText.\n", &hints).unwrap();
+    assert_eq!(p.date, "2024-03-05");
+}
+
+#[test]
+fn a_unit_under_its_organisations_line_is_kept_with_it() {
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-03-05\nNärvarande:\nRegion Stockholm\n\
+         Karin Lund, hälso- och sjukvårdsförvaltningen\nJonas Ek, Täby kommun\n\
+         Upplands Väsby kommun\nSara Holm\n\n1. Öppnande\nText.\n",
+    );
+    let orgs: Vec<(&str, Option<&str>)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.organization.as_deref()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            (
+                "Karin Lund",
+                Some("Region Stockholm, hälso- och sjukvårdsförvaltningen")
+            ),
+            ("Jonas Ek", Some("Täby kommun")),
+            ("Sara Holm", Some("Upplands Väsby kommun")),
+        ]
+    );
 }
 
 #[test]

@@ -616,6 +616,45 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
     None
 }
 
+/// The first date of six digits, year first, standing alone in `s`: "240305" or
+/// "24-03-05" (2024-03-05), as notes and file names write it. Only where a date is
+/// expected (a date label's value, a file's name): six digits elsewhere are as likely a
+/// number.
+pub fn find_short_date(s: &str) -> Option<FoundDate> {
+    let b = s.as_bytes();
+    let alone =
+        |c: Option<&u8>| !c.is_some_and(|c| c.is_ascii_alphanumeric() || b"-/.:".contains(c));
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || alone(b.get(i - 1))) {
+            let found = match digits_at(s, i, 6, 6) {
+                Some((n, e)) => Some((n / 10_000, n / 100 % 100, n % 100, e)),
+                None => digits_at(s, i, 2, 2)
+                    .filter(|&(_, j)| b.get(j) == Some(&b'-'))
+                    .and_then(|(y, j)| Some((y, digits_at(s, j + 1, 2, 2)?)))
+                    .filter(|&(_, (_, k))| b.get(k) == Some(&b'-'))
+                    .and_then(|(y, (m, k))| Some((y, m, digits_at(s, k + 1, 2, 2)?)))
+                    .map(|(y, m, (d, e))| (y, m, d, e)),
+            };
+            if let Some((y, m, d, e)) = found
+                // (a full stop may end the sentence: "Datum: 240305.")
+                && (alone(b.get(e)) || b[e] == b'.' && alone(b.get(e + 1)))
+                && valid(2000 + y as i32, m as u8, d as u8)
+            {
+                return Some(FoundDate {
+                    year: 2000 + y as i32,
+                    month: m as u8,
+                    day: d as u8,
+                    start: i,
+                    end: e,
+                });
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
 fn digits_at(s: &str, i: usize, min: usize, max: usize) -> Option<(u32, usize)> {
     let b = s.as_bytes();
     let mut j = i;
@@ -1138,6 +1177,30 @@ mod tests {
         assert_eq!(iso("den 5 mars År 2024").as_deref(), Some("2024-03-05"));
         // (a year's count after "år" is no year of the date)
         assert_eq!(iso("den 5 mars år 2 av planen"), None);
+    }
+
+    #[test]
+    fn six_digits_year_first_are_a_short_date_where_one_is_looked_for() {
+        let iso = |s: &str| find_short_date(s).map(|d| d.iso());
+        assert_eq!(iso("240305").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("24-03-05, kl. 13.00").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("Anteckningar_240305").as_deref(), Some("2024-03-05"));
+        assert_eq!(iso("möte 240305.").as_deref(), Some("2024-03-05"));
+        // (find_date reads none of them: six digits elsewhere are as likely a number)
+        assert_eq!(find_date("240305"), None);
+        // no such day, more digits, part of a number, a time or a range
+        for not_one in [
+            "240230",
+            "2403051",
+            "1240305",
+            "SN240305",
+            "24-03-05-1",
+            "12.240305",
+            "24-3-5",
+            "Dnr 2024/240305",
+        ] {
+            assert_eq!(iso(not_one), None, "{not_one}");
+        }
     }
 
     #[test]
