@@ -33,6 +33,10 @@ pub struct Layout {
     /// The items had no numbers and were numbered here in order: the warning that
     /// says from what (headings, an agenda's times).
     pub numbered_in_order: Option<&'static str>,
+    /// Where the items are an agenda's times: the first item's time and the last's end,
+    /// if its time is a span ("11.30–12.00 Avslutning"); the meeting's, unless its head
+    /// says otherwise.
+    pub agenda_times: Option<(Clock, Option<Clock>)>,
 }
 
 impl Layout {
@@ -384,19 +388,22 @@ pub fn find_items(lines: &[Line]) -> Layout {
                     "ärendena saknar nummer; rubrikerna har numrerats i ordning (1, 2, 3 …)",
                 ),
                 starts,
+                agenda_times: None,
             };
         }
-        let starts = timed_items(lines);
+        let (starts, agenda_times) = timed_items(lines);
         return Layout {
             numbered_in_order: (!starts.is_empty()).then_some(
                 "ärendena saknar nummer; dagordningens tider har numrerats i ordning (1, 2, 3 …)",
             ),
             starts,
+            agenda_times,
         };
     }
     Layout {
         starts,
         numbered_in_order: None,
+        agenda_times: None,
     }
 }
 
@@ -473,8 +480,9 @@ fn unnumbered_headings(lines: &[Line]) -> Vec<Start> {
 /// times rising, numbered 1, 2, 3 … in order. A time whose span holds the next one is
 /// the meeting's ("13.00–16.00 Kommunhuset" over "13.00 Välkommen"), no item. As for
 /// headings, only after the meeting's date, and the items end where the signatures or
-/// the attachments start.
-fn timed_items(lines: &[Line]) -> Vec<Start> {
+/// the attachments start. With them, the first item's time and the last's end (see
+/// [`Layout::agenda_times`]).
+fn timed_items(lines: &[Line]) -> (Vec<Start>, Option<(Clock, Option<Clock>)>) {
     // (line, start, end, where the title starts in the raw line)
     let mut timed: Vec<(usize, Clock, Option<Clock>, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
@@ -497,11 +505,14 @@ fn timed_items(lines: &[Line]) -> Vec<Start> {
     };
     let mut starts: Vec<Start> = Vec::new();
     let mut last: Option<Clock> = None;
-    for (k, &(line, start, _, title_at)) in timed.iter().enumerate() {
+    let (mut first_time, mut last_end) = (None, None);
+    for (k, &(line, start, end, title_at)) in timed.iter().enumerate() {
         if spans_next(k) || last.is_some_and(|last| start <= last) {
             continue;
         }
         last = Some(start);
+        first_time.get_or_insert(start);
+        last_end = end;
         starts.push(Start {
             line,
             number: (starts.len() + 1).to_string(),
@@ -515,9 +526,9 @@ fn timed_items(lines: &[Line]) -> Vec<Start> {
             .any(|l| !l.furniture && words::find_date(&l.text).is_some())
     };
     if starts.len() < 2 || !dated_before(starts[0].line) {
-        return Vec::new();
+        return (Vec::new(), None);
     }
-    starts
+    (starts, first_time.map(|t| (t, last_end)))
 }
 
 /// A time at the start of a line's text (after "kl." if it has one), or a span of two,

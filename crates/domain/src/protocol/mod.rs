@@ -204,6 +204,13 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
     }
     let header_end = layout.starts.first().map(|s| s.line).unwrap_or(all.len());
     let mut head = header::read(&all[..header_end], &mut warnings);
+    // (an agenda's times as the items give the meeting's times when the head has none)
+    if head.start.is_none()
+        && let Some((start, end)) = layout.agenda_times
+    {
+        head.start = Some(start);
+        head.end = end;
+    }
     let (items, trailer_start) = items::read_items(&all, &layout, &mut warnings);
     if head.adjusted_on.is_none() {
         head.adjusted_on = header::adjusted_on_in(&all[trailer_start..]);

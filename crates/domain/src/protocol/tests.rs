@@ -1351,6 +1351,29 @@ fn a_unit_under_its_organisations_line_is_kept_with_it() {
 }
 
 #[test]
+fn an_agendas_times_as_the_items_give_the_meetings_times_when_the_head_has_none() {
+    let agenda = "09.00 Välkommen\nText.\n\n09.15–10.15 Hemsjukvården\nText.\n\n\
+                  11.45–12.00 Avslutning\n";
+    let p = parse_ok(&format!(
+        "Minnesanteckningar\nTorsdag 16 maj 2024\n\n{agenda}"
+    ));
+    assert_eq!(p.items.len(), 3);
+    assert_eq!(p.start_time.as_deref(), Some("09:00"));
+    assert_eq!(p.end_time.as_deref(), Some("12:00"));
+    // the last item at a time alone: when the meeting ends is not said
+    let p =
+        parse_ok("Minnesanteckningar\nTorsdag 16 maj 2024\n\n09.00 Välkommen\n\n11.45 Avslut\n");
+    assert_eq!(p.start_time.as_deref(), Some("09:00"));
+    assert_eq!(p.end_time, None);
+    // the head's times win
+    let p = parse_ok(&format!(
+        "Minnesanteckningar\nTorsdag 16 maj 2024\nTid: 08.30–12.30\n\n{agenda}"
+    ));
+    assert_eq!(p.start_time.as_deref(), Some("08:30"));
+    assert_eq!(p.end_time.as_deref(), Some("12:30"));
+}
+
+#[test]
 fn the_place_before_the_date_in_a_time_and_place_label_is_the_place() {
     for (line, place) in [
         (
