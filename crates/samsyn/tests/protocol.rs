@@ -3826,3 +3826,44 @@ fn a_date_of_six_digits_and_municipalities_over_their_people() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn items_numbered_with_a_dash_and_parts_numbered_after_a_full_stop() {
+    let p = read(&own(
+        "streck-efter-nummer-ledningsgrupp-blekinge-2024-05-30.txt",
+    ));
+    assert_eq!(p["body"], "Ledningsgruppen för vård och omsorg i Blekinge");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-05-30");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
+    assert_eq!(strs(&p["secretaries"]), ["Eva Lind"]);
+    assert_eq!(present(&p), 5);
+    assert_eq!(attendee(&p, "Karin Ahl")["status"], "absent");
+    // "1 – Mötets öppnande …", "2.1 Läget i kommunerna"
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande och dagordning"),
+            ("2", "Hälso- och sjukvård i hemmet"),
+            ("2.1", "Läget i kommunerna"),
+            ("2.2", "Den nya överenskommelsen"),
+            ("3", "Utskrivning från slutenvården"),
+            ("4", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2.2"),
+        [
+            "Ledningsgruppen ställer sig bakom förslaget och skickar det vidare till det politiska samverkansorganet."
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "uppföljningen redovisas kvartalsvis",
+            "nästa redovisning sker i september"
+        ]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -77,6 +77,7 @@ fn number_at(s: &str, after_sign: bool) -> Option<((u32, u32), usize, bool)> {
         i += year_after_number(&b[i..]);
     }
     let mut minor = 0;
+    let mut dotted = false;
     if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
         let j = i + 1;
         let mut k = j;
@@ -87,6 +88,9 @@ fn number_at(s: &str, after_sign: bool) -> Option<((u32, u32), usize, bool)> {
             return None;
         }
         minor = s[j..k].parse().ok()?;
+        // (a part of one digit after a full stop marks the number as the item's: "2.1
+        // Läget", "3.0 Budget"; "09.15 Välkommen" is a time)
+        dotted = k - j == 1 && b[major_start] != b'0';
         i = k;
     } else if i + 1 < b.len()
         && (b'a'..=b'h').contains(&b[i])
@@ -96,9 +100,16 @@ fn number_at(s: &str, after_sign: bool) -> Option<((u32, u32), usize, bool)> {
         minor = LETTERED + u32::from(b[i] - b'a') + 1;
         i += 1;
     }
-    let mut punct = false;
+    let mut punct = dotted;
     if i < b.len() && matches!(b[i], b'.' | b')' | b':') {
         i += 1;
+        punct = true;
+    } else if let Some(dash) = [" – ", " - ", " — "]
+        .iter()
+        .find(|d| s[i..].starts_with(**d))
+    {
+        // "3 – Hemsjukvård": a dash between the number and the title marks it
+        i += dash.len() - 1;
         punct = true;
     }
     let tab = i < b.len() && b[i] == b'\t';
@@ -263,20 +274,32 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     } else if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         // (a line starting with a digit starts with no word)
         // ("Ärende: 3", as a form of fields numbers its items)
-        for word in ["punkt ", "arende ", "paragraf ", "arende: ", "punkt: "] {
-            if super::words::folded_starts_with(super::markup::prefix(s, 12), word) {
-                let n = s
-                    .char_indices()
-                    .nth(word.chars().count())
-                    .map(|(i, _)| i)
-                    .unwrap_or(s.len());
-                offset += n;
-                s = &s[n..];
-                if !heading {
-                    style = Style::Word;
-                }
-                break;
+        let (p_line, start) = (s.starts_with(['p', 'P']), super::markup::prefix(s, 12));
+        for word in [
+            "punkt ",
+            "arende ",
+            "paragraf ",
+            "arende: ",
+            "punkt: ",
+            "pkt ",
+            "pkt. ",
+        ] {
+            // (a line starting with a "p" starts with no "ärende", and one starting
+            // otherwise with no word of a "p")
+            if word.starts_with('p') != p_line || !super::words::folded_starts_with(start, word) {
+                continue;
             }
+            let n = s
+                .char_indices()
+                .nth(word.chars().count())
+                .map(|(i, _)| i)
+                .unwrap_or(s.len());
+            offset += n;
+            s = &s[n..];
+            if !heading {
+                style = Style::Word;
+            }
+            break;
         }
     }
     let (number, title_at, marked) = number_at(s, signed)?;
@@ -2287,6 +2310,31 @@ mod tests {
         }
         // (a year of three digits is none, and without the sign "12/3" is a date)
         for line in ["§ 23/202 Budget", "12/3 Möte med regionen", "§ 23/2024b"] {
+            assert_eq!(candidate_in(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_dash_a_part_of_one_digit_or_pkt_marks_a_number_as_an_items() {
+        for (line, number) in [
+            ("3 – Hemsjukvård", (3, 0)),
+            ("3 - Hemsjukvård", (3, 0)),
+            ("3 — Hemsjukvård", (3, 0)),
+            ("3.0 Hemsjukvård", (3, 0)),
+            ("2.1 Läget i kommunerna", (2, 1)),
+            ("Pkt 4 Övrigt", (4, 0)),
+            ("Pkt. 4 Övrigt", (4, 0)),
+        ] {
+            assert_eq!(candidate_in(line).map(|c| c.1), Some(number), "{line}");
+        }
+        // a time, a number in a sentence, a dash before no title
+        for line in [
+            "09.15 Välkommen",
+            "10.15 Paus",
+            "3 personer deltog",
+            "2 - 3 gånger i veckan",
+            "3 – och fler",
+        ] {
             assert_eq!(candidate_in(line), None, "{line}");
         }
     }

@@ -1048,6 +1048,9 @@ const FRAGMENTS: &[&str] = &[
     "\nDatum: 240305\n",
     "24-03-05",
     "\nUpplands Väsby kommun\n",
+    "\n2 – Hemsjukvård\n",
+    "\n2.1 Läget\n",
+    "Pkt ",
 ];
 
 #[test]
