@@ -3867,3 +3867,47 @@ fn items_numbered_with_a_dash_and_parts_numbered_after_a_full_stop() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn those_prevented_are_absent_and_a_hospital_is_kept_with_its_region() {
+    let p = read(&own(
+        "forhindrade-delregional-styrgrupp-skaraborg-2024-06-07.txt",
+    ));
+    assert_eq!(p["body"], "Vårdsamverkan Skaraborg, delregional styrgrupp");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-06-07");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
+    assert_eq!(p["place"], "Skövde, Stadshuset, sal Billingen");
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Karin Ahl"]);
+    // "Förhindrade:" over those who could not come; "Västra Götalandsregionen,
+    // Skaraborgs sjukhus": the region and its hospital
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Anna Berg", "Skövde kommun", "ordförande", "present"],
+            [
+                "Lars Ek",
+                "Västra Götalandsregionen, Skaraborgs sjukhus",
+                "-",
+                "present"
+            ],
+            ["Eva Lind", "Falköpings kommun", "-", "present"],
+            ["Per Holm", "Lidköpings kommun", "-", "present"],
+            ["Maria Sund", "Mariestads kommun", "-", "absent"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [("1", "Inledning"), ("2", "Hemsjukvård"), ("3", "Avslut")]
+            .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        [
+            "att ställa sig bakom förslaget",
+            "att återrapportering sker i oktober"
+        ]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -233,6 +233,34 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "forhindrade",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
+        "anmald franvaro",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
+        "deltog ej",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
+        "ej deltagande",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
         "ej narvarande",
         Label::Attend {
             role: None,
@@ -2045,6 +2073,8 @@ const ROLE_WORDS: &[&str] = &[
 const ORG_WORDS: &[&str] = &[
     "kommun",
     "region",
+    // "Västra Götalandsregionen"
+    "regionen",
     "lan",
     "stad",
     "forvaltning",
@@ -3346,6 +3376,11 @@ mod tests {
         assert_eq!(
             org("Lars Ek, Örebro kommun, vård- och omsorgsförvaltningen").as_deref(),
             Some("Örebro kommun, vård- och omsorgsförvaltningen")
+        );
+        // ("…regionen" is an organisation's name as "Region …" is)
+        assert_eq!(
+            org("Lars Ek, Västra Götalandsregionen, Skaraborgs sjukhus").as_deref(),
+            Some("Västra Götalandsregionen, Skaraborgs sjukhus")
         );
         // two organisations of their own: the last, as before; a unit before its
         // organisation: the organisation

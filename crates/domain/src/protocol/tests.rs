@@ -1377,6 +1377,36 @@ fn an_agendas_times_as_the_items_give_the_meetings_times_when_the_head_has_none(
 }
 
 #[test]
+fn those_prevented_or_not_taking_part_are_absent() {
+    for label in [
+        "Förhindrade:",
+        "Förhindrad:",
+        "Anmäld frånvaro:",
+        "Deltog ej:",
+        "Ej deltagande:",
+    ] {
+        let p = parse_ok(&format!(
+            "Minnesanteckningar\nDatum: 2024-06-07\nNärvarande:\nAnna Berg, Skövde kommun\n\
+             {label}\nMaria Sund, Mariestads kommun\n\n1. Inledning\nText.\n"
+        ));
+        let status: Vec<(&str, Presence)> = p
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.status))
+            .collect();
+        assert_eq!(
+            status,
+            [
+                ("Anna Berg", Presence::Present),
+                ("Maria Sund", Presence::Absent)
+            ],
+            "{label}"
+        );
+        assert!(p.warnings.is_empty(), "{label}: {:?}", p.warnings);
+    }
+}
+
+#[test]
 fn the_place_before_the_date_in_a_time_and_place_label_is_the_place() {
     for (line, place) in [
         (
