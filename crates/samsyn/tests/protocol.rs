@@ -3911,3 +3911,54 @@ fn those_prevented_are_absent_and_a_hospital_is_kept_with_its_region() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_long_name_of_a_body_after_the_date_and_members_under_ordinarie_ledamoter() {
+    let p = read(&own(
+        "ordinarie-ledamoter-samverkansorgan-varmland-2024-09-19.txt",
+    ));
+    // the body's name of eight words, under the date
+    assert_eq!(
+        p["body"],
+        "Politiskt samverkansorgan för vård och omsorg i Värmland"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-09-19");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:15")));
+    assert_eq!(p["place"], "Karlstad, Regionens hus");
+    assert_eq!(p["chair"], "Jan Ek");
+    assert_eq!(strs(&p["secretaries"]), ["Karin Öst"]);
+    assert_eq!(strs(&p["adjusters"]), ["Eva Berg"]);
+    assert_eq!(p["adjusted_on"], "2024-09-26");
+    // "Ordinarie ledamöter" under "Beslutande": a label, not a person lost
+    assert_eq!(
+        people(&p),
+        rows(&[
+            ["Jan Ek", "Region Värmland", "ordförande", "present"],
+            ["Eva Berg", "Karlstads kommun", "vice ordförande", "present"],
+            ["Lars Holm", "Arvika kommun", "ledamot", "present"],
+            ["Anna Lind", "Kils kommun", "ersättare", "present"],
+            ["Maria Ahl", "-", "regiondirektör", "present"],
+            ["Karin Öst", "-", "sekreterare", "present"],
+        ])
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("14", "Fastställande av dagordning"),
+            ("15", "Uppföljning av hemsjukvårdsöverenskommelsen"),
+            ("16", "Informationsärenden"),
+            ("17", "Mötets avslutande"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "15"),
+        [
+            "att godkänna uppföljningen",
+            "att uppdra åt tjänstepersonsorganisationen att återkomma med åtgärder."
+        ]
+    );
+    assert_eq!(signed(&p).len(), 3);
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -118,6 +118,13 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "ordinarie ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
         "ledamot",
         Label::Attend {
             role: Some("ledamot"),
@@ -605,6 +612,9 @@ const BODY_WORDS: &[&str] = &[
     "kc",
     "chefsgrupp",
     "samverkansmote",
+    // "Politiskt samverkansorgan för vård och omsorg"
+    "organ",
+    "organet",
 ];
 
 /// Whether a line can be a body's name alone ("Socialnämnden", "Kommunstyrelsens
@@ -615,6 +625,27 @@ fn is_name_of_a_body(text: &str) -> bool {
         && text.starts_with(|c: char| c.is_uppercase())
         && !text.contains([',', ':', '.', ';'])
         && text.split_whitespace().nth(4).is_none()
+}
+
+/// Whether a line is a body's name of more words, its kind first and what it is for
+/// after it: "Politiskt samverkansorgan för vård och omsorg i Värmland", "Ledningsgruppen
+/// för nära vård i Gävleborg" (a body's word among the first two, then "för", "i",
+/// "inom", "kring" or "mellan"; a sentence goes on with a verb: "Nämnden beslutar").
+fn is_long_name_of_a_body(text: &str) -> bool {
+    if text.len() > 200
+        || !text.starts_with(|c: char| c.is_uppercase())
+        || text.contains([',', ':', '.', ';'])
+    {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(13).collect();
+    words.len() <= 12
+        && (0..2).any(|k| {
+            words.get(k).is_some_and(|w| has_body_word(w))
+                && words
+                    .get(k + 1)
+                    .is_some_and(|next| ["för", "i", "inom", "kring", "mellan"].contains(next))
+        })
 }
 
 fn has_body_word(s: &str) -> bool {
@@ -1328,7 +1359,9 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     entries_in_section += 1;
                 } else if guessed_body.is_none()
                     && l.bullet.is_none()
-                    && (head.kind.is_none() || is_name_of_a_body(text))
+                    && (head.kind.is_none()
+                        || is_name_of_a_body(text)
+                        || is_long_name_of_a_body(text))
                     && words::at_most_chars(text, 120)
                     && has_body_word(text)
                 {
@@ -3392,6 +3425,26 @@ mod tests {
             org("Ingmar Ångman, områdeschef, Regional utveckling, Region Örebro län").as_deref(),
             Some("Region Örebro län")
         );
+    }
+
+    #[test]
+    fn a_bodys_long_name_goes_on_with_what_it_is_for_and_a_sentence_with_a_verb() {
+        for name in [
+            "Politiskt samverkansorgan för vård och omsorg i Värmland",
+            "Ledningsgruppen för nära vård i Gävleborg",
+            "Regionala samverkansrådet inom vård och omsorg",
+        ] {
+            assert!(is_long_name_of_a_body(name), "{name}");
+        }
+        for not_one in [
+            "Nämnden beslutar att godkänna rapporten",
+            "Mötet hölls i nämndrummet",
+            "Styrgruppen för hemsjukvård, Region Halland",
+            "Arbetsgruppen för hemsjukvård träffas i maj.",
+            "vård och omsorg i Värmland",
+        ] {
+            assert!(!is_long_name_of_a_body(not_one), "{not_one}");
+        }
     }
 
     #[test]

@@ -1051,6 +1051,9 @@ const FRAGMENTS: &[&str] = &[
     "\n2 – Hemsjukvård\n",
     "\n2.1 Läget\n",
     "Pkt ",
+    "\nPolitiskt samverkansorgan för vård och omsorg i Värmland\n",
+    "\nOrdinarie ledamöter\n",
+    "\nFörhindrade:\n",
 ];
 
 #[test]
