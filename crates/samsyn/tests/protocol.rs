@@ -3962,3 +3962,48 @@ fn a_long_name_of_a_body_after_the_date_and_members_under_ordinarie_ledamoter() 
     assert_eq!(signed(&p).len(), 3);
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn items_numbered_with_roman_numerals() {
+    let p = read(&own("romerska-nummer-styrgrupp-kronoberg-2024-04-11.txt"));
+    assert_eq!(
+        p["body"],
+        "Styrgruppen för samverkan kring äldre, Region Kronoberg och kommunerna"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-04-11");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:00")));
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Eva Lind"]);
+    assert_eq!(strs(&p["adjusters"]), ["Lars Ek"]);
+    assert_eq!(present(&p), 4);
+    // "I. Mötets öppnande" … "IV. Mötets avslutande", in digits, with a warning
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Val av justerare"),
+            ("3", "Hemsjukvård"),
+            ("4", "Mötets avslutande"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        strs(&p["warnings"]),
+        ["ärendenas romerska nummer (I, II, III …) har skrivits med siffror"]
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "att godkänna överenskommelsen",
+            "att uppdra åt arbetsgruppen att följa upp den."
+        ]
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Anna Berg".to_owned(), "ordförande".to_owned()),
+            ("Lars Ek".to_owned(), "justerare".to_owned()),
+        ]
+    );
+}

@@ -16,6 +16,8 @@ enum Style {
     /// "1  Föregående protokoll": a number, two spaces or more, a capital (as text laid
     /// out with spaces has it); read only when nothing else numbers the items.
     Spaced,
+    /// "II. Hemsjukvård": a Roman numeral, a full stop or a bracket, a capital.
+    Roman,
 }
 
 #[derive(Debug, Clone)]
@@ -30,8 +32,9 @@ pub struct Start {
 #[derive(Debug, Default)]
 pub struct Layout {
     pub starts: Vec<Start>,
-    /// The items had no numbers and were numbered here in order: the warning that
-    /// says from what (headings, an agenda's times).
+    /// The items had no numbers and were numbered here in order, or Roman numerals
+    /// written here in digits: the warning that says from what (headings, an agenda's
+    /// times, Roman numerals).
     pub numbered_in_order: Option<&'static str>,
     /// Where the items are an agenda's times: the first item's time and the last's end,
     /// if its time is a span ("11.30–12.00 Avslutning"); the meeting's, unless its head
@@ -153,6 +156,7 @@ fn may_start_item(raw: &str) -> bool {
         None => false,
         Some(&b) if b.is_ascii_alphabetic() => {
             matches!(b.to_ascii_lowercase(), b'p' | b'a')
+                || matches!(b, b'I' | b'V' | b'X') && roman_at(raw).is_some()
                 || b.is_ascii_uppercase() && body_before_sign(raw) > 0
                 || is_ocr_s_sign(raw)
         }
@@ -244,6 +248,17 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     };
     offset += abbreviation;
     s = &s[abbreviation..];
+    // "II. Hemsjukvård"
+    if matches!(s.as_bytes().first(), Some(b'I' | b'V' | b'X'))
+        && let Some((n, title_at)) = roman_at(s)
+    {
+        let style = if heading {
+            Style::Heading
+        } else {
+            Style::Roman
+        };
+        return Some((style, (n, 0), offset + title_at));
+    }
     // An item starts with its number, "§" or a word ("Punkt", "Ärende", "Paragraf"):
     // a line starting with any other ASCII character starts none.
     // ("$ 101": OCR's "§")
@@ -327,6 +342,26 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     Some((style, number, offset + title_at))
 }
 
+/// An item's Roman numeral at the start of `s` ("IV. Hemsjukvård", "II) Läget"): its
+/// value and where the title begins. Up to 39, written as such numerals are ("IIII" is
+/// none), then a full stop or a bracket, a space, and a title in a capital ("I. e." and
+/// "V.g." are none).
+fn roman_at(s: &str) -> Option<(u32, usize)> {
+    const ONES: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    let len = s
+        .bytes()
+        .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+        .count();
+    // (most lines starting so are words: "Information", "Inga")
+    let rest = s[len..].strip_prefix(['.', ')'])?;
+    let tens = s.bytes().take_while(|&b| b == b'X').count();
+    let ones = ONES.iter().position(|o| *o == &s[tens..len])?;
+    let value = tens * 10 + ones;
+    let title = rest.trim_start_matches([' ', '\t']);
+    (tens <= 3 && value > 0 && title.len() < rest.len() && title.starts_with(char::is_uppercase))
+        .then_some((value as u32, s.len() - title.len()))
+}
+
 /// Whether the clean text ([`super::lines::clean`]) of a title is empty, and whether it
 /// starts with an uppercase letter. A title starting with an ASCII letter or digit (but
 /// `o`, which may be a bullet) keeps that character first: cleaning takes off no line
@@ -371,9 +406,16 @@ pub fn find_items(lines: &[Line]) -> Layout {
         candidates.retain(|c| !bare.iter().any(|b| b.0 == c.0));
     }
     let count = |style: Style| candidates.iter().filter(|c| c.1 == style).count();
+    let first = |style: Style| candidates.iter().find(|c| c.1 == style).map(|c| c.0);
     let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
         .into_iter()
         .find(|s| count(*s) >= 2)
+        // (Roman numerals over lists numbered in digits: the items are those first)
+        .or_else(|| {
+            (count(Style::Roman) >= 2
+                && first(Style::Plain).is_none_or(|p| first(Style::Roman) < Some(p)))
+            .then_some(Style::Roman)
+        })
         .or_else(|| {
             (count(Style::Plain) < 2 && is_extract(lines, &candidates)).then_some(Style::Paragraph)
         })
@@ -424,8 +466,9 @@ pub fn find_items(lines: &[Line]) -> Layout {
         };
     }
     Layout {
+        numbered_in_order: (style == Style::Roman)
+            .then_some("ärendenas romerska nummer (I, II, III …) har skrivits med siffror"),
         starts,
-        numbered_in_order: None,
         agenda_times: None,
     }
 }
@@ -2337,6 +2380,56 @@ mod tests {
         ] {
             assert_eq!(candidate_in(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_roman_numeral_before_a_title_in_a_capital_starts_an_item() {
+        for (line, n) in [
+            ("I. Mötets öppnande", 1),
+            ("IV. Hemsjukvård", 4),
+            ("IX) Övrigt", 9),
+            ("XIV. Avslutning", 14),
+            ("## II. Läget", 2),
+        ] {
+            assert_eq!(candidate_in(line).map(|c| c.1), Some((n, 0)), "{line}");
+        }
+        for line in [
+            "I dag öppnade ordföranden mötet.",
+            "IIII. Fyra",
+            "I. e. det vill säga",
+            "V.g. vänd",
+            "VI.",
+            "XXXX. Fyrtio",
+            "IV Hemsjukvård",
+        ] {
+            assert_eq!(candidate_in(line).map(|c| c.1), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals_before_lists_in_digits_are_the_items_and_not_after() {
+        // (each item's number and the line it starts on)
+        let items = |text: &str| {
+            let lines = super::super::lines::split_lines(text);
+            find_items(&lines)
+                .starts
+                .iter()
+                .map(|s| (s.number.clone(), s.line))
+                .collect::<Vec<_>>()
+        };
+        let pairs = |p: [(&str, usize); 2]| p.map(|(n, l)| (n.to_owned(), l));
+        assert_eq!(
+            items("Datum 2024-04-11\nI. Budget\n1. Första\n2. Andra\nII. Avslut\n"),
+            pairs([("1", 1), ("2", 4)])
+        );
+        assert_eq!(
+            items("Datum 2024-04-11\n1. Budget\nI. Första\nII. Andra\n2. Avslut\n"),
+            pairs([("1", 1), ("2", 4)])
+        );
+        assert_eq!(
+            items("Datum 2024-04-11\n1. Budget\nI. Första\nII. Andra\n2. Avslut\n"),
+            items("Datum 2024-04-11\n1. Budget\nX\nY\n2. Avslut\n")
+        );
     }
 
     #[test]

@@ -1054,6 +1054,8 @@ const FRAGMENTS: &[&str] = &[
     "\nPolitiskt samverkansorgan för vård och omsorg i Värmland\n",
     "\nOrdinarie ledamöter\n",
     "\nFörhindrade:\n",
+    "\nII. Hemsjukvård\n",
+    "IV) ",
 ];
 
 #[test]
