@@ -1582,6 +1582,13 @@ fn decision_marker(l: &Line) -> Option<String> {
                     if rest.starts_with(|c: char| c.is_uppercase()) {
                         return Some(rest.to_owned());
                     }
+                    // "Beslut – rutinen godkänns.": a dash for the colon
+                    if let Some(after) = rest.strip_prefix(['–', '-', '—'])
+                        && after.starts_with(' ')
+                        && !after.trim_start().is_empty()
+                    {
+                        return Some(after.trim_start().to_owned());
+                    }
                     // "Beslut enligt förslag.": the sentence is the decision, as
                     // "Nämnden beslutar enligt förslag." is
                     if rest.starts_with("enligt ") {
@@ -1867,6 +1874,23 @@ fn inline_marker_in(
             }
         }
     }
+    // "Styrgruppen beslutade enhälligt att …": a word on how between the verb and "att"
+    // (on the lowercase: these words are ASCII but "därför", "även" whose "ä" is in
+    // place there too)
+    for &p in &places {
+        let after_verb = [" beslutar ", " beslutade ", " beslöt "]
+            .iter()
+            .find_map(|m| lower[p..].strip_prefix(m));
+        if let Some(rest) = after_verb
+            && let Some((adverb, then)) = rest.split_once(' ')
+            && HOW.contains(&adverb)
+            && let Some(decision) = then.strip_prefix("att ")
+        {
+            let decision = &text[text.len() - decision.len()..];
+            let decision = decision.trim_ends();
+            return Some(decision[..sentence_end(decision)].trim_ends().to_owned());
+        }
+    }
     // "Arbetsutskottet beslutar enligt förslag.": the sentence is the decision
     // (on the lowercase, without lowercasing each place for the "ö": a capital "Ö" there
     // is not looked for)
@@ -1911,6 +1935,20 @@ fn inline_marker_in(
     }
     None
 }
+
+/// Words on how a decision was taken, between "beslutade" and "att" (lowercase).
+const HOW: &[&str] = &[
+    "enhälligt",
+    "enigt",
+    "gemensamt",
+    "också",
+    "även",
+    "vidare",
+    "dessutom",
+    "därför",
+    "därmed",
+    "slutligen",
+];
 
 /// Words before "om att" that make it an agreement: "Gruppen enades om att …", "Vi är
 /// överens om att …", "Mötet var enigt om att …" (folded).

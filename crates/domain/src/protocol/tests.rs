@@ -1056,6 +1056,8 @@ const FRAGMENTS: &[&str] = &[
     "\nFörhindrade:\n",
     "\nII. Hemsjukvård\n",
     "IV) ",
+    " beslutade enhälligt att ",
+    "\nBeslut – ",
 ];
 
 #[test]
@@ -1409,6 +1411,34 @@ fn those_prevented_or_not_taking_part_are_absent() {
         );
         assert!(p.warnings.is_empty(), "{label}: {:?}", p.warnings);
     }
+}
+
+#[test]
+fn a_word_on_how_before_att_and_a_dash_after_beslut_still_mark_a_decision() {
+    for (line, decision) in [
+        (
+            "Styrgruppen beslutade enhälligt att godkänna rutinen.",
+            "godkänna rutinen.",
+        ),
+        (
+            "Styrgruppen beslutade därför att godkänna rutinen. Sedan diskuterades annat.",
+            "godkänna rutinen.",
+        ),
+        ("Nämnden beslutar också att anta planen.", "anta planen."),
+        ("Beslut – rutinen godkänns.", "rutinen godkänns."),
+        ("Beslut - Rutinen godkänns.", "Rutinen godkänns."),
+    ] {
+        let p = parse_ok(&format!(
+            "Minnesanteckningar\nDatum: 2024-04-11\n\n1. Rutin\nText.\n{line}\n\n2. Övrigt\nInget.\n"
+        ));
+        assert_eq!(p.items[0].decisions, [decision], "{line}");
+    }
+    // a decision told of as taken before is no decision of this meeting
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-04-11\n\n1. Rutin\n\
+         Vid förra mötet fattades beslut om att ta fram en rutin.\n",
+    );
+    assert!(p.items[0].decisions.is_empty());
 }
 
 #[test]
