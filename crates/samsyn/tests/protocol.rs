@@ -4007,3 +4007,29 @@ fn items_numbered_with_roman_numerals() {
         ]
     );
 }
+
+#[test]
+fn notes_with_short_fields_for_the_meeting_when_and_where() {
+    let p = read(&own(
+        "falt-mote-nar-var-lansgrupp-utskrivning-2024-02-27.txt",
+    ));
+    // "Möte: Länsgruppen …", "När: 2024-02-27, 13:30–15:00", "Var: Skype"
+    assert_eq!(p["body"], "Länsgruppen för utskrivning från slutenvård");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["date"], "2024-02-27");
+    assert_eq!(times(&p), (Some("13:30"), Some("15:00")));
+    assert_eq!(p["place"], "Skype");
+    assert_eq!(p["chair"], "Anna Berg");
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Maria Sund")["status"], "absent");
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Föregående minnesanteckningar"),
+            ("2", "Statistik"),
+            ("3", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

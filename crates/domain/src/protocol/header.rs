@@ -341,6 +341,12 @@ const LABELS: &[(&str, Label)] = &[
     // "Förvaringsplats för protokollet ⇥ Kommunhuset"); the body also heads minutes
     // ("Organ: Styrgruppen för …"), and is kept when the page's head named none
     ("organ", Label::Body),
+    // notes' own short fields: "Möte: Länsgruppen för …", "När: 2024-02-27, 13:30",
+    // "Var: Skype"
+    ("mote", Label::Body),
+    ("motesnamn", Label::Body),
+    ("nar", Label::When),
+    ("var", Label::Place),
     ("forvaringsplats", Label::Ignore),
     ("dagordning", Label::Ignore),
     // an e-mail's head, when the minutes were sent as a message ("Skickat: den 12 juni
@@ -1193,6 +1199,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 | Label::AdjustedOn => section = read_value(label, &rest, &mut head),
                 Label::Attend { present: true, .. } if refers_to_a_list(&rest) => {
                     head.listed_elsewhere = true;
+                }
+                // ("Möte: 27 februari 2024": the meeting's date, not its body)
+                Label::Body if words::find_date(&rest).is_some() => {
+                    section = read_value(Label::When, &rest, &mut head);
                 }
                 Label::Body => {
                     if head.body.is_none() {

@@ -1058,6 +1058,8 @@ const FRAGMENTS: &[&str] = &[
     "IV) ",
     " beslutade enhälligt att ",
     "\nBeslut – ",
+    "\nMöte: ",
+    "\nVar: Skype\n",
 ];
 
 #[test]
@@ -1439,6 +1441,27 @@ fn a_word_on_how_before_att_and_a_dash_after_beslut_still_mark_a_decision() {
          Vid förra mötet fattades beslut om att ta fram en rutin.\n",
     );
     assert!(p.items[0].decisions.is_empty());
+}
+
+#[test]
+fn a_meeting_field_with_a_date_gives_the_date_and_without_one_the_body() {
+    let p = parse_ok(
+        "Minnesanteckningar\nMöte: Länsgruppen för utskrivning\nNär: 2024-02-27, 13:30\nVar: Skype\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Länsgruppen för utskrivning"));
+    assert_eq!(
+        (p.date.as_str(), p.start_time.as_deref()),
+        ("2024-02-27", Some("13:30"))
+    );
+    assert_eq!(p.place.as_deref(), Some("Skype"));
+    let p = parse_ok(
+        "Minnesanteckningar\nLänsgruppen\nMöte: 27 februari 2024 kl. 13.30\n\n1. Öppnande\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Länsgruppen"));
+    assert_eq!(
+        (p.date.as_str(), p.start_time.as_deref()),
+        ("2024-02-27", Some("13:30"))
+    );
 }
 
 #[test]
