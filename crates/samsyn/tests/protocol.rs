@@ -4031,5 +4031,7 @@ fn notes_with_short_fields_for_the_meeting_when_and_where() {
         ]
         .map(|(n, t)| (n.to_owned(), t.to_owned()))
     );
+    // "/Lars" under the last item signs the notes off
+    assert_eq!(p["items"][2]["text"], "2024-03-26 kl 13:30.");
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }

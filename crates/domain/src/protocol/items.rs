@@ -885,6 +885,10 @@ fn ends_last_item(last: &[Line], p: usize) -> bool {
         return true;
     }
     let t = l.text.trim_ends();
+    // "/Lars" or "/Lars Ek" closing the notes, with nothing after it
+    if !l.furniture && is_sign_off(t) && last[p + 1..].iter().all(|l| l.furniture || l.is_blank()) {
+        return true;
+    }
     !l.furniture
         && super::signatures::note_taker(t).is_some()
         && words::at_most_chars(t, 80)
@@ -893,6 +897,21 @@ fn ends_last_item(last: &[Line], p: usize) -> bool {
                 .iter()
                 .take_while(|l| !is_end(l))
                 .any(|l| words::holds!(l.folded, "beslut") || candidate(l).is_some()))
+}
+
+/// Whether a line signs notes off as their writer does: a slash and a first name, or a
+/// name of up to three words ("/Lars", "/Eva-Lena Holm").
+fn is_sign_off(t: &str) -> bool {
+    let Some(name) = t.strip_prefix('/') else {
+        return false;
+    };
+    // (each word, and each part of a double name, a capital and small letters)
+    let capitalised = |part: &str| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+    };
+    let words: Vec<&str> = name.trim_start().split(' ').collect();
+    words.len() <= 3 && words.iter().all(|w| w.split('-').all(capitalised))
 }
 
 /// "Ordförande ⇥ Justerare" over the names or under them: two or more end labels in
@@ -2417,6 +2436,22 @@ mod tests {
             "3 – och fler",
         ] {
             assert_eq!(candidate_in(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_slash_before_a_name_signs_notes_off() {
+        for line in ["/Lars", "/ Lars", "/Eva-Lena Holm", "/Carl von Essen"] {
+            assert_eq!(is_sign_off(line), line != "/Carl von Essen", "{line}");
+        }
+        for line in [
+            "/",
+            "och/eller",
+            "/Lars Ek, Region Halland",
+            "/lars",
+            "/Lars Ek 2024",
+        ] {
+            assert!(!is_sign_off(line), "{line}");
         }
     }
 

@@ -1060,6 +1060,7 @@ const FRAGMENTS: &[&str] = &[
     "\nBeslut – ",
     "\nMöte: ",
     "\nVar: Skype\n",
+    "\n/Lars\n",
 ];
 
 #[test]
@@ -1462,6 +1463,17 @@ fn a_meeting_field_with_a_date_gives_the_date_and_without_one_the_body() {
         (p.date.as_str(), p.start_time.as_deref()),
         ("2024-02-27", Some("13:30"))
     );
+}
+
+#[test]
+fn a_sign_off_with_a_slash_ends_the_last_item_only_at_the_end() {
+    let p =
+        parse_ok("Minnesanteckningar\nDatum: 2024-02-27\n\n1. Nästa möte\nDen 26 mars.\n\n/Lars\n");
+    assert_eq!(p.items[0].text, "Den 26 mars.");
+    // (with more after it, it is the item's text)
+    let p =
+        parse_ok("Minnesanteckningar\nDatum: 2024-02-27\n\n1. Nästa möte\n/Lars\nDen 26 mars.\n");
+    assert_eq!(p.items[0].text, "/Lars\nDen 26 mars.");
 }
 
 #[test]
