@@ -873,27 +873,28 @@ fn is_end(l: &Line) -> bool {
         || END_DATED.iter().any(|m| f.starts_with(m)) && words::find_date(t).is_some()
 }
 
-/// Whether line `p` of the last item's lines ends it: an end ([`is_end`]), or a line that
-/// names who took the notes, as notes close: "Antecknat av Maria Holm", or written as
-/// the head's label ("Antecknare: Eva Lind", "Sekreterare ⇥ Eva Lind") with no item and
-/// no decision after it before the end (a list of who attended may follow), for a copy
-/// of the head's label over the items ends nothing. (Before the first item such a line
-/// is a label of the head.)
+/// Whether line `p` of the last item's lines ends it: an end ([`is_end`]); a sign-off
+/// ("/Lars") with nothing after it; or a line that names who took the notes, as notes
+/// close: "Antecknat av Maria Holm", or written as the head's label ("Antecknare: Eva
+/// Lind", "Sekreterare ⇥ Eva Lind") with no item and no decision after it before the end
+/// (a list of who attended may follow), for a copy of the head's label over the items
+/// ends nothing. (Before the first item such a line is a label of the head.)
 fn ends_last_item(last: &[Line], p: usize) -> bool {
     let l = &last[p];
     if is_end(l) {
         return true;
     }
-    let t = l.text.trim_ends();
-    // "/Lars" or "/Lars Ek" closing the notes, with nothing after it
-    if !l.furniture && is_sign_off(t) && last[p + 1..].iter().all(|l| l.furniture || l.is_blank()) {
-        return true;
+    if l.furniture {
+        return false;
     }
-    !l.furniture
-        && super::signatures::note_taker(t).is_some()
+    let (t, after) = (l.text.trim_ends(), &last[p + 1..]);
+    if is_sign_off(t) {
+        return after.iter().all(|l| l.furniture || l.is_blank());
+    }
+    super::signatures::note_taker(t).is_some()
         && words::at_most_chars(t, 80)
         && (!(words::has_byte(t, b':') || words::has_byte(t, b'\t') || t.contains("  "))
-            || !last[p + 1..]
+            || !after
                 .iter()
                 .take_while(|l| !is_end(l))
                 .any(|l| words::holds!(l.folded, "beslut") || candidate(l).is_some()))
