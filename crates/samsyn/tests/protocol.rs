@@ -4035,3 +4035,139 @@ fn notes_with_short_fields_for_the_meeting_when_and_where() {
     assert_eq!(p["items"][2]["text"], "2024-03-26 kl 13:30.");
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn items_numbered_with_a_colon_and_no_space_and_people_joined_with_och() {
+    let p = read(&own(
+        "kolon-utan-mellanslag-styrgrupp-dalarna-2024-06-04.txt",
+    ));
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-06-04");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["chair"], "Karin Dahl");
+    // "… Lena Holm och Jonas Berglund (Sekreterare)": two people, the last the secretary
+    assert_eq!(strs(&p["secretaries"]), ["Jonas Berglund"]);
+    assert_eq!(attendee(&p, "Lena Holm")["role"], Value::Null);
+    assert_eq!(strs(&p["adjusters"]), ["Maria Sjöberg"]);
+    // "Inbjuden: Sara Ek (pkt 4)": invited, present, no role
+    assert_eq!(attendee(&p, "Sara Ek")["status"], "present");
+    assert_eq!(attendee(&p, "Sara Ek")["role"], Value::Null);
+    assert_eq!(attendee(&p, "Olof Lind")["status"], "absent");
+    assert_eq!(present(&p), 8);
+    // "1:Mötet öppnas", "3: Föregående protokoll"; the list inside item 4 stays in it
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötet öppnas"),
+            ("2", "Val av justerare"),
+            ("3", "Föregående protokoll"),
+            ("4", "Hemsjukvård – uppföljning av överenskommelsen"),
+            ("5", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "4"),
+        ["Styrgruppen beslutade att uppföljningen redovisas på nästa möte."]
+    );
+    assert!(
+        p["items"][3]["text"]
+            .as_str()
+            .unwrap()
+            .contains("3. Utskrivning från slutenvården")
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn paragraphs_whose_sign_was_lost_are_numbered_items() {
+    let p = read(&own(
+        "paragraf-utan-tecken-namnd-vasterbotten-2024-09-24.txt",
+    ));
+    assert_eq!(p["body"], "Hälso- och sjukvårdsnämndens samverkansutskott");
+    assert_eq!(p["date"], "2024-09-24");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:30")));
+    assert_eq!(p["place"], "Regionens hus, sal A, Umeå");
+    assert_eq!(p["chair"], "Malin Strand");
+    assert_eq!(strs(&p["secretaries"]), ["Lena Hjelm"]);
+    assert_eq!(strs(&p["adjusters"]), ["Maria Holm"]);
+    assert_eq!(present(&p), 7);
+    // "106 Val av protokollsjusterare": a number, one space, a title
+    assert_eq!(
+        titles(&p),
+        [
+            ("106", "Val av protokollsjusterare"),
+            ("107", "Fastställande av dagordningen"),
+            ("108", "Hemsjukvård i Västerbotten – läget i kommunerna"),
+            ("109", "Överenskommelse om utskrivning från slutenvård"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "109"),
+        [
+            "att godkänna överenskommelsen om utskrivning från slutenvård",
+            "att uppdra åt hälso- och sjukvårdsdirektören att följa upp den."
+        ]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn crosses_after_names_mark_those_present_under_group_heads() {
+    let p = read(&own(
+        "kryss-efter-namn-styrelse-samordningsforbund-2024-10-17.txt",
+    ));
+    // "PROTOKOLL NR 4/2024": a number, no body; the body is the first line's
+    assert_eq!(p["body"], "Samordningsförbundet Södra Norrland");
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-10-17");
+    // "Helena Berg X, mötesordf. § 31-36": present, and the meeting's first chair
+    assert_eq!(p["chair"], "Helena Berg");
+    assert_eq!(strs(&p["secretaries"]), ["Sofia Wallin"]);
+    assert_eq!(strs(&p["adjusters"]), ["Johan Sundin"]);
+    for (name, role, status) in [
+        ("Helena Berg", Some("ordförande"), "present"),
+        ("Johan Sundin", Some("ledamot"), "present"),
+        ("Anna-Karin Lööf", Some("ordförande"), "present"),
+        ("Petra Åkesson", Some("ledamot"), "absent"),
+        ("Nils Engström", Some("ledamot"), "present"),
+        ("Lisa Hedman", Some("ersättare"), "present"),
+        ("Mats Olofsson", Some("ersättare"), "absent"),
+        ("Sofia Wallin", Some("sekreterare"), "present"),
+        ("Erik Nordqvist", None, "present"),
+        ("Maja Lind", None, "present"),
+    ] {
+        let a = attendee(&p, name);
+        assert_eq!(a["role"].as_str(), role, "{name}");
+        assert_eq!(a["status"], status, "{name}");
+        assert_eq!(
+            a["organization"],
+            Value::Null,
+            "{name}: the cross is no organisation"
+        );
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        titles(&p),
+        [
+            ("31", "Mötet öppnas"),
+            ("32", "Val av justerare"),
+            ("33", "Fastställande av dagordning"),
+            (
+                "34",
+                "Samverkan kring personer med behov av hemsjukvård och rehabilitering"
+            ),
+            ("35", "Budget 2025"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "34"),
+        [
+            "att ge sekretariatet i uppdrag att ta fram en uppföljningsplan",
+            "att plan redovisas på styrelsens möte i december."
+        ]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

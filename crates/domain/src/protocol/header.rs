@@ -204,6 +204,26 @@ const LABELS: &[(&str, Label)] = &[
     ("ovriga deltagande", PRESENT),
     ("ovriga", PRESENT),
     ("adjungerade", PRESENT),
+    ("sekretariatet", PRESENT),
+    (
+        "suppleanter",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    (
+        "ledamoter narvarande",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    ("adjungerad", PRESENT),
+    ("inbjudna", PRESENT),
+    ("inbjuden", PRESENT),
+    ("inbjudna gaster", PRESENT),
+    ("gaster", PRESENT),
     (
         "franvarande",
         Label::Attend {
@@ -727,7 +747,10 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
             let body = clean_body(&rest);
             // "Protokoll från styrelsemöte" names the meeting, not the body, and
             // "SAMMANTRÄDESPROTOKOLL ⇥ Sida" a page
-            let body = if NO_BODIES.contains(&fold(&body).as_str()) {
+            // "PROTOKOLL NR 5/2001/2002": the protocol's number
+            let body = if NO_BODIES.contains(&fold(&body).as_str())
+                || is_protocol_number(rest.trim_ends())
+            {
                 String::new()
             } else {
                 body
@@ -1822,7 +1845,22 @@ fn entries_by_names(rest: &str) -> Vec<String> {
         if part.is_empty() {
             continue;
         }
-        let name = words::find_byte(part, b'(').map_or(part, |at| part[..at].trim_ends());
+        fn name_of(p: &str) -> &str {
+            words::find_byte(p, b'(').map_or(p, |at| p[..at].trim_ends())
+        }
+        // "… Anna Lindström och Håkan Sternberg (sekreterare)": the last two joined
+        if let Some(at) = part.find(" och ") {
+            let (first, second) = (
+                part[..at].trim_ends(),
+                part[at + " och ".len()..].trim_ends(),
+            );
+            if words::is_person_name(name_of(first)) && words::is_person_name(name_of(second)) {
+                out.push(first.to_owned());
+                out.push(second.to_owned());
+                continue;
+            }
+        }
+        let name = name_of(part);
         match out.last_mut() {
             Some(last) if !words::is_person_name(name) => {
                 last.push_str(", ");
@@ -2161,6 +2199,8 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
     ("v. ordforande", "vice ordförande"),
     ("ordforande", "ordförande"),
     ("ordf", "ordförande"),
+    ("motesordforande", "ordförande"),
+    ("motesordf", "ordförande"),
     ("tjanstgorande ersattare", "ersättare"),
     ("ersattare", "ersättare"),
     ("ledamot", "ledamot"),
@@ -2319,6 +2359,12 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                         || f.contains('§')
                         || f.starts_with("kl")
                         || f.starts_with("punkt")
+                        // "(pkt 6)", "(p6)", "(t.o.m. p.10)", "(fr.o.m. § 5)"
+                        || f.starts_with("pkt")
+                        || f.starts_with("p.")
+                        || f.starts_with('p') && f.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+                        || f.starts_with("t.o.m")
+                        || f.starts_with("fr.o.m")
                         // "(från punkt 3)", "(till kl. 11)", "(efter lunch)"
                         || f.starts_with("fran ")
                         || f.starts_with("till ")
@@ -2665,9 +2711,11 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         .enumerate()
         .position(|(i, tok)| {
             // (a particle or an initial only inside: "Eva af Klint", "Mats O. Lind")
-            i > 0
-                && !words::is_name_token(tok)
-                && !(i + 1 < tokens.len() && words::is_name_part(tok))
+            // "Jörgen Qwist Anmält förhinder"
+            i >= 2 && tok.starts_with('A') && fold(tok).starts_with("anmal")
+                || i > 0
+                    && !words::is_name_token(tok)
+                    && !(i + 1 < tokens.len() && words::is_name_part(tok))
         })
         .unwrap_or(tokens.len());
     let (mut name_tokens, mut spill) = tokens.split_at(cut);
@@ -2685,6 +2733,10 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         .or_else(|| spill.strip_prefix(&["-"]))
     {
         spill = rest;
+    }
+    // "Hanna Roberts X": a mark in a column of those present
+    if matches!(spill, ["X" | "x"]) {
+        spill = &[];
     }
     // Trailing membership words written without a comma ("Anna Berg ordförande").
     let name = name_tokens.join(" ");
@@ -2758,7 +2810,7 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
             k.as_bytes().first() == first
                 && f.strip_prefix(k)
-                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
         }) {
             member_role.get_or_insert(role);
             continue;
@@ -3127,7 +3179,18 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
                     && fold(&i.title).contains("justerare")
             })
     {
-        let start: String = item.text.split(['.', '\n']).next().unwrap_or("").to_owned();
+        // (past a "Beslut" on its own line, and the decision's "att utse" or "att välja":
+        // "Beslut / att utse Johan Sundin att justera protokollet")
+        let start = item
+            .text
+            .split(['.', '\n'])
+            .find(|s| !matches!(s.trim_ends(), "Beslut" | "Beslut:" | "Beslutade" | ""))
+            .unwrap_or("")
+            .trim_ends();
+        let start = ["att utse ", "att välja ", "Att utse ", "Att välja "]
+            .iter()
+            .find_map(|p| start.strip_prefix(p))
+            .unwrap_or(start);
         let names: Vec<String> = start
             .split(" och ")
             .filter_map(|s| name_prefix(s.trim_ends()))

@@ -16,6 +16,10 @@ enum Style {
     /// "1  Föregående protokoll": a number, two spaces or more, a capital (as text laid
     /// out with spaces has it); read only when nothing else numbers the items.
     Spaced,
+    /// "106 Val av justerare": a number, one space, a capital (as a PDF's text has a
+    /// paragraph whose sign was lost); read only when nothing else numbers the items,
+    /// and only where two follow one another (106, 107).
+    Single,
     /// "II. Hemsjukvård": a Roman numeral, a full stop or a bracket, a capital.
     Roman,
 }
@@ -107,6 +111,11 @@ fn number_at(s: &str, after_sign: bool) -> Option<((u32, u32), usize, bool)> {
     if i < b.len() && matches!(b[i], b'.' | b')' | b':') {
         i += 1;
         punct = true;
+        // "1:Mötet öppnas", "2.Val av justerare": a title in a capital right after the
+        // mark ("13:00" and "1:a" are none)
+        if starts_with_capital(&b[i..]) {
+            return Some(((major, minor), i, true));
+        }
     } else if let Some(dash) = [" – ", " - ", " — "]
         .iter()
         .find(|d| s[i..].starts_with(**d))
@@ -123,6 +132,15 @@ fn number_at(s: &str, after_sign: bool) -> Option<((u32, u32), usize, bool)> {
         i += 1;
     }
     Some(((major, minor), i, tab || punct))
+}
+
+/// Whether `b` starts with a capital letter: an ASCII one, or "Å", "Ä", "Ö", "É".
+fn starts_with_capital(b: &[u8]) -> bool {
+    match b {
+        [c, ..] if c.is_ascii_uppercase() => true,
+        [0xC3, c, ..] => matches!(c, 0x85 | 0x84 | 0x96 | 0x89),
+        _ => false,
+    }
 }
 
 /// The length of a year after a paragraph's number ("§ 23/2024", "§ 23/24": numbered
@@ -322,18 +340,27 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
         style = Style::Tab;
     } else if style == Style::Plain && !marked && s[..title_at].ends_with("  ") {
         style = Style::Spaced;
+    } else if style == Style::Plain && !marked {
+        // (digits alone, the first no zero: "09.00 Välkommen" is a time)
+        let digits = title_at - 1;
+        if digits == 0
+            || s.as_bytes()[0] == b'0'
+            || !s.as_bytes()[..digits].iter().all(u8::is_ascii_digit)
+        {
+            return None;
+        }
+        style = Style::Single;
     }
     match style {
         // (a paragraph's title may be empty)
         Style::Paragraph if number.1 != 0 => return None,
         Style::Paragraph => {}
-        Style::Plain if !marked => return None,
         _ => {
             let (empty, upper) = clean_title_start(&s[title_at..]);
             // ("3." or "Punkt 3" alone may have its title on the next line: for
             // [`find_items`] to see)
-            if empty && matches!(style, Style::Tab | Style::Spaced)
-                || !empty && matches!(style, Style::Plain | Style::Spaced) && !upper
+            if empty && matches!(style, Style::Tab | Style::Spaced | Style::Single)
+                || !empty && matches!(style, Style::Plain | Style::Spaced | Style::Single) && !upper
             {
                 return None;
             }
@@ -420,6 +447,10 @@ pub fn find_items(lines: &[Line]) -> Layout {
             (count(Style::Plain) < 2 && is_extract(lines, &candidates)).then_some(Style::Paragraph)
         })
         .or_else(|| (count(Style::Plain) < 2 && count(Style::Spaced) >= 2).then_some(Style::Spaced))
+        .or_else(|| {
+            (count(Style::Plain) < 2 && count(Style::Spaced) < 2 && singles_follow(&candidates))
+                .then_some(Style::Single)
+        })
         .unwrap_or(Style::Plain);
     let mut starts: Vec<Start> = Vec::new();
     let mut last: Option<(u32, u32)> = None;
@@ -433,7 +464,7 @@ pub fn find_items(lines: &[Line]) -> Layout {
         {
             continue;
         }
-        if style == Style::Plain && in_decision_list(lines, i) {
+        if matches!(style, Style::Plain | Style::Single) && in_decision_list(lines, i) {
             continue;
         }
         last = Some(n);
@@ -744,6 +775,23 @@ fn in_decision_list(lines: &[Line], i: usize) -> bool {
         || before.bullet.is_none()
             && before.heading == 0
             && inline_marker(&before.text).is_some_and(|rest| opens_list(&rest))
+}
+
+/// Whether two numbers without a mark ([`Style::Single`]) follow one another among the
+/// candidates ("106 Val av justerare" … "107 Dagordning"): one alone, or numbers that
+/// jump, are more likely numbers in the text than the layout.
+fn singles_follow(candidates: &[(usize, Style, (u32, u32), usize)]) -> bool {
+    let mut singles = candidates.iter().filter(|c| c.1 == Style::Single);
+    let Some(mut last) = singles.next() else {
+        return false;
+    };
+    for c in singles {
+        if c.2 == (last.2.0 + 1, 0) && last.2.1 == 0 {
+            return true;
+        }
+        last = c;
+    }
+    false
 }
 
 /// Whether the items are those of an extract of one paragraph ("Protokollsutdrag …
@@ -2425,6 +2473,10 @@ mod tests {
             ("2.1 Läget i kommunerna", (2, 1)),
             ("Pkt 4 Övrigt", (4, 0)),
             ("Pkt. 4 Övrigt", (4, 0)),
+            ("1:Mötet öppnas", (1, 0)),
+            ("2.Val av justerare", (2, 0)),
+            ("3)Övrigt", (3, 0)),
+            ("§4:Budget", (4, 0)),
         ] {
             assert_eq!(candidate_in(line).map(|c| c.1), Some(number), "{line}");
         }
@@ -2435,9 +2487,51 @@ mod tests {
             "3 personer deltog",
             "2 - 3 gånger i veckan",
             "3 – och fler",
+            "13:00",
+            "1:a vice ordförande",
+            "2.bilagan",
         ] {
             assert_eq!(candidate_in(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_number_one_space_and_a_capital_is_an_item_only_where_two_follow_one_another() {
+        let numbers = |text: &str| {
+            find_items(&super::super::lines::split_lines(text))
+                .starts
+                .into_iter()
+                .map(|s| s.number)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            candidate_in("106 Val av justerare").map(|c| (c.0, c.1)),
+            Some((Style::Single, (106, 0)))
+        );
+        for line in [
+            "3 personer deltog",
+            "106",
+            "2024 Budget",
+            "09.00 Välkommen",
+            "10.00 Läget",
+            "09 Välkommen",
+        ] {
+            assert_eq!(candidate_in(line), None, "{line}");
+        }
+        assert_eq!(
+            numbers("Datum 2015-09-24\n\n106 Val av justerare\nText.\n\n107 Dagordning\nText.\n"),
+            ["106", "107"]
+        );
+        // (numbers that jump, or one alone, are text)
+        assert!(
+            numbers("Datum 2015-09-24\n\n3 Kommuner deltog.\n\n12 Regioner deltog.\n").is_empty()
+        );
+        assert!(numbers("Datum 2015-09-24\n\n3 Kommuner deltog.\n").is_empty());
+        // (a mark anywhere numbers the items instead)
+        assert_eq!(
+            numbers("Datum 2015-09-24\n\n1. Inledning\n1 Kommun\n2 Kommuner\n\n2. Avslutning\n"),
+            ["1", "2"]
+        );
     }
 
     #[test]

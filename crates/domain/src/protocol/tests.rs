@@ -1061,6 +1061,18 @@ const FRAGMENTS: &[&str] = &[
     "\nMöte: ",
     "\nVar: Skype\n",
     "\n/Lars\n",
+    "\n1:Mötet öppnas\n",
+    "\n2.Val av justerare",
+    "\n106 Val av justerare\n",
+    "107 Dagordning",
+    "\nHelena Berg X, mötesordf. § 31-36\n",
+    "Mats Olofsson Anmält förhinder",
+    "\nLedamöter Närvarande\n",
+    "\nSuppleanter\n",
+    "Inbjuden: Sara Ek (pkt 4)",
+    ", Lena Holm och Jonas Berglund (Sekreterare)",
+    "PROTOKOLL NR 4/2024",
+    "\nBeslut\natt utse Johan Sundin att justera",
 ];
 
 #[test]
@@ -2880,4 +2892,58 @@ fn those_present_from_an_organisation_belong_to_it() {
         ]
     );
     assert_eq!(p.attendees[2].status, Presence::Absent);
+}
+
+#[test]
+fn och_before_the_last_of_a_line_of_people_parts_the_last_two() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-06-04\nNärvarande: Karin Dahl (Ordförande), Per Hedlund, \
+         Lena Holm och Jonas Berglund (Sekreterare)\nInbjuden: Sara Ek (pkt 4)\n\n\
+         1. A\nText.\n2. B\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Karin Dahl", None, Some("ordförande")),
+            ("Per Hedlund", None, None),
+            ("Lena Holm", None, None),
+            ("Jonas Berglund", None, Some("sekreterare")),
+            // ("Inbjuden" lists those invited, present; "(pkt 4)" says for what)
+            ("Sara Ek", None, None),
+        ]
+    );
+    assert_eq!(p.secretaries, ["Jonas Berglund"]);
+}
+
+#[test]
+fn a_cross_after_a_name_marks_the_person_present() {
+    let p = parse_ok(
+        "PROTOKOLL NR 4/2024\nStyrelsen 2024-10-17\n\nLedamöter Närvarande\n\
+         Helena Berg X, mötesordf. § 31-36\nJohan Sundin X\nPetra Åkesson anmält förhinder\n\
+         Suppleanter\nLisa Hedman x\nMats Olofsson Anmält förhinder\nSekretariatet\n\
+         Sofia Wallin X, sekreterare\n\n§31 Mötet öppnas\nText.\n§32 Val av justerare\n\
+         Beslut\natt utse Johan Sundin att jämte ordföranden justera protokollet.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Helena Berg", None, Some("ordförande")),
+            ("Johan Sundin", None, Some("ledamot")),
+            ("Petra Åkesson", None, Some("ledamot")),
+            ("Lisa Hedman", None, Some("ersättare")),
+            ("Mats Olofsson", None, Some("ersättare")),
+            ("Sofia Wallin", None, Some("sekreterare")),
+        ]
+    );
+    let absent: Vec<&str> = p
+        .attendees
+        .iter()
+        .filter(|a| a.status == Presence::Absent)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(absent, ["Petra Åkesson", "Mats Olofsson"]);
+    assert_eq!(p.chair.as_deref(), Some("Helena Berg"));
+    // (the protocol's number is no body; the adjuster is read past "Beslut" and "att utse")
+    assert_eq!(p.body, None);
+    assert_eq!(p.adjusters, ["Johan Sundin"]);
 }
