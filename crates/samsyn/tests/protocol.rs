@@ -4171,3 +4171,41 @@ fn crosses_after_names_mark_those_present_under_group_heads() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn those_elected_in_the_items_and_titles_ending_in_a_full_stop() {
+    let p = read(&own("val-i-arenden-brukarrad-gavleborg-2024-11-06.txt"));
+    // "Protokoll fört vid sammanträde med … onsdagen den 6 november 2024 klockan 13.00 på
+    // Regionhuset, Gävle."
+    assert_eq!(
+        p["body"],
+        "Brukarrådet för psykiatri och socialtjänst i Gävleborg"
+    );
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(p["date"], "2024-11-06");
+    assert_eq!(times(&p), (Some("13:00"), None));
+    assert_eq!(p["place"], "Regionhuset, Gävle");
+    assert_eq!(p["chair"], "Birgitta Sjödin");
+    // "Mötet valde Lisa Forsberg till mötessekreterare.", "Mötet valde Kent Olsson och
+    // Peter Hallin till justeringspersoner."
+    assert_eq!(strs(&p["secretaries"]), ["Lisa Forsberg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Kent Olsson", "Peter Hallin"]);
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötets öppnande"),
+            ("2", "Val av mötesordförande"),
+            ("3", "Val av mötessekreterare"),
+            ("4", "Val av justeringspersoner"),
+            ("5", "Samordnad individuell plan i hemsjukvården"),
+            ("6", "Mötets avslutande"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "5"),
+        ["bjuda in SIP-samordnarna till nästa möte."]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

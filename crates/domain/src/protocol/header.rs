@@ -2052,8 +2052,10 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         .or_else(|| place.strip_prefix("plats:"))
         .unwrap_or(place)
         .trim_ends();
+    // ("… klockan 13.00 på Regionhuset, Gävle", "… i Stadshuset")
     let place = place
         .strip_prefix("i ")
+        .or_else(|| place.strip_prefix("på "))
         .unwrap_or(place)
         .trim_end_matches('.')
         .trim_ends();
@@ -3163,6 +3165,18 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             }
         }
     }
+    // "5. Val av mötessekreterare / Mötet valde David Klarlund till mötessekreterare."
+    if p.secretaries.is_empty()
+        && let Some(item) = p.items.iter().find(|i| {
+            words::has_byte(&i.title, b'k') && {
+                let f = fold(&i.title);
+                f.starts_with("val av")
+                    && (f.contains("sekreterare") || f.contains("protokollforare"))
+            }
+        })
+    {
+        p.secretaries = elected_in(&item.text);
+    }
     // "Antecknare: Johan Ström" above a list naming him without a role: he took the notes
     for a in &mut p.attendees {
         if a.role.is_none() && p.secretaries.contains(&a.name) {
@@ -3175,27 +3189,16 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             .iter()
             // (only a `j` folds to a `j`: a title without one is passed over unfolded)
             .find(|i| {
-                (words::has_byte(&i.title, b'j') || words::has_byte(&i.title, b'J'))
-                    && fold(&i.title).contains("justerare")
+                (words::has_byte(&i.title, b'j') || words::has_byte(&i.title, b'J')) && {
+                    let f = fold(&i.title);
+                    // ("Val av justeringspersoner", "Val av justeringsman")
+                    f.contains("justerare")
+                        || f.contains("justeringsperson")
+                        || f.contains("justeringsm")
+                }
             })
     {
-        // (past a "Beslut" on its own line, and the decision's "att utse" or "att välja":
-        // "Beslut / att utse Johan Sundin att justera protokollet")
-        let start = item
-            .text
-            .split(['.', '\n'])
-            .find(|s| !matches!(s.trim_ends(), "Beslut" | "Beslut:" | "Beslutade" | ""))
-            .unwrap_or("")
-            .trim_ends();
-        let start = ["att utse ", "att välja ", "Att utse ", "Att välja "]
-            .iter()
-            .find_map(|p| start.strip_prefix(p))
-            .unwrap_or(start);
-        let names: Vec<String> = start
-            .split(" och ")
-            .filter_map(|s| name_prefix(s.trim_ends()))
-            .collect();
-        p.adjusters = names;
+        p.adjusters = elected_in(&item.text);
     }
     // "Justeras" over the chair's and the adjuster's names: the chair signs as chair
     for s in &mut p.signatures {
@@ -3284,6 +3287,50 @@ fn name_before(s: &str) -> Option<String> {
     (0..tokens.len().saturating_sub(1))
         .map(|i| tokens[i..].join(" "))
         .find(|n| words::is_person_name(n))
+}
+
+/// Who an item electing someone ("Val av justerare") elected, from its first sentence:
+/// the names it starts with ("Maria Holm och Per Ek utses att justera"), past a
+/// `Beslut` on its own line and a decision's `att utse` or `att välja` ("Beslut / att
+/// utse Johan Sundin att justera protokollet"), or the names after a verb of electing
+/// ("Mötet valde Johan Andreasson till justerare", "Till justerare utsågs Anna Berg").
+fn elected_in(text: &str) -> Vec<String> {
+    let start = text
+        .split(['.', '\n'])
+        .find(|s| !matches!(s.trim_ends(), "Beslut" | "Beslut:" | "Beslutade" | ""))
+        .unwrap_or("")
+        .trim_ends();
+    let start = ["att utse ", "att välja ", "Att utse ", "Att välja "]
+        .iter()
+        .find_map(|p| start.strip_prefix(p))
+        .unwrap_or(start);
+    // (the names joined by "och" from the start, up to a part that starts with none)
+    let names_in = |s: &str| -> Vec<String> {
+        s.split(" och ")
+            .map_while(|s| name_prefix(s.trim_ends()))
+            .collect()
+    };
+    let names = names_in(start);
+    if !names.is_empty() {
+        return names;
+    }
+    [
+        " valde ",
+        " valdes ",
+        " utsåg ",
+        " utsågs ",
+        " utser ",
+        " utses ",
+        " väljer ",
+        " väljs ",
+    ]
+    .iter()
+    .find_map(|verb| {
+        start
+            .find(verb)
+            .map(|at| names_in(&start[at + verb.len()..]))
+    })
+    .unwrap_or_default()
 }
 
 fn chair_in_prose(text: &str) -> Option<String> {
@@ -3377,6 +3424,34 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn those_elected_are_read_from_the_start_of_the_items_first_sentence() {
+        for (text, names) in [
+            (
+                "Maria Holm och Per Ek utses att justera protokollet.",
+                vec!["Maria Holm", "Per Ek"],
+            ),
+            (
+                "Beslut\natt utse Johan Sundin att justera protokollet.",
+                vec!["Johan Sundin"],
+            ),
+            (
+                "Mötet valde Kent Olsson och Peter Hallin till justerare.",
+                vec!["Kent Olsson", "Peter Hallin"],
+            ),
+            ("Till justerare utsågs Anna Berg.", vec!["Anna Berg"]),
+            (
+                "Nämnden utser Mari Lindahl att justera protokollet.",
+                vec!["Mari Lindahl"],
+            ),
+            // (no name at the start, and none after a verb of electing)
+            ("Protokollet justeras av ordföranden.", vec![]),
+            ("Ordföranden och Anna Berg justerar.", vec![]),
+        ] {
+            assert_eq!(elected_in(text), names, "{text}");
+        }
+    }
     use super::*;
 
     fn line(raw: &str) -> Line<'_> {

@@ -1288,6 +1288,19 @@ fn rfind_separator(t: &str, sep: &str) -> Option<usize> {
     }
 }
 
+/// A title without the full stop that ends it as a sentence ("Mötets öppnande."): after
+/// a small letter ending a word of four letters or more that is no abbreviation
+/// ("forts.", "bl.a.", "m.m." keep theirs).
+fn without_full_stop(title: &str) -> Option<&str> {
+    let t = title.strip_suffix('.')?;
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    (last.chars().count() >= 4
+        && last.chars().all(char::is_alphabetic)
+        && t.ends_with(char::is_lowercase)
+        && !["forts", "fortsättning", "inkl", "resp", "exkl"].contains(&last))
+    .then_some(t)
+}
+
 fn tidy_title(t: &str) -> String {
     t.trim_ends()
         .trim_end_matches([',', ':', ';', '-', '–', ' '])
@@ -1486,6 +1499,10 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
                 title = tidy_title(t.trim_end_matches(['.', ' ']));
             }
         }
+    }
+    // "1. Mötets öppnande.": a sentence's full stop is no part of the title
+    if let Some(t) = without_full_stop(&title) {
+        title = t.to_owned();
     }
     if !words::at_most_chars(&title, 200) {
         warnings.push(format!(
@@ -2532,6 +2549,28 @@ mod tests {
             numbers("Datum 2015-09-24\n\n1. Inledning\n1 Kommun\n2 Kommuner\n\n2. Avslutning\n"),
             ["1", "2"]
         );
+    }
+
+    #[test]
+    fn a_titles_closing_full_stop_goes_but_an_abbreviations_stays() {
+        assert_eq!(
+            without_full_stop("Mötets öppnande."),
+            Some("Mötets öppnande")
+        );
+        assert_eq!(
+            without_full_stop("Val av justeringspersoner."),
+            Some("Val av justeringspersoner")
+        );
+        for title in [
+            "Hemsjukvård forts.",
+            "Övrigt m.m.",
+            "Läget bl.a.",
+            "Mötet",
+            "Budget 2025.",
+            "Ekonomi, ca.",
+        ] {
+            assert_eq!(without_full_stop(title), None, "{title}");
+        }
     }
 
     #[test]

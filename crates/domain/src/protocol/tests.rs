@@ -1073,6 +1073,10 @@ const FRAGMENTS: &[&str] = &[
     ", Lena Holm och Jonas Berglund (Sekreterare)",
     "PROTOKOLL NR 4/2024",
     "\nBeslut\natt utse Johan Sundin att justera",
+    "\n3. Val av mötessekreterare.\n",
+    "\n4. Val av justeringspersoner.\n",
+    "Mötet valde Kent Olsson och Peter Hallin till ",
+    " klockan 13.00 på Regionhuset, Gävle.",
 ];
 
 #[test]
