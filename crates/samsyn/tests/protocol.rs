@@ -4209,3 +4209,45 @@ fn those_elected_in_the_items_and_titles_ending_in_a_full_stop() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_day_field_over_a_meeting_of_two_days_and_a_copy_list_that_is_no_attendance() {
+    let p = read(&own("dag-falt-och-kopia-rmpg-aldres-halsa-2024-09-24.txt"));
+    assert_eq!(p["body"], "RMPG Äldres hälsa");
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    // "2024-10-07" alone on the first line dates the notes; "Dag: 24-25 sep 2024" the
+    // meeting, from its first day
+    assert_eq!(p["date"], "2024-09-24");
+    assert_eq!(p["place"], "Ljungskile folkhögskola, Ljungskile");
+    assert_eq!(p["chair"], "Gunnel Lind");
+    // "Henning Ek, sekr. Region Östergötland, Ledningsstaben"
+    assert_eq!(strs(&p["secretaries"]), ["Henning Ek"]);
+    assert_eq!(
+        attendee(&p, "Henning Ek")["organization"],
+        "Region Östergötland"
+    );
+    // "Meddelat förhinder:" are absent; "Kopia för kännedom:" were not at the meeting
+    assert_eq!(attendee(&p, "Anders Martinsson")["status"], "absent");
+    assert!(
+        p["attendees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["name"] != "Elisabeth Kristiansen")
+    );
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Minnesanteckningar från föregående möte"),
+            ("2", "Hemsjukvård efter utskrivning från slutenvården"),
+            ("3", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Gruppen beslutar att ta fram en gemensam rapport till våren."]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -22,6 +22,10 @@ pub struct Head {
     /// The head says the attendance is listed elsewhere: "Närvarande: se närvarolista,
     /// bilaga 1".
     pub listed_elsewhere: bool,
+    /// The date came from a line holding nothing else ("2015-10-05" over
+    /// "Minnesanteckningar RMPG …", as a document is dated when written): a date label's
+    /// value after it ("Dag: 22 sep 2015") is the meeting's.
+    date_alone: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -260,6 +264,13 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "meddelat forhinder",
+        Label::Attend {
+            role: None,
+            present: A,
+        },
+    ),
+    (
         "forhindrade",
         Label::Attend {
             role: None,
@@ -356,6 +367,11 @@ const LABELS: &[(&str, Label)] = &[
     ("enhet", Label::Ignore),
     ("mottagare", Label::Ignore),
     ("kopia", Label::Ignore),
+    // those sent the notes, not at the meeting: "Kopia för kännedom: …"
+    ("kopia for kannedom", Label::Ignore),
+    ("for kannedom", Label::Ignore),
+    ("kopia till", Label::Ignore),
+    ("sandlista", Label::Ignore),
     ("paragrafer", Label::Ignore),
     // a notice of adjustment's own fields ("Organ ⇥ Vård- och omsorgsnämnden",
     // "Förvaringsplats för protokollet ⇥ Kommunhuset"); the body also heads minutes
@@ -382,6 +398,9 @@ const LABELS: &[(&str, Label)] = &[
     ("sammantradestid", Label::When),
     ("motestid", Label::When),
     ("tidpunkt", Label::When),
+    // "Dag: 22-23 sep 2015"
+    ("dag", Label::When),
+    ("dag och tid", Label::When),
 ];
 
 /// The length of the longest label ("justeringens plats och tid").
@@ -1297,6 +1316,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             let f = fold(text);
             if !f.contains("juster") && !f.contains("utskrift") && !f.contains("dnr") {
                 head.date = Some(d.iso());
+                head.date_alone =
+                    text[..d.start].trim_ends().is_empty() && text[d.end..].trim_ends().is_empty();
                 read_times_and_place(&text[d.end..], &mut head);
                 after_date = true;
                 continue;
@@ -1849,7 +1870,7 @@ fn entries_by_names(rest: &str) -> Vec<String> {
             words::find_byte(p, b'(').map_or(p, |at| p[..at].trim_ends())
         }
         // "… Anna Lindström och Håkan Sternberg (sekreterare)": the last two joined
-        if let Some(at) = part.find(" och ") {
+        if let Some(at) = words::finder!(" och ").find(part.as_bytes()) {
             let (first, second) = (
                 part[..at].trim_ends(),
                 part[at + " och ".len()..].trim_ends(),
@@ -1969,6 +1990,9 @@ fn read_when(rest: &str, head: &mut Head) {
     // ("Datum: 240305": a date of six digits first in the label's value)
     let short = || words::find_short_date(rest).filter(|d| rest[..d.start].trim_ends().is_empty());
     if let Some(d) = words::find_date(rest).or_else(short) {
+        if std::mem::take(&mut head.date_alone) {
+            head.date = None;
+        }
         head.date.get_or_insert(d.iso());
         read_times_and_place(&rest[d.end..], head);
     } else {
@@ -2809,12 +2833,29 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         if first == Some(&0xC2) && f.starts_with('§') {
             continue;
         }
-        if let Some((_, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
+        if let Some((key, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
             k.as_bytes().first() == first
                 && f.strip_prefix(k)
                     .is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
         }) {
             member_role.get_or_insert(role);
+            // "sekr. Region Östergötland": an organisation after the role's word, as the
+            // column's last characters (folding keeps their count)
+            let after = f[key.len()..].trim_start_matches(['.', ' ']);
+            if !after.is_empty() && org_and_role_words_in(after) == (true, false) {
+                let written = col.trim_ends().trim_end_matches('.');
+                let skip = written
+                    .chars()
+                    .count()
+                    .saturating_sub(after.chars().count());
+                let rest = written
+                    .char_indices()
+                    .nth(skip)
+                    .map_or("", |(at, _)| &written[at..]);
+                if rest.starts_with(char::is_uppercase) {
+                    strong_org.get_or_insert_with(|| rest.to_owned());
+                }
+            }
             continue;
         }
         // "ordf6rande": OCR's digit in a role's one word

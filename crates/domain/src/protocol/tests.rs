@@ -1077,6 +1077,11 @@ const FRAGMENTS: &[&str] = &[
     "\n4. Val av justeringspersoner.\n",
     "Mötet valde Kent Olsson och Peter Hallin till ",
     " klockan 13.00 på Regionhuset, Gävle.",
+    "\nDag:\n22-23 sep 2015\n",
+    "2015-10-05\n",
+    "\nMeddelat förhinder:\n",
+    "\nKopia för kännedom:\n",
+    "Henning Ek, sekr. Region Östergötland, Ledningsstaben",
 ];
 
 #[test]
@@ -2950,4 +2955,53 @@ fn a_cross_after_a_name_marks_the_person_present() {
     // (the protocol's number is no body; the adjuster is read past "Beslut" and "att utse")
     assert_eq!(p.body, None);
     assert_eq!(p.adjusters, ["Johan Sundin"]);
+}
+
+#[test]
+fn a_date_label_dates_the_meeting_over_a_date_alone_above_the_title() {
+    for (head, date) in [
+        (
+            "2015-10-05\nMinnesanteckningar RMPG\nDag: 22 sep 2015\n",
+            "2015-09-22",
+        ),
+        (
+            "2015-10-05\nMinnesanteckningar RMPG\nDag:\n22-23 sep 2015\n",
+            "2015-09-22",
+        ),
+        // (a date with more on its line is the meeting's own)
+        (
+            "Minnesanteckningar RMPG 2015-10-05\nDatum: 22 sep 2015\n",
+            "2015-10-05",
+        ),
+    ] {
+        let p = parse_ok(&format!("{head}Plats: Hook\n\n1. A\nText.\n2. B\nText.\n"));
+        assert_eq!(p.date, date, "{head}");
+    }
+}
+
+#[test]
+fn those_sent_a_copy_are_no_attendees_and_meddelat_forhinder_are_absent() {
+    let p = parse_ok(
+        "Minnesanteckningar\nDatum: 2024-09-24\nDeltagare:\nGunnel Lind (ordf.), Geriatriken Kalmar\n\
+         Henning Ek, sekr. Region Östergötland, Ledningsstaben\nMeddelat förhinder:\n\
+         Anders Martinsson, Geriatriken Norrköping\nKopia för kännedom:\n\
+         Elisabeth Kristiansen, centrumchef, Region Östergötland\n\n1. A\nText.\n2. B\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            (
+                "Gunnel Lind",
+                Some("Geriatriken Kalmar"),
+                Some("ordförande")
+            ),
+            (
+                "Henning Ek",
+                Some("Region Östergötland"),
+                Some("sekreterare")
+            ),
+            ("Anders Martinsson", Some("Geriatriken Norrköping"), None),
+        ]
+    );
+    assert_eq!(p.attendees[2].status, Presence::Absent);
 }

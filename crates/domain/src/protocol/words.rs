@@ -609,11 +609,36 @@ pub fn find_date(s: &str) -> Option<FoundDate> {
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
             && let Some(d) = date_at(s, i)
         {
-            return Some(d);
+            return Some(first_day_of_span(s, d));
         }
         i += 1;
     }
     None
+}
+
+/// A meeting over days ("22-23 sep 2015", "26–27 januari 2002") starts on the first: the
+/// date of a month written in words, with a day and a dash before it, is moved to that
+/// day.
+fn first_day_of_span(s: &str, d: FoundDate) -> FoundDate {
+    let before = &s[..d.start];
+    let Some(before) = before
+        .strip_suffix('-')
+        .or_else(|| before.strip_suffix('–'))
+    else {
+        return d;
+    };
+    let digits = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let start = before.len() - digits;
+    if !(1..=2).contains(&digits)
+        || before[..start].ends_with(|c: char| c.is_alphanumeric() || c == '-')
+        || !s[d.start..d.end].contains(char::is_alphabetic)
+    {
+        return d;
+    }
+    match before[start..].parse::<u8>() {
+        Ok(day) if day >= 1 && day < d.day => FoundDate { day, start, ..d },
+        _ => d,
+    }
 }
 
 /// The first date of six digits, year first, standing alone in `s`: "240305" or
@@ -1165,6 +1190,18 @@ mod tests {
             Some("2024-04-19".into())
         );
         assert_eq!(find_date("019-602 70 00"), None);
+    }
+
+    #[test]
+    fn a_meeting_over_days_is_dated_by_its_first() {
+        let iso = |s: &str| find_date(s).map(|d| d.iso());
+        assert_eq!(iso("Dag: 22-23 sep 2015").as_deref(), Some("2015-09-22"));
+        assert_eq!(iso("den 26–27 januari 2002").as_deref(), Some("2002-01-26"));
+        assert_eq!(find_date("22-23 sep 2015").map(|d| d.start), Some(0));
+        // (a number before the dash that is no earlier day, or a date in digits, stays)
+        assert_eq!(iso("2024-23 sep 2015").as_deref(), Some("2015-09-23"));
+        assert_eq!(iso("25-23 sep 2015").as_deref(), Some("2015-09-23"));
+        assert_eq!(iso("12-2024-03-05").as_deref(), Some("2024-03-05"));
     }
 
     #[test]
