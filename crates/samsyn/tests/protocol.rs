@@ -4251,3 +4251,37 @@ fn a_day_field_over_a_meeting_of_two_days_and_a_copy_list_that_is_no_attendance(
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn paragraphs_under_the_bodys_abbreviation_whose_sign_was_lost() {
+    let p = read(&own(
+        "forkortning-utan-paragraftecken-socialnamnd-2024-06-13.txt",
+    ));
+    assert_eq!(p["body"], "Socialnämnden");
+    assert_eq!(p["date"], "2024-06-13");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["place"], "Kommunhuset, Storuman");
+    assert_eq!(p["chair"], "Annika Wiberg");
+    assert_eq!(strs(&p["secretaries"]), ["Marianne Lund"]);
+    assert_eq!(strs(&p["adjusters"]), ["Rickard Nordin"]);
+    assert_eq!(present(&p), 5);
+    // "Sn 49 Sammanträdets öppnande, formalia.": "Sn § 49" as a PDF's text lost its sign
+    assert_eq!(
+        titles(&p),
+        [
+            ("49", "Sammanträdets öppnande, formalia"),
+            ("50", "Överenskommelse om hemsjukvård"),
+            ("51", "Utskrivning från slutenvård – lägesrapport"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "50"),
+        [
+            "att godkänna överenskommelsen om hemsjukvård",
+            "att uppdra åt förvaltningschefen att följa upp den."
+        ]
+    );
+    assert_eq!(p["items"][2]["text"], "Informationen noteras.");
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -175,7 +175,8 @@ fn may_start_item(raw: &str) -> bool {
         Some(&b) if b.is_ascii_alphabetic() => {
             matches!(b.to_ascii_lowercase(), b'p' | b'a')
                 || matches!(b, b'I' | b'V' | b'X') && roman_at(raw).is_some()
-                || b.is_ascii_uppercase() && body_before_sign(raw) > 0
+                || b.is_ascii_uppercase()
+                    && (body_before_sign(raw) > 0 || body_before_number(raw) > 0)
                 || is_ocr_s_sign(raw)
         }
         _ => true,
@@ -214,6 +215,33 @@ fn body_before_sign(s: &str) -> usize {
     } else {
         0
     }
+}
+
+/// The length of a body's abbreviation and the space after it before a number, or 0:
+/// "Sn 49 …", "KS 12 …", "ÄN 3 …", "Nr 4 …" (a capital, one to three more letters, one
+/// space, a digit but a zero). A time's "Kl 13" is none.
+fn body_before_number(s: &str) -> usize {
+    let b = s.as_bytes();
+    let first = match b {
+        [c, ..] if c.is_ascii_uppercase() => 1,
+        [0xC3, 0x84 | 0x85 | 0x96, ..] => 2,
+        _ => return 0,
+    };
+    let letters = b[first..]
+        .iter()
+        .take(4)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let end = first + letters;
+    // (one capital alone is OCR's "S" for "§", read as such)
+    if !(1..=3).contains(&letters)
+        || b.get(end) != Some(&b' ')
+        || !b.get(end + 1).is_some_and(|c| (b'1'..=b'9').contains(c))
+        || s[..end].eq_ignore_ascii_case("kl")
+    {
+        return 0;
+    }
+    end + 1
 }
 
 /// Whether a line starts with an `S` that OCR read for `§`: "S 12 Val av justerare" (a
@@ -266,6 +294,15 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
     };
     offset += abbreviation;
     s = &s[abbreviation..];
+    // "Sn 49 Sammanträdets öppnande": the body's abbreviation before a paragraph's number
+    // whose sign was lost (read as a number without a mark)
+    let unsigned = if abbreviation == 0 {
+        body_before_number(s)
+    } else {
+        0
+    };
+    offset += unsigned;
+    s = &s[unsigned..];
     // "II. Hemsjukvård"
     if matches!(s.as_bytes().first(), Some(b'I' | b'V' | b'X'))
         && let Some((n, title_at)) = roman_at(s)
@@ -340,6 +377,8 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
         style = Style::Tab;
     } else if style == Style::Plain && !marked && s[..title_at].ends_with("  ") {
         style = Style::Spaced;
+    } else if unsigned > 0 && (style != Style::Plain || marked) {
+        return None;
     } else if style == Style::Plain && !marked {
         // (digits alone, the first no zero: "09.00 Välkommen" is a time)
         let digits = title_at - 1;
@@ -2525,7 +2564,29 @@ mod tests {
             candidate_in("106 Val av justerare").map(|c| (c.0, c.1)),
             Some((Style::Single, (106, 0)))
         );
+        for (line, number) in [
+            ("Sn 49 Sammanträdets öppnande", 49),
+            ("KS 12 Budget", 12),
+            ("ÄN 3 Hemsjukvård", 3),
+            ("Nr 4 Övrigt", 4),
+        ] {
+            assert_eq!(
+                candidate_in(line).map(|c| (c.0, c.1)),
+                Some((Style::Single, (number, 0))),
+                "{line}"
+            );
+        }
+        // (OCR's "S" for "§" stays a paragraph)
+        assert_eq!(
+            candidate_in("S 1 Val av justerare").map(|c| c.0),
+            Some(Style::Paragraph)
+        );
         for line in [
+            "Kl 13 Lunch",
+            "Sn 49 sammanträdet",
+            "SN 4. Budget",
+            "Stora 4 Rum",
+            "Sn 049 Budget",
             "3 personer deltog",
             "106",
             "2024 Budget",

@@ -1082,6 +1082,9 @@ const FRAGMENTS: &[&str] = &[
     "\nMeddelat förhinder:\n",
     "\nKopia för kännedom:\n",
     "Henning Ek, sekr. Region Östergötland, Ledningsstaben",
+    "\nSn 49 Sammanträdets öppnande\n",
+    "\nKS 50 Budget",
+    "\nKl 13 Lunch\n",
 ];
 
 #[test]
