@@ -222,6 +222,14 @@ fn body_before_sign(s: &str) -> usize {
 /// space, a digit but a zero). A time's "Kl 13" is none.
 fn body_before_number(s: &str) -> usize {
     let b = s.as_bytes();
+    // (the space after it is the third, fourth or fifth byte, with a digit after it:
+    // most lines starting with a capital are passed over here)
+    let Some(space) = (2..=4).find(|&i| b.get(i) == Some(&b' ')) else {
+        return 0;
+    };
+    if !b.get(space + 1).is_some_and(|c| (b'1'..=b'9').contains(c)) {
+        return 0;
+    }
     let first = match b {
         [c, ..] if c.is_ascii_uppercase() => 1,
         [0xC3, 0x84 | 0x85 | 0x96, ..] => 2,
@@ -1332,8 +1340,8 @@ fn rfind_separator(t: &str, sep: &str) -> Option<usize> {
 /// ("forts.", "bl.a.", "m.m." keep theirs).
 fn without_full_stop(title: &str) -> Option<&str> {
     let t = title.strip_suffix('.')?;
-    let last = t.rsplit(' ').next().unwrap_or(t);
-    (last.chars().count() >= 4
+    let last = words::rfind_byte(t, b' ').map_or(t, |at| &t[at + 1..]);
+    (last.chars().nth(3).is_some()
         && last.chars().all(char::is_alphabetic)
         && t.ends_with(char::is_lowercase)
         && !["forts", "fortsättning", "inkl", "resp", "exkl"].contains(&last))
