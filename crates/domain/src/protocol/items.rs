@@ -464,6 +464,11 @@ pub fn find_items(lines: &[Line]) -> Layout {
         let Some((s, n, t)) = candidate(l) else {
             continue;
         };
+        // "§ 4" over "§" alone: the heads of a roll call's columns of votes, one to a
+        // line as a web page's table gives them
+        if s == Style::Paragraph && is_bare(l, t) && lone_sign_follows(lines, i) {
+            continue;
+        }
         // "3." alone over "Läget i hemsjukvården", as a PDF's text may part a numbered
         // heading: an item only with a title on the next line
         if s != Style::Paragraph && is_bare(l, t) {
@@ -716,6 +721,16 @@ fn time_then_title(text: &str, raw: &str) -> Option<(Clock, Option<Clock>, usize
 /// only marks.
 fn is_bare(l: &Line, title_at: usize) -> bool {
     l.raw.get(title_at..).is_none_or(|t| clean_title_start(t).0)
+}
+
+/// Whether the next line with text after line `i` is a paragraph sign alone ("§",
+/// "§§").
+fn lone_sign_follows(lines: &[Line], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| matches!(l.text.trim_ends(), "§" | "§§"))
 }
 
 /// Whether the next line with text after line `i` (two blank lines between them at

@@ -1085,6 +1085,7 @@ const FRAGMENTS: &[&str] = &[
     "\nSn 49 Sammanträdets öppnande\n",
     "\nKS 50 Budget",
     "\nKl 13 Lunch\n",
+    "\n§ 4\n§\n",
 ];
 
 #[test]
@@ -3007,4 +3008,19 @@ fn those_sent_a_copy_are_no_attendees_and_meddelat_forhinder_are_absent() {
         ]
     );
     assert_eq!(p.attendees[2].status, Presence::Absent);
+}
+
+#[test]
+fn a_roll_calls_column_heads_one_to_a_line_number_no_item() {
+    // (a web page's table of votes, one cell to a line: "§ 4" over "§" heads its columns)
+    let p = parse_ok(
+        "Protokoll\nOmvårdnadsnämnden 2019-01-30\nBeslutande\nOrdinarie ledamöter\nNärvaro\n\
+         § 4\n§\n§\nTjg\nJA\nNEJ\nAnders Ramstrand (KD)\nX\n\n\
+         § 1 Fastställande av dagordning\nDagordningen fastställs.\n\n\
+         § 2 Hemsjukvård\nInformation.\n",
+    );
+    assert_eq!(
+        numbered_titles(&p),
+        [("1", "Fastställande av dagordning"), ("2", "Hemsjukvård")]
+    );
 }
