@@ -2553,16 +2553,29 @@ fn check_box(text: &str) -> Option<(bool, &str)> {
 fn title_before_name(first: &str) -> (Option<&str>, &str) {
     // (most first columns start with a capital and are names: one look at their bytes)
     let b = first.as_bytes();
-    if !(b.first().is_some_and(u8::is_ascii_lowercase) || b.get(3) == Some(&b' ')) {
+    let small = b.first().is_some_and(u8::is_ascii_lowercase);
+    // ("Verksamhetschef Monica Roos": a title of seven letters or more, written with a
+    // capital as it starts the line)
+    let long_first = || words::find_byte(first, b' ').is_some_and(|at| at >= 7);
+    if !(small || b.get(3) == Some(&b' ') || long_first()) {
         return (None, first);
     }
     let Some((word, rest)) = first.split_once(' ') else {
         return (None, first);
     };
     let rest = rest.trim_ends();
+    // (with a capital, a job's title: not a label or a member's role, "Ordförande Anna
+    // Berg", "Föredragande: Anna Berg", which the lines around it read)
+    let capital_title = || {
+        word.len() >= 7
+            && !word.ends_with(':')
+            && words::is_person_name(rest)
+            && match_label(word).is_none()
+            && member_role_named(word).is_none()
+            && fold(word) != "foredragande"
+    };
     let is_title = ROLE_ABBREVIATIONS.contains(&word)
-        || word.starts_with(|c: char| c.is_ascii_lowercase())
-            && org_and_role_words_in(&fold(word)) == (false, true);
+        || (small || capital_title()) && org_and_role_words_in(&fold(word)) == (false, true);
     if is_title && words::is_person_name(rest) {
         (Some(word), rest)
     } else {
@@ -2783,7 +2796,14 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
     }
 
     let mut member_role: Option<&'static str> = None;
-    let mut title: Option<String> = leading_title.map(str::to_owned);
+    // (a title is written small but where it starts the line: "Verksamhetschef")
+    let mut title: Option<String> = leading_title.map(|t| {
+        if ROLE_ABBREVIATIONS.contains(&t) {
+            t.to_owned()
+        } else {
+            words::lowercase(t)
+        }
+    });
     let mut strong_org: Option<String> = None;
     let mut weak_org: Option<String> = None;
     let in_columns = words::has_byte(text, b'\t');

@@ -1086,6 +1086,7 @@ const FRAGMENTS: &[&str] = &[
     "\nKS 50 Budget",
     "\nKl 13 Lunch\n",
     "\n§ 4\n§\n",
+    "\nVerksamhetschef Monica Roos\n",
 ];
 
 #[test]
@@ -3023,4 +3024,23 @@ fn a_roll_calls_column_heads_one_to_a_line_number_no_item() {
         numbered_titles(&p),
         [("1", "Fastställande av dagordning"), ("2", "Hemsjukvård")]
     );
+}
+
+#[test]
+fn a_jobs_title_with_a_capital_before_a_name_is_the_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2019-01-30\nÖvriga närvarande\nVerksamhetschef Monica Roos\n\
+         Nämndsekreterare Anita Anderzon\nOrdförande Anna Berg\nLars Ek\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(
+        people(&p)[..2],
+        [
+            ("Monica Roos", None, Some("verksamhetschef")),
+            ("Anita Anderzon", None, Some("nämndsekreterare")),
+        ]
+    );
+    assert_eq!(p.secretaries, ["Anita Anderzon"]);
+    // (a label is read as before: "Ordförande Anna Berg" names the chair)
+    assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
+    assert_eq!(p.attendees.len(), 4);
 }
