@@ -1359,7 +1359,7 @@ fn without_full_stop(title: &str) -> Option<&str> {
     (last.chars().nth(3).is_some()
         && last.chars().all(char::is_alphabetic)
         && t.ends_with(char::is_lowercase)
-        && !["forts", "fortsättning", "inkl", "resp", "exkl"].contains(&last))
+        && !["forts", "inkl", "resp", "exkl"].contains(&last))
     .then_some(t)
 }
 
@@ -2644,6 +2644,10 @@ mod tests {
         assert_eq!(
             without_full_stop("Val av justeringspersoner."),
             Some("Val av justeringspersoner")
+        );
+        assert_eq!(
+            without_full_stop("Hemsjukvård, fortsättning."),
+            Some("Hemsjukvård, fortsättning")
         );
         for title in [
             "Hemsjukvård forts.",
