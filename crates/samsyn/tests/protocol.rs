@@ -4285,3 +4285,50 @@ fn paragraphs_under_the_bodys_abbreviation_whose_sign_was_lost() {
     assert_eq!(p["items"][2]["text"], "Informationen noteras.");
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_roll_call_copied_one_cell_to_a_line() {
+    let p = read(&own(
+        "upprop-en-cell-per-rad-omvardnadsnamnden-2024-01-31.txt",
+    ));
+    assert_eq!(p["body"], "Omvårdnadsnämnden");
+    assert_eq!(p["date"], "2024-01-31");
+    assert_eq!(times(&p), (Some("13:15"), Some("15:20")));
+    assert_eq!(p["place"], "Faxepark, konferenslokal Europa");
+    // "Anders Rask (KD)" over "ordförande" over "X" over "X": his role is the line under
+    // him, not the next person's
+    assert_eq!(p["chair"], "Anders Rask");
+    assert_eq!(strs(&p["secretaries"]), ["Anita Andersson"]);
+    // ("Underskrifter" ends the adjuster's list: the signers under it sign)
+    assert_eq!(strs(&p["adjusters"]), ["Lennart Gran"]);
+    for (name, role, status) in [
+        ("Anders Rask", "ordförande", "present"),
+        ("Lena Dufva", "vice ordförande", "present"),
+        ("Marianne Pers", "ledamot", "present"),
+        ("Gunnar Sund", "ersättare", "present"),
+        // "-" in the presence column
+        ("Eva Erlandsson", "ersättare", "absent"),
+        ("Jessica Hellberg", "förvaltningschef", "present"),
+        ("Monica Roos", "verksamhetschef", "present"),
+    ] {
+        let a = attendee(&p, name);
+        assert_eq!(a["role"], role, "{name}");
+        assert_eq!(a["status"], status, "{name}");
+    }
+    // "§ 4" over "§" heads the columns of votes; the items are § 1 and § 2
+    assert_eq!(
+        p["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["number"].as_str().unwrap())
+            .collect::<Vec<_>>(),
+        ["1", "2"]
+    );
+    assert_eq!(
+        decisions(&p, "2"),
+        ["att lägga informationen till handlingarna."]
+    );
+    // (the roll call's heads and crosses are no unread people)
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

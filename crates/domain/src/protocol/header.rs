@@ -1042,6 +1042,9 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut head = Head::default();
     let mut section: Option<Label> = None;
     let mut entries_in_section = 0usize;
+    // (the marks read under the last person of a list of those present, while the lines
+    // after them are a roll call's cells)
+    let mut cells_after_entry: Option<usize> = None;
     let mut want_body_next = false;
     let mut table: Option<Table> = None;
     let mut guessed_body: Option<String> = None;
@@ -1104,6 +1107,28 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         let text = single_cell(line).unwrap_or(line);
         // (blank lines between them keep it)
         let under_date = !text.is_empty() && std::mem::take(&mut after_date);
+        // "Anders Ramstrand (KD)" over "ordförande" over "X" over "X": a roll call given
+        // one cell to a line, as a web page's table is copied; the cells under a person
+        // are theirs
+        if !text.is_empty()
+            && let Some(marks) = cells_after_entry.as_mut()
+            && let Some(cell) = roll_call_cell(text)
+        {
+            if let Some(last) = head.attendees.last_mut() {
+                match cell {
+                    // (more than the section's "ledamot")
+                    Cell::Role(role) if *marks == 0 => {
+                        last.role = Some(role.to_owned());
+                    }
+                    // (the first mark is the presence column's)
+                    Cell::Absent if *marks == 0 => last.status = Presence::Absent,
+                    Cell::Role(_) => {}
+                    Cell::Present | Cell::Absent => *marks += 1,
+                }
+            }
+            continue;
+        }
+        cells_after_entry = None;
         if text.is_empty() {
             if matches!(
                 section,
@@ -1195,6 +1220,23 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 && entry(&rest, l.struck, label, &mut head)
             {
                 entries_in_section += 1;
+                continue;
+            }
+            // "Ordinarie ledamöter" over "Närvaro": the roll call's presence column's head,
+            // which keeps the members' role
+            if let Some(Label::Attend {
+                role: Some(_),
+                present: true,
+            }) = section
+                && entries_in_section == 0
+                && rest.is_empty()
+                && label
+                    == (Label::Attend {
+                        role: None,
+                        present: true,
+                    })
+                && fold(text).starts_with("narvaro")
+            {
                 continue;
             }
             entries_in_section = 0;
@@ -1337,7 +1379,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 | Label::Secretary
                 | Label::Adjuster),
             ) => {
-                if l.heading > 0 {
+                // "Utses att justera ⇥ Lennart Gran" over "Underskrifter" over the
+                // signers: the list ends where the signatures start
+                if l.heading > 0
+                    || !matches!(label, Label::Attend { .. })
+                        && text.len() <= "underskrifter".len()
+                        && matches!(fold(text).as_str(), "underskrifter" | "underskrift")
+                {
                     section = None;
                     continue;
                 }
@@ -1399,11 +1447,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 }
                 if read > 0 {
                     entries_in_section += read;
+                    if matches!(label, Label::Attend { .. }) {
+                        cells_after_entry = Some(0);
+                    }
                 } else if !words::at_most_chars(text, 120) {
                     section = None;
                 } else if matches!(label, Label::Attend { .. })
                     && looks_like_entry(text)
                     && !is_row_of_column_heads(text)
+                    && !is_roll_call_head(text)
                 {
                     warnings.push(unread_entry(l.no, text));
                 }
@@ -2091,6 +2143,39 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         && words::at_most_chars(place, 120)
     {
         head.place = Some(place.to_owned());
+    }
+}
+
+/// A cell of a roll call given one cell to a line, under a person's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    /// "ordförande", "vice ordförande": a member's role, written small.
+    Role(&'static str),
+    /// "X": present (or serving, or voting).
+    Present,
+    /// "-": absent.
+    Absent,
+}
+
+/// Whether a line is a roll call's column head, one to a line: "Tjg", "Ej tjg", "JA",
+/// "NEJ", "Avst".
+fn is_roll_call_head(text: &str) -> bool {
+    words::at_most_chars(text, 8)
+        && matches!(
+            fold(text.trim_ends()).as_str(),
+            "tjg" | "ej tjg" | "ja" | "nej" | "avst" | "avstar"
+        )
+}
+
+/// What a line is as a roll call's cell, if it is one.
+fn roll_call_cell(text: &str) -> Option<Cell> {
+    match text.trim_ends() {
+        "X" | "x" | "×" => Some(Cell::Present),
+        "-" | "–" => Some(Cell::Absent),
+        t if t.starts_with(|c: char| c.is_ascii_lowercase()) && words::at_most_chars(t, 20) => {
+            member_role_named(t).map(Cell::Role)
+        }
+        _ => None,
     }
 }
 

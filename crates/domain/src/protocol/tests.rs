@@ -1087,6 +1087,10 @@ const FRAGMENTS: &[&str] = &[
     "\nKl 13 Lunch\n",
     "\n§ 4\n§\n",
     "\nVerksamhetschef Monica Roos\n",
+    "\nordförande\nX\n",
+    "\n-\n",
+    "\nTjg\nEj tjg\n",
+    "\nUnderskrifter\n",
 ];
 
 #[test]
@@ -3043,4 +3047,30 @@ fn a_jobs_title_with_a_capital_before_a_name_is_the_role() {
     // (a label is read as before: "Ordförande Anna Berg" names the chair)
     assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
     assert_eq!(p.attendees.len(), 4);
+}
+
+#[test]
+fn a_roll_calls_cells_one_to_a_line_belong_to_the_person_above() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-01-31\nOrdinarie ledamöter\nNärvaro\nTjg\nJA\nNEJ\n\
+         Anders Rask (KD)\nordförande\nX\nX\nLena Dufva (C)\n-\nX\nEva Ek (S)\n-\n-\n\n\
+         § 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Anders Rask", None, Some("ordförande")),
+            ("Lena Dufva", None, Some("ledamot")),
+            ("Eva Ek", None, Some("ledamot")),
+        ]
+    );
+    let absent: Vec<&str> = p
+        .attendees
+        .iter()
+        .filter(|a| a.status == Presence::Absent)
+        .map(|a| a.name.as_str())
+        .collect();
+    // (only the first mark is the presence column's: Lena Dufva's "-" there)
+    assert_eq!(absent, ["Lena Dufva", "Eva Ek"]);
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
