@@ -37,6 +37,15 @@ fn people(p: &Protocol) -> Vec<(&str, Option<&str>, Option<&str>)> {
         .collect()
 }
 
+/// The names of those absent.
+fn absent(p: &Protocol) -> Vec<&str> {
+    p.attendees
+        .iter()
+        .filter(|a| a.status == Presence::Absent)
+        .map(|a| a.name.as_str())
+        .collect()
+}
+
 /// Each attendee's name and role.
 fn roles(p: &Protocol) -> Vec<(&str, Option<&str>)> {
     p.attendees
@@ -2953,13 +2962,7 @@ fn a_cross_after_a_name_marks_the_person_present() {
             ("Sofia Wallin", None, Some("sekreterare")),
         ]
     );
-    let absent: Vec<&str> = p
-        .attendees
-        .iter()
-        .filter(|a| a.status == Presence::Absent)
-        .map(|a| a.name.as_str())
-        .collect();
-    assert_eq!(absent, ["Petra Åkesson", "Mats Olofsson"]);
+    assert_eq!(absent(&p), ["Petra Åkesson", "Mats Olofsson"]);
     assert_eq!(p.chair.as_deref(), Some("Helena Berg"));
     // (the protocol's number is no body; the adjuster is read past "Beslut" and "att utse")
     assert_eq!(p.body, None);
@@ -3064,13 +3067,7 @@ fn a_roll_calls_cells_one_to_a_line_belong_to_the_person_above() {
             ("Eva Ek", None, Some("ledamot")),
         ]
     );
-    let absent: Vec<&str> = p
-        .attendees
-        .iter()
-        .filter(|a| a.status == Presence::Absent)
-        .map(|a| a.name.as_str())
-        .collect();
     // (only the first mark is the presence column's: Lena Dufva's "-" there)
-    assert_eq!(absent, ["Lena Dufva", "Eva Ek"]);
+    assert_eq!(absent(&p), ["Lena Dufva", "Eva Ek"]);
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
