@@ -1912,14 +1912,15 @@ fn split_entries(rest: &str) -> Vec<String> {
 /// ordförande, Per Persson (M)". A part starting with a person's name starts an entry;
 /// any other part belongs to the entry before it.
 fn entries_by_names(rest: &str) -> Vec<String> {
+    // (a part's name: what comes before its bracket)
+    fn name_of(p: &str) -> &str {
+        words::find_byte(p, b'(').map_or(p, |at| p[..at].trim_ends())
+    }
     let mut out: Vec<String> = Vec::new();
     for part in words::split_byte(rest, b',') {
         let part = part.trim_ends();
         if part.is_empty() {
             continue;
-        }
-        fn name_of(p: &str) -> &str {
-            words::find_byte(p, b'(').map_or(p, |at| p[..at].trim_ends())
         }
         // "… Anna Lindström och Håkan Sternberg (sekreterare)": the last two joined
         if let Some(at) = words::finder!(" och ").find(part.as_bytes()) {
@@ -2158,13 +2159,13 @@ enum Cell {
 }
 
 /// Whether a line is a roll call's column head, one to a line: "Tjg", "Ej tjg", "JA",
-/// "NEJ", "Avst".
+/// "NEJ", "Avst" (a head of [`ROLL_CALL_HEADS`], or "Ej tjg", which a row of heads laid
+/// out with spaces does not hold).
 fn is_roll_call_head(text: &str) -> bool {
-    words::at_most_chars(text, 8)
-        && matches!(
-            fold(text.trim_ends()).as_str(),
-            "tjg" | "ej tjg" | "ja" | "nej" | "avst" | "avstar"
-        )
+    words::at_most_chars(text, 16) && {
+        let f = fold(text.trim_ends());
+        f == "ej tjg" || ROLL_CALL_HEADS.contains(&f.as_str())
+    }
 }
 
 /// What a line is as a roll call's cell, if it is one.
