@@ -4332,3 +4332,56 @@ fn a_roll_call_copied_one_cell_to_a_line() {
     // (the roll call's heads and crosses are no unread people)
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn labels_over_their_values_and_a_list_of_those_present_as_an_attachment() {
+    // (the Riksdag's committee protocols: capital labels over their values, "§ 1" over its
+    // title, "Justeras den …" over the adjuster, and the attendance as an attachment of
+    // one cell to a line, where no mark means absent)
+    let p = read(&own(
+        "narvaroforteckning-som-bilaga-samverkansnamnden-2024-10-15.txt",
+    ));
+    assert_eq!(p["date"], "2024-10-15");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:10")));
+    assert_eq!(p["chair"], "Karl Wester");
+    assert_eq!(strs(&p["secretaries"]), ["Ingrid Sandberg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Maria Lund"]);
+    assert_eq!(p["adjusted_on"], "2024-10-22");
+    for (name, role, status) in [
+        ("Karl Wester", "ordförande", "present"),
+        ("Maria Lund", "vice ordförande", "present"),
+        ("Eva Holm", "ledamot", "present"),
+        // "O": present without taking part in the first paragraph
+        ("Jonas Berg", "ledamot", "present"),
+        ("Petra Sjöberg", "ledamot", "absent"),
+        ("Olle Dahl", "ledamot", "present"),
+        ("Sara Nyberg", "ledamot", "absent"),
+        ("Anna Ek", "ersättare", "present"),
+        ("Bertil Åkesson", "ersättare", "absent"),
+        ("Lena Ström", "ersättare", "present"),
+    ] {
+        let a = attendee(&p, name);
+        assert_eq!(a["role"], role, "{name}");
+        assert_eq!(a["status"], status, "{name}");
+    }
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Information från hemsjukvårdens arbetsgrupp"),
+            ("2", "Justering av protokoll"),
+            ("3", "Överenskommelse om hemsjukvård (SN12)"),
+            ("4", "Övriga frågor"),
+            ("5", "Nästa sammanträde"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "5"),
+        ["nästa sammanträde ska äga rum tisdagen den 12 november 2024 kl. 13.00."]
+    );
+    // ("Se bilaga 1" under "NÄRVARANDE" points to the list: no unread person)
+    assert_eq!(
+        strs(&p["warnings"]),
+        ["bilagor efter protokollets slut lästes inte som ärenden"]
+    );
+}

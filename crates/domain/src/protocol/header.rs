@@ -336,6 +336,8 @@ const LABELS: &[(&str, Label)] = &[
     ("protokollet justeras av", Label::Adjuster),
     ("justerat", Label::AdjustedOn),
     ("justerat den", Label::AdjustedOn),
+    // (the Riksdag's "Justeras den 5 mars 2026" over the adjuster's name)
+    ("justeras den", Label::AdjustedOn),
     ("justeringsdatum", Label::AdjustedOn),
     ("protokollet justerat", Label::AdjustedOn),
     ("protokollet justerades", Label::AdjustedOn),
@@ -1045,6 +1047,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     // (the marks read under the last person of a list of those present, while the lines
     // after them are a roll call's cells)
     let mut cells_after_entry: Option<usize> = None;
+    // the people of a roll call given one cell to a line: each one's place among the
+    // attendees, the marks under them, and whether a line that is neither a cell, a
+    // person nor a label came after them (a list's label ends the roll call)
+    let mut roll: Vec<(usize, usize, bool)> = Vec::new();
     let mut want_body_next = false;
     let mut table: Option<Table> = None;
     let mut guessed_body: Option<String> = None;
@@ -1125,10 +1131,24 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     Cell::Role(_) => {}
                     Cell::Present | Cell::Absent => *marks += 1,
                 }
+                if let Some(last) = roll.last_mut()
+                    && matches!(cell, Cell::Present | Cell::Absent)
+                {
+                    last.1 += 1;
+                }
             }
             continue;
         }
-        cells_after_entry = None;
+        // (blank lines between the cells keep them, as a web page's table is copied)
+        let mut ends_cells = false;
+        if !text.is_empty()
+            && cells_after_entry.take().is_some()
+            && let Some(last) = roll.last_mut()
+        {
+            // (until the line turns out to be the next person or a label)
+            last.2 = true;
+            ends_cells = true;
+        }
         if text.is_empty() {
             if matches!(
                 section,
@@ -1193,6 +1213,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
             value_label = None;
             section_org = None;
+            // ("SUPPLEANTER" right under a member with no marks ends the members' list;
+            // another label there may be a stray line)
+            if ends_cells
+                && matches!(label, Label::Attend { .. })
+                && let Some(last) = roll.last_mut()
+            {
+                last.2 = false;
+            }
+            close_roll(&mut roll, &mut head);
             // "Närvarande: Ledamöter: Anders Henriksson (S) ordförande, …": the inner
             // label says more
             let (label, rest) = match label {
@@ -1449,9 +1478,28 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     entries_in_section += read;
                     if matches!(label, Label::Attend { .. }) {
                         cells_after_entry = Some(0);
+                        if ends_cells && let Some(last) = roll.last_mut() {
+                            last.2 = false;
+                        }
+                        // ("(KD)" under "Anna Berg": the same person's line goes on)
+                        let at = head.attendees.len() - 1;
+                        // (after a line that is none of the roll call's, such as a
+                        // damaged label, the people are a list of their own)
+                        if roll.last().is_some_and(|r| r.2 && r.0 != at) {
+                            close_roll(&mut roll, &mut head);
+                        }
+                        if read == 1 && roll.last().is_none_or(|r| r.0 != at) {
+                            roll.push((at, 0, false));
+                        }
                     }
                 } else if !words::at_most_chars(text, 120) {
                     section = None;
+                } else if entries_in_section == 0
+                    && matches!(label, Label::Attend { present: true, .. })
+                    && refers_to_a_list(text)
+                {
+                    // "Närvarande" over "Se bilaga 1": the list is elsewhere
+                    head.listed_elsewhere = true;
                 } else if matches!(label, Label::Attend { .. })
                     && looks_like_entry(text)
                     && !is_row_of_column_heads(text)
@@ -1476,6 +1524,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             }
         }
     }
+    close_roll(&mut roll, &mut head);
     if head.body.as_deref().is_none_or(str::is_empty) {
         head.body = guessed_body;
     }
@@ -2158,6 +2207,24 @@ enum Cell {
     Absent,
 }
 
+/// Ends a roll call given one cell to a line: where some of its people have a mark under
+/// them, those with none were absent ("Petra Sjöberg (KD)" with no "X" under her, between
+/// people who have one), unless a line that is no cell ("(KD)") came between them and
+/// their marks.
+fn close_roll(roll: &mut Vec<(usize, usize, bool)>, head: &mut Head) {
+    if roll.iter().any(|&(_, marks, _)| marks > 0) {
+        for &(at, marks, broken) in roll.iter() {
+            if marks == 0
+                && !broken
+                && let Some(a) = head.attendees.get_mut(at)
+            {
+                a.status = Presence::Absent;
+            }
+        }
+    }
+    roll.clear();
+}
+
 /// Whether a line is a roll call's column head, one to a line: "Tjg", "Ej tjg", "JA",
 /// "NEJ", "Avst" (a head of [`ROLL_CALL_HEADS`], or "Ej tjg", which a row of heads laid
 /// out with spaces does not hold).
@@ -2171,7 +2238,8 @@ fn is_roll_call_head(text: &str) -> bool {
 /// What a line is as a roll call's cell, if it is one.
 fn roll_call_cell(text: &str) -> Option<Cell> {
     match text.trim_ends() {
-        "X" | "x" | "×" => Some(Cell::Present),
+        // ("O": present without taking part, in the Riksdag's lists)
+        "X" | "x" | "×" | "O" => Some(Cell::Present),
         "-" | "–" => Some(Cell::Absent),
         t if t.starts_with(|c: char| c.is_ascii_lowercase()) && words::at_most_chars(t, 20) => {
             member_role_named(t).map(Cell::Role)

@@ -468,6 +468,21 @@ fn role_before_name(text: &str) -> Option<(&'static str, String)> {
     })
 }
 
+/// The adjusters' role of a line that dates their adjustment, the names under it:
+/// "Justeras den 5 mars 2026", "Justerat 2024-10-22" (folded).
+fn dated_adjustment(f: &str) -> Option<&'static str> {
+    if !f.starts_with("juster") {
+        return None;
+    }
+    let rest = ["justeras ", "justerat ", "justerad "]
+        .iter()
+        .find_map(|k| f.strip_prefix(k))?;
+    let rest = rest.strip_prefix("den ").unwrap_or(rest);
+    words::find_date(rest)
+        .is_some_and(|d| d.start == 0)
+        .then_some("justerare")
+}
+
 /// Whether a text starts with a date that a time follows: "2024-09-16 10:12 (BankID)".
 fn starts_with_date_and_time(text: &str) -> bool {
     words::find_date(text)
@@ -573,6 +588,7 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
         if let Some(role) = role_label_folded(f)
             .or_else(|| role_before_rule(f))
             .or_else(|| role_in_first_column(text))
+            .or_else(|| dated_adjustment(f))
         {
             pending_role = Some((i, role));
             // paper style: the name follows the role, after a rule

@@ -771,6 +771,10 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Justeras den 22 oktober 2024",
+    "Se bilaga 1",
+    "LEDAMÖTER",
+    "O",
     "Protokoll ",
     "Närvarande:",
     "Nérvarande",
@@ -3070,4 +3074,72 @@ fn a_roll_calls_cells_one_to_a_line_belong_to_the_person_above() {
     // (only the first mark is the presence column's: Lena Dufva's "-" there)
     assert_eq!(absent(&p), ["Lena Dufva", "Eva Ek"]);
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn a_person_with_no_mark_in_a_roll_call_of_marks_was_absent() {
+    // (the Riksdag's list: blank lines between the cells, "O" present without taking part,
+    // no mark at all for those absent)
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-15\nLEDAMÖTER\n\nKarl Wester (S), ordf.\n\nX\n\nX\n\n\
+         Petra Sjöberg (KD)\n\nJonas Berg (V)\n\nO\n\nX\n\nSara Nyberg (MP)\n\n\
+         SUPPLEANTER\n\nAnna Ek (S)\n\nX\n\nBertil Åkesson (M)\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(p.attendees.len(), 6);
+    assert_eq!(
+        absent(&p),
+        ["Petra Sjöberg", "Sara Nyberg", "Bertil Åkesson"]
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn a_list_of_people_without_any_mark_keeps_them_present() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-15\nLedamöter\n\nKarl Wester (S)\n\nPetra Sjöberg (KD)\n\n\
+         Övriga närvarande\nJonas Berg\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(p.attendees.len(), 3);
+    assert!(absent(&p).is_empty());
+}
+
+#[test]
+fn a_line_between_a_person_and_the_marks_keeps_them_present() {
+    // ("(KD)" in a cell of its own: the marks after it are not read, and the person is not
+    // taken for absent)
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-15\nLedamöter\nKarl Wester (S)\nX\nAnna Berg\n(KD)\nX\n\
+         Lars Ek (M)\nX\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert!(absent(&p).is_empty(), "{:?}", people(&p));
+}
+
+#[test]
+fn a_list_of_those_present_in_an_attachment_is_no_unread_person() {
+    let p = parse_ok(
+        "PROTOKOLL\nDATUM\n2024-10-15\nNÄRVARANDE\nSe bilaga 1\n\n§ 1\nA\nText.\n§ 2\nB\nText.\n\n\
+         Bilaga 1\nNärvaroförteckning\nLEDAMÖTER\nKarl Wester (S)\nX\nEva Holm (C)\n",
+    );
+    assert!(
+        p.warnings.iter().all(|w| !w.contains("närvarorad")),
+        "{:?}",
+        p.warnings
+    );
+    assert_eq!(absent(&p), ["Eva Holm"]);
+}
+
+#[test]
+fn those_under_a_dated_adjustment_adjust() {
+    for line in [
+        "Justeras den 22 oktober 2024",
+        "Justeras 2024-10-22",
+        "Justerat den 22 oktober 2024",
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll\nDatum: 2024-10-15\nOrdförande: Karl Wester\n§ 1 A\nText.\n§ 2 B\nText.\n\n\
+             Vid protokollet\n\nIngrid Sandberg\n\n{line}\n\nMaria Lund\n"
+        ));
+        assert_eq!(p.adjusters, ["Maria Lund"], "{line}");
+        assert_eq!(p.adjusted_on.as_deref(), Some("2024-10-22"), "{line}");
+    }
 }
