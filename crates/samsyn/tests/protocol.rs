@@ -4385,3 +4385,73 @@ fn labels_over_their_values_and_a_list_of_those_present_as_an_attachment() {
         ["bilagor efter protokollets slut lästes inte som ärenden"]
     );
 }
+
+#[test]
+fn a_pdfs_text_with_a_table_of_contents_and_people_run_together() {
+    // (after a municipal committee's protocol as a PDF's text: the body's meeting in the
+    // genitive, two members or two participants on one line, "Under-" over "skrifter",
+    // lines to sign on written with ellipses)
+    let p = read(&own(
+        "innehallsforteckning-samverkansutskottet-2024-10-09.txt",
+    ));
+    assert_eq!(p["body"], "Samverkansutskottet");
+    assert_eq!(p["date"], "2024-10-09");
+    assert_eq!(times(&p), (Some("09:00"), Some("12:00")));
+    assert_eq!(p["place"], "Regionhuset");
+    assert_eq!(p["chair"], "Karin Holm");
+    assert_eq!(strs(&p["secretaries"]), ["Maria Sund"]);
+    assert_eq!(strs(&p["adjusters"]), ["Per-Olof Lind"]);
+    assert_eq!(p["adjusted_on"], "2024-10-16");
+    for (name, role) in [
+        ("Karin Holm", "ordförande"),
+        ("Per-Olof Lind", "ledamot"),
+        ("Sanna Berg", "ledamot"),
+        ("Agneta Nyström", "ledamot"),
+        // "tjg ers för Eva-Lena Öst (S)"
+        ("Johan Ek", "ersättare"),
+        ("Maria Sund", "sekreterare"),
+        // "ej tjg ers, del av § 58"
+        ("Helena Ljung", "ersättare"),
+        ("Ulla Hedin", "socialchef"),
+        ("Peter Wall", "bitr. socialchef"),
+        ("Lena Eriksson", "ekonom"),
+        ("Anna-Karin Frost", "MAS"),
+        ("Carola Vik", "enhetschef"),
+        ("Pernilla Nyman", "samordnare"),
+        ("Anna Dahl", "sjuksköterskestuderande"),
+    ] {
+        let a = attendee(&p, name);
+        assert_eq!(a["role"], role, "{name}");
+        assert_eq!(a["status"], "present", "{name}");
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 14);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Maria Sund", "sekreterare"),
+            ("Karin Holm", "ordförande"),
+            ("Per-Olof Lind", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("55", "Kvartalsrapport 2024-09-30 hemsjukvård"),
+            ("56", "Utskrivningsklara patienter"),
+            ("57", "SIP-uppföljning"),
+            ("58", "Delegationsbeslut"),
+            ("59", "Kurser och konferenser"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "55"),
+        ["Utskottet godkänner kvartalsrapporten."]
+    );
+    assert_eq!(
+        decisions(&p, "58"),
+        ["Delegationsbesluten anmäls och läggs till handlingarna."]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -881,10 +881,27 @@ fn clean_body(rest: &str) -> String {
         s.truncate(kept);
     }
     let s = without_kind(without_page_mark(s.trim_ends()));
+    let s = body_of_genitive(s).unwrap_or(s);
     s.trim_ends()
         .trim_end_matches([',', '-', '–', ':', ' '])
         .trim_ends()
         .to_owned()
+}
+
+/// The body whose meeting a title names in the genitive: "Samverkansutskottets
+/// sammanträde" is Samverkansutskottet, "Socialnämndens möte" Socialnämnden.
+fn body_of_genitive(s: &str) -> Option<&str> {
+    let (before, last) = s.trim_ends().rsplit_once(' ')?;
+    if !matches!(
+        fold(last).as_str(),
+        "sammantrade" | "sammantradet" | "mote" | "motet" | "styrelsemote"
+    ) {
+        return None;
+    }
+    before
+        .trim_ends()
+        .strip_suffix('s')
+        .filter(|b| b.ends_with(|c: char| c.is_alphabetic() && c != 's'))
 }
 
 /// `s` without the words before a date at its end: "den", a day of the week
@@ -2382,6 +2399,12 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
     ("motesordforande", "ordförande"),
     ("motesordf", "ordförande"),
     ("tjanstgorande ersattare", "ersättare"),
+    // "tjg ers för Eva-Lena Öst (S)"; "ej tjg ers": present, not serving
+    ("tjg ersattare", "ersättare"),
+    ("tjg ers", "ersättare"),
+    ("ej tjanstgorande ersattare", "ersättare"),
+    ("ej tjg ersattare", "ersättare"),
+    ("ej tjg ers", "ersättare"),
     ("ersattare", "ersättare"),
     ("ledamot", "ledamot"),
     ("sekreterare", "sekreterare"),
@@ -2594,7 +2617,12 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
 pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> Vec<Attendee> {
     // "Anders Gustavsson (S), ordförande ⇥ Britt Olofsson (C)": two columns of members
     // side by side, as a PDF's text lays them out
-    if let Some(at) = member_in_later_column(text) {
+    // ("Per-Olof Lind (M) Sanna Berg (S)", "Lena Eriksson, ekonom, § 55 Anna-Karin Frost,
+    // MAS": two people run together where a PDF's text joins the lines of a column)
+    if let Some(at) = member_in_later_column(text)
+        .or_else(|| person_after_paragraphs(text))
+        .or_else(|| member_after_party(text))
+    {
         let mut out = parse_entry(&text[..at], section_role, absent);
         if !out.is_empty() {
             out.extend(parse_entry(&text[at..], section_role, absent));
@@ -2602,6 +2630,58 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         }
     }
     read_entry(text, section_role, absent)
+}
+
+/// Party letters in brackets: "S", "KD", "MP".
+fn is_party(p: &str) -> bool {
+    (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_uppercase)
+}
+
+/// Where a second member starts on a line of two, each a name with their party after it:
+/// "Per-Olof Lind (M) Sanna Berg (S)".
+fn member_after_party(text: &str) -> Option<usize> {
+    let open = words::find_byte(text, b'(')?;
+    let close = open + words::find_byte(&text[open..], b')')?;
+    let after = &text[close + 1..];
+    if !after.starts_with(' ') || !is_party(&text[open + 1..close]) {
+        return None;
+    }
+    let start = close + 1 + (after.len() - after.trim_start().len());
+    let rest = &text[start..];
+    let open2 = words::find_byte(rest, b'(')?;
+    let close2 = open2 + words::find_byte(&rest[open2..], b')')?;
+    (is_party(&rest[open2 + 1..close2])
+        && words::is_person_name(rest[..open2].trim_ends())
+        && words::is_person_name(text[..open].trim_ends()))
+    .then_some(start)
+}
+
+/// Where a person's name starts after the paragraphs the one before was present for:
+/// "Helena Ljung (KD), ej tjg ers, del av § 58 Ulla Hedin, socialchef", "Anna-Karin Frost,
+/// MAS, §57, 58 Carola Vik".
+fn person_after_paragraphs(text: &str) -> Option<usize> {
+    if !text.contains('§') {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(sign) = text[from..].find('§').map(|p| from + p) {
+        let after = &text[sign + '§'.len_utf8()..];
+        let numbers = after
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, ' ' | ',' | '-' | '–')))
+            .unwrap_or(after.len());
+        let start = sign + '§'.len_utf8() + numbers;
+        let rest = &text[start..];
+        let name_end = rest.find([',', '(', '\t']).unwrap_or(rest.len());
+        if after[..numbers].bytes().any(|b| b.is_ascii_digit())
+            && after[..numbers].ends_with(' ')
+            && rest.starts_with(char::is_uppercase)
+            && words::is_person_name(rest[..name_end].trim_ends())
+        {
+            return Some(start);
+        }
+        from = start;
+    }
+    None
 }
 
 /// Where a column after the first starts that holds a member of their own: a person's

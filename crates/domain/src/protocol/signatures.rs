@@ -49,7 +49,7 @@ fn role_label(text: &str) -> Option<&'static str> {
 /// The role a column names, with or without a line to sign on after it: "Justerare",
 /// "Just. ______________".
 fn column_role(column: &str) -> Option<&'static str> {
-    let label = column.trim_end_matches(['_', '.', ' ']);
+    let label = column.trim_end_matches(['_', '.', ' ', '…']);
     role_label(label).or_else(|| abbreviated_role(label))
 }
 
@@ -85,7 +85,15 @@ fn role_label_bags() -> &'static [(words::Bag, usize)] {
 
 fn is_rule(text: &str) -> bool {
     let t = text.trim_ends();
-    t.chars().filter(|c| matches!(c, '_' | '.' | '-')).count() >= 5
+    // (an ellipsis, "………", as a word processor writes three dots)
+    t.chars()
+        .map(|c| match c {
+            '_' | '.' | '-' => 1,
+            '…' => 3,
+            _ => 0,
+        })
+        .sum::<usize>()
+        >= 5
         && t.chars().filter(|c| c.is_alphabetic()).count() < 3
 }
 
@@ -158,12 +166,18 @@ fn role_in_first_column(text: &str) -> Option<&'static str> {
 fn role_before_rule(f: &str) -> Option<&'static str> {
     // where three dots or three underscores start
     let b = f.as_bytes();
+    // (or an ellipsis: "Sekreterare ………..")
     let cut = memchr::memchr2_iter(b'.', b'_', b)
-        .find(|&i| b.get(i + 1) == Some(&b[i]) && b.get(i + 2) == Some(&b[i]))?;
+        .find(|&i| b.get(i + 1) == Some(&b[i]) && b.get(i + 2) == Some(&b[i]))
+        .into_iter()
+        .chain(f.find('…'))
+        .min()?;
     let head = f[..cut].trim_ends();
+    // ("Under-" over "skrifter Sekreterare ………..": the label broken at its hyphen)
     let head = head
         .strip_prefix("underskrifter")
         .or_else(|| head.strip_prefix("underskrift"))
+        .or_else(|| head.strip_prefix("skrifter "))
         .unwrap_or(head)
         .trim_ends();
     role_label_folded(head).or_else(|| abbreviated_role(head))
@@ -172,8 +186,20 @@ fn role_before_rule(f: &str) -> Option<&'static str> {
 /// Signatures on the first page, as municipal protocols have them: the block under
 /// "Underskrifter" in the head, up to the first blank line after it.
 pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
-    let Some(start) = lines.iter().position(|l| {
-        !l.furniture && l.folded.starts_with("underskrift") && words::at_most_chars(&l.text, 120)
+    // ("Under-" over "skrifter Sekreterare ………..": the label broken at its hyphen, as a
+    // narrow column of a PDF's text breaks it)
+    let broken_at = |i: usize| {
+        lines[i].folded.starts_with("skrifter")
+            && lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| l.folded.trim_ends() == "under-")
+    };
+    let Some(start) = lines.iter().enumerate().position(|(i, l)| {
+        !l.furniture
+            && (l.folded.starts_with("underskrift") || broken_at(i))
+            && words::at_most_chars(&l.text, 120)
     }) else {
         return Vec::new();
     };
@@ -198,11 +224,14 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
         .map(|p| end + p)
         && next < 20
         && starts_with_role(&block[next])
-        && block
-            .get(next + 1)
-            .is_some_and(|l| words::is_person_name(l.text.trim_ends()))
+        // (the name under it, blank lines between them too)
+        && let Some(name) = block[next + 1..]
+            .iter()
+            .position(|l| !l.is_blank())
+            .map(|p| next + 1 + p)
+        && words::is_person_name(block[name].text.trim_ends())
     {
-        end = until_blank(next);
+        end = until_blank(name);
     }
     read(&block[..end.min(20)])
 }

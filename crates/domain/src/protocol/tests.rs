@@ -771,6 +771,11 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Per-Olof Lind (M) Sanna Berg (S)",
+    "del av § 58 Ulla Hedin, socialchef",
+    "Under-\n",
+    "skrifter Sekreterare ………..",
+    "Samverkansutskottets sammanträde ",
     "Justeras den 22 oktober 2024",
     "Se bilaga 1",
     "LEDAMÖTER",
@@ -3142,4 +3147,82 @@ fn those_under_a_dated_adjustment_adjust() {
         assert_eq!(p.adjusters, ["Maria Lund"], "{line}");
         assert_eq!(p.adjusted_on.as_deref(), Some("2024-10-22"), "{line}");
     }
+}
+
+#[test]
+fn two_people_run_together_on_one_line_are_two() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-09\nBeslutande Karin Holm (C), ordförande\n\
+         Per-Olof Lind (M) Sanna Berg (S)\nÖvriga deltagande Maria Sund, sekreterare\n\
+         Helena Ljung (KD), ej tjg ers, del av § 58 Ulla Hedin, socialchef\n\
+         Lena Eriksson, ekonom, § 55 Anna-Karin Frost, MAS, §57, 58 Carola Vik, enhetschef, § 56\n\n\
+         § 55 A\nText.\n§ 56 B\nText.\n",
+    );
+    assert_eq!(
+        roles(&p),
+        [
+            ("Karin Holm", Some("ordförande")),
+            ("Per-Olof Lind", Some("ledamot")),
+            ("Sanna Berg", Some("ledamot")),
+            ("Maria Sund", Some("sekreterare")),
+            ("Helena Ljung", Some("ersättare")),
+            ("Ulla Hedin", Some("socialchef")),
+            ("Lena Eriksson", Some("ekonom")),
+            ("Anna-Karin Frost", Some("MAS")),
+            ("Carola Vik", Some("enhetschef")),
+        ]
+    );
+}
+
+#[test]
+fn a_member_serving_for_another_written_short_is_a_substitute() {
+    for entry in [
+        "Johan Ek (S), tjg ers för Eva Öst (S)",
+        "Johan Ek (S), tjg ersättare",
+        "Johan Ek (S), ej tjänstgörande ersättare",
+        "Johan Ek (S), ej tjg ers",
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll\nDatum: 2024-10-09\nBeslutande\nKarin Holm (C), ordförande\n{entry}\n\n\
+             § 1 A\nText.\n§ 2 B\nText.\n"
+        ));
+        assert_eq!(roles(&p)[1], ("Johan Ek", Some("ersättare")), "{entry}");
+    }
+}
+
+#[test]
+fn a_title_naming_the_bodys_meeting_in_the_genitive_gives_the_body() {
+    for (title, body) in [
+        (
+            "Protokoll från Samverkansutskottets sammanträde 2024-10-09 Innehållsförteckning",
+            "Samverkansutskottet",
+        ),
+        (
+            "Protokoll från Socialnämndens möte 2024-10-09",
+            "Socialnämnden",
+        ),
+        ("Protokoll från styrelsemöte 2024-10-09", ""),
+    ] {
+        let p = parse_ok(&format!(
+            "{title}\nOrdförande: Karin Holm\n§ 1 A\nText.\n§ 2 B\nText.\n"
+        ));
+        assert_eq!(p.body.as_deref().unwrap_or(""), body, "{title}");
+    }
+}
+
+#[test]
+fn signers_under_a_label_broken_at_its_hyphen_and_ellipses_are_read() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-09\nUtses att justera Per-Olof Lind\n\nUnder-\n\n\
+         skrifter Sekreterare ………..\n\nMaria Sund\n\nOrdförande ……….\n\nKarin Holm\n\n\
+         Justerande ………\n\nPer-Olof Lind\n\n§ 55 A\nText.\n§ 56 B\nText.\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Maria Sund", Some("sekreterare")),
+            ("Karin Holm", Some("ordförande")),
+            ("Per-Olof Lind", Some("justerare")),
+        ]
+    );
 }
