@@ -4455,3 +4455,42 @@ fn a_pdfs_text_with_a_table_of_contents_and_people_run_together() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_web_page_with_its_agenda_before_the_paragraphs() {
+    // (after a city's committee protocols published as web pages: a breadcrumb naming the
+    // body, "Datum" and "Klockan" over the time alone, the agenda grouped by kind before
+    // the paragraphs "§1 …", the adjuster named after their title)
+    let p = read(&own("brodsmulor-webbsida-samverkansnamnden-2024-11-21.txt"));
+    assert_eq!(p["body"], "Samverkansnämnden");
+    assert_eq!(p["date"], "2024-11-21");
+    assert_eq!(times(&p), (Some("13:30"), None));
+    assert_eq!(
+        p["place"],
+        "Stora konferensen, Regionhuset, Vasagatan 1, Falun"
+    );
+    assert_eq!(p["chair"], "Karl Wester");
+    assert_eq!(strs(&p["adjusters"]), ["Maria Lund"]);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare och dag för justering"),
+            ("2", "Anmälan av föregående protokoll"),
+            ("3", "Överenskommelse om hemsjukvård 2025"),
+            ("4", "Riktlinjer för SIP i Dalarna"),
+            ("5", "Månadsrapport utskrivningsklara"),
+            ("6", "a) Anmälan av delegationsbeslut"),
+            ("7", "Frågor från nämndens ledamöter och ersättare"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "3"),
+        [
+            "Nämnden godkänner förslaget till överenskommelse om hemsjukvård 2025.",
+            "Nämnden överlämnar ärendet till regionstyrelsen."
+        ]
+    );
+    assert_eq!(decisions(&p, "4"), ["Nämnden antar riktlinjerna."]);
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -350,6 +350,8 @@ const LABELS: &[(&str, Label)] = &[
     ("justeringens plats", Label::AdjustedOn),
     ("justeringens tid", Label::AdjustedOn),
     ("tid", Label::When),
+    // (a web page's "Datum" and "Klockan" over the time alone)
+    ("klockan", Label::When),
     ("datum", Label::When),
     ("motesdatum", Label::When),
     ("sammantradesdatum", Label::When),
@@ -888,6 +890,27 @@ fn clean_body(rest: &str) -> String {
         .to_owned()
 }
 
+/// The body a web page's breadcrumb names before its last crumb, the meeting: "Hem >
+/// Region Dalarna > Samverkansnämnden > Sammanträde 2024-11-21".
+fn body_in_breadcrumb(text: &str) -> Option<&str> {
+    if !words::has_byte(text, b'>') {
+        return None;
+    }
+    let crumbs: Vec<&str> = text.split(" > ").map(str::trim_ends).collect();
+    let [.., body, meeting] = crumbs.as_slice() else {
+        return None;
+    };
+    let f = fold(meeting);
+    (crumbs.len() >= 3
+        && words::find_date(meeting).is_some()
+        && ["sammantrade", "mote", "protokoll", "minnesanteckningar"]
+            .iter()
+            .any(|k| f.starts_with(k))
+        && !body.is_empty()
+        && !words::is_person_name(body))
+    .then_some(*body)
+}
+
 /// The body whose meeting a title names in the genitive: "Samverkansutskottets
 /// sammanträde" is Samverkansutskottet, "Socialnämndens möte" Socialnämnden.
 fn body_of_genitive(s: &str) -> Option<&str> {
@@ -1128,6 +1151,14 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         // "| Beslutande |": a table's row of one cell, a heading over the rows under it
         let line = l.text.trim_ends();
         let text = single_cell(line).unwrap_or(line);
+        // "Din position: Hem > Region Dalarna > Samverkansnämnden > Sammanträde
+        // 2024-11-21": a web page's breadcrumb names the body before the meeting
+        if head.body.is_none()
+            && let Some(body) = body_in_breadcrumb(text)
+        {
+            head.body = Some(body.to_owned());
+            continue;
+        }
         // (blank lines between them keep it)
         let under_date = !text.is_empty() && std::mem::take(&mut after_date);
         // "Anders Ramstrand (KD)" over "ordförande" over "X" over "X": a roll call given
@@ -3599,6 +3630,16 @@ fn elected_in(text: &str) -> Vec<String> {
         .iter()
         .find_map(|p| start.strip_prefix(p))
         .unwrap_or(start);
+    // "Vice ordföranden Maria Lund (M) utses att …": the title before the name
+    let start = [
+        "Vice ordföranden ",
+        "Ordföranden ",
+        "Ledamoten ",
+        "Ersättaren ",
+    ]
+    .iter()
+    .find_map(|p| start.strip_prefix(p))
+    .unwrap_or(start);
     // (the names joined by "och" from the start, up to a part that starts with none)
     let names_in = |s: &str| -> Vec<String> {
         s.split(" och ")
@@ -3654,6 +3695,16 @@ fn chair_in_prose(text: &str) -> Option<String> {
     ] {
         if let Some(pos) = lower.find(marker) {
             return name_prefix(&text[pos + marker.len()..]);
+        }
+    }
+    // "… utses att tillsammans med ordföranden Karl Wester (S) justera …" (but "jämte
+    // ordföranden justera" names no one)
+    for marker in ["tillsammans med ordföranden ", "jämte ordföranden "] {
+        if let Some(pos) = lower.find(marker)
+            && let Some(name) = name_prefix(&text[pos + marker.len()..])
+            && name.contains(' ')
+        {
+            return Some(name);
         }
     }
     // ("Anna Berg öppnade mötet": who opens the meeting chairs it)

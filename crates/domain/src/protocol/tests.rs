@@ -771,6 +771,10 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Hem > Region Dalarna > Samverkansnämnden > Sammanträde 2024-11-21",
+    " > ",
+    "Klockan\n",
+    "Vice ordföranden Maria Lund (M) utses att tillsammans med ordföranden ",
     "Per-Olof Lind (M) Sanna Berg (S)",
     "del av § 58 Ulla Hedin, socialchef",
     "Under-\n",
@@ -3225,4 +3229,35 @@ fn signers_under_a_label_broken_at_its_hyphen_and_ellipses_are_read() {
             ("Per-Olof Lind", Some("justerare")),
         ]
     );
+}
+
+#[test]
+fn a_web_pages_breadcrumb_names_the_body_before_the_meeting() {
+    let p = parse_ok(
+        "Din position: Hem > Region Dalarna > Samverkansnämnden > Sammanträde 2024-11-21\n\n\
+         Datum\nKlockan\n13:30\nPlats\nRegionhuset, Falun\n\n§1 A\nText.\n§2 B\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Samverkansnämnden"));
+    assert_eq!(p.start_time.as_deref(), Some("13:30"));
+    assert_eq!(p.place.as_deref(), Some("Regionhuset, Falun"));
+    // (a path without a meeting at its end names no body)
+    let p = parse_ok("Hem > Politik > Nämnder\nProtokoll 2024-11-21\n§1 A\nText.\n§2 B\nText.\n");
+    assert_eq!(p.body, None);
+}
+
+#[test]
+fn the_adjuster_named_after_a_title_and_the_chair_beside_them_are_read() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-11-21\n\n§1 Val av justerare och dag för justering\n\n\
+         Vice ordföranden Maria Lund (M) utses att tillsammans med ordföranden Karl Wester (S) \
+         justera dagens protokoll vilket ska ske tisdagen den 26 november.\n\n§2 B\nText.\n",
+    );
+    assert_eq!(p.adjusters, ["Maria Lund"]);
+    assert_eq!(p.chair.as_deref(), Some("Karl Wester"));
+    // ("jämte ordföranden justera" names no one: who opened the meeting chairs it)
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-11-21\n\n§1 Mötets öppnande\nAnna Berg öppnade mötet och Lars Ek \
+         utsågs att jämte ordföranden justera protokollet.\n\n§2 B\nText.\n",
+    );
+    assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
 }
