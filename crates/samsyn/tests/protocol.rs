@@ -4494,3 +4494,52 @@ fn a_web_page_with_its_agenda_before_the_paragraphs() {
     assert_eq!(decisions(&p, "4"), ["Nämnden antar riktlinjerna."]);
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_pdfs_columns_of_spaces_with_paragraphs_written_without_their_sign() {
+    // (after a municipal committee's protocol as a PDF's text: members under
+    // "Ledamöter:" and "Ersättare:" within "Beslutande", those who took part in some
+    // paragraphs with their numbers alone, titles under "§ 6" holding the case's number)
+    let p = read(&own(
+        "paragrafer-utan-tecken-social-och-omsorgsnamnden-2025-02-24.txt",
+    ));
+    assert_eq!(p["body"], "Social- och omsorgsnämnden");
+    assert_eq!(p["date"], "2025-02-24");
+    assert_eq!(times(&p), (Some("18:00"), Some("20:15")));
+    assert_eq!(p["place"], "Messingen, Industrivägen 20 b, rum Nielsen");
+    assert_eq!(p["chair"], "Maria Falk");
+    assert_eq!(strs(&p["secretaries"]), ["Sara Öst"]);
+    assert_eq!(strs(&p["adjusters"]), ["Lena Kanth"]);
+    assert_eq!(p["adjusted_on"], "2025-03-03");
+    for (name, org, role) in [
+        ("Ibrahim Abdi", None, Some("vice ordförande")),
+        ("Charlotte Rantén", None, Some("ersättare")),
+        ("Magnus Åberg", None, Some("ersättare")),
+        ("Barbro Jonsson", Some("VV"), None),
+        ("Karin Oldeberg", Some("VV"), None),
+        ("Fredrik Ek", None, Some("konsult")),
+    ] {
+        let a = attendee(&p, name);
+        assert_eq!(a["organization"].as_str(), org, "{name}");
+        assert_eq!(a["role"].as_str(), role, "{name}");
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 13);
+    assert_eq!(
+        titles(&p),
+        [
+            ("6", "Informations- och frågestund (SÄN/2025:3)"),
+            ("7", "Överenskommelse om hemsjukvård (SÄN/2025:12)"),
+            ("8", "Delegationsbeslut"),
+            ("9", "Meddelanden"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "7"),
+        [
+            "Nämnden godkänner överenskommelsen om hemsjukvård.",
+            "Nämnden uppdrar åt förvaltningen att följa upp den."
+        ]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

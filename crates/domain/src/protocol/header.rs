@@ -2663,6 +2663,19 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     read_entry(text, section_role, absent)
 }
 
+/// Whether a column (folded) is the numbers of the paragraphs someone took part in, or
+/// did not: "6-10", "del av 6", "ej 13".
+fn is_paragraph_numbers(f: &str) -> bool {
+    let rest = f
+        .strip_prefix("del av ")
+        .or_else(|| f.strip_prefix("ej "))
+        .unwrap_or(f);
+    rest.bytes().any(|b| b.is_ascii_digit())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','))
+}
+
 /// Party letters in brackets: "S", "KD", "MP".
 fn is_party(p: &str) -> bool {
     (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_uppercase)
@@ -3116,6 +3129,12 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         let first = f.as_bytes().first();
         // "Ewa Dagrot (KD) §§ 61-66": the paragraphs they took part in, no role
         if first == Some(&0xC2) && f.starts_with('§') {
+            continue;
+        }
+        // "Barbro Jonsson, VV, 6-10", "…, del av 6": the same without the sign
+        if first.is_some_and(|b| b.is_ascii_digit() || *b == b'd' || *b == b'e')
+            && is_paragraph_numbers(f)
+        {
             continue;
         }
         if let Some((key, role)) = MEMBER_ROLES.iter().find(|(k, _)| {

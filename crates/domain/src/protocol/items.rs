@@ -1852,12 +1852,29 @@ fn title_line(l: &Line) -> Option<String> {
         && words::at_most_chars(t, 150)
         && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !t.ends_with(['.', ':', ','])
-        && !words::has_byte(t, b':')
+        && !colon_outside_brackets(t)
         && !words::has_byte(t, b'\t')
         && decision_marker(l).is_none()
         && kind_marker(&l.folded).is_none()
         && !PRESENTER_LABELS.iter().any(|p| l.folded.starts_with(p));
     can_be.then(|| tidy_title(t))
+}
+
+/// Whether a text has a colon that is not inside brackets: "Beslut: …" has, "Överenskommelse
+/// om hemsjukvård (SÄN/2025:12)" has not (its case's number).
+fn colon_outside_brackets(t: &str) -> bool {
+    if !words::has_byte(t, b':') {
+        return false;
+    }
+    let mut depth = 0usize;
+    t.bytes().any(|b| {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        b == b':' && depth == 0
+    })
 }
 
 /// The value of a title's label: "Rubrik: Budget", "Ärenderubrik: Budget" give "Budget".

@@ -771,6 +771,9 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Barbro Jonsson, VV, 6-10",
+    ", del av 6",
+    "(SÄN/2025:3)",
     "Hem > Region Dalarna > Samverkansnämnden > Sammanträde 2024-11-21",
     " > ",
     "Klockan\n",
@@ -3260,4 +3263,37 @@ fn the_adjuster_named_after_a_title_and_the_chair_beside_them_are_read() {
          utsågs att jämte ordföranden justera protokollet.\n\n§2 B\nText.\n",
     );
     assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
+}
+
+#[test]
+fn the_paragraphs_someone_took_part_in_are_no_role() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2025-02-24\nÖvriga deltagande\nBarbro Jonsson, VV, 6-10\n\
+         Karin Oldeberg, VV, del av 6\nFredrik Ek, konsult, del av 6\nLars Ek, controller, ej 13\n\n\
+         § 6 A\nText.\n§ 7 B\nText.\n",
+    );
+    assert_eq!(
+        roles(&p),
+        [
+            ("Barbro Jonsson", None),
+            ("Karin Oldeberg", None),
+            ("Fredrik Ek", Some("konsult")),
+            ("Lars Ek", Some("controller")),
+        ]
+    );
+}
+
+#[test]
+fn a_title_under_its_number_may_hold_a_colon_in_brackets() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2025-02-24\nOrdförande: Maria Falk\n\n§ 6\n\
+         Överenskommelse om hemsjukvård (SÄN/2025:12)\n\nText.\n\n§ 7\nBeslut: Godkänns.\nText.\n",
+    );
+    assert_eq!(
+        numbered_titles(&p),
+        [
+            ("6", "Överenskommelse om hemsjukvård (SÄN/2025:12)"),
+            ("7", "")
+        ]
+    );
 }
