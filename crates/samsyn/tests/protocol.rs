@@ -4543,3 +4543,46 @@ fn a_pdfs_columns_of_spaces_with_paragraphs_written_without_their_sign() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_pdfs_two_columns_of_members_joined_into_lines() {
+    // (after a regional council's protocol as a document site shows its text: the
+    // columns of members and of others joined line by line, their roles between them)
+    let p = read(&own(
+        "tva-spalter-pa-en-rad-regionala-samverkansnamnden-2024-05-14.txt",
+    ));
+    assert_eq!(p["body"], "Regionala samverkansnämnden");
+    assert_eq!(p["date"], "2024-05-14");
+    assert_eq!(p["place"], "Sessionssalen, Regionhuset Linköping");
+    assert_eq!(p["chair"], "Lars-Göran Palm");
+    assert_eq!(strs(&p["secretaries"]), ["Lena Lund"]);
+    assert_eq!(strs(&p["adjusters"]), ["Monika Brandt", "Lotta Helge"]);
+    for (name, role, status) in [
+        ("Christian Gustafsson", Some("vice ordförande"), "present"),
+        ("Anna-Lena Sörman", Some("vice ordförande"), "present"),
+        ("Levi Ekholm", Some("vice ordförande"), "present"),
+        ("Nicklas Ahl", Some("ledamot"), "present"),
+        ("Anita Grund", Some("ersättare"), "present"),
+        ("Gunnar Gustavsson", Some("ledamot"), "present"),
+        ("Lars-Olof Jansson", Some("ledamot"), "present"),
+        ("Birgit Pohjola", Some("ersättare"), "present"),
+        ("Torbjörn Holm", None, "absent"),
+        ("Per Jamison", None, "absent"),
+        // under "Övriga (under hela eller delar av sammanträdet)", not "Förhindrade"
+        (
+            "Kerstin Aldén",
+            Some("hälso- och sjukvårdsstrateg"),
+            "present",
+        ),
+        ("Eva Andersson", Some("revisor"), "present"),
+        ("Lizabeth Bell", Some("medicinsk rådgivare"), "present"),
+        ("Lena Lund", Some("sekreterare"), "present"),
+    ] {
+        let a = attendee(&p, name);
+        assert_eq!(a["role"].as_str(), role, "{name}");
+        assert_eq!(a["status"], status, "{name}");
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 24);
+    assert_eq!(decisions(&p, "2"), ["godkänna överenskommelsen."]);
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -516,6 +516,17 @@ fn label_of(text: &str) -> Option<(Label, String)> {
     {
         return Some((l, t[pos + 1..].trim_ends().to_owned()));
     }
+    // "Övriga (under hela eller delar av sammanträdet)": a label with a note in brackets
+    // (kept only where it points to a list elsewhere, "Närvarande (se bilaga 1)")
+    if t.ends_with(')')
+        && let Some(open) = words::find_byte(t, b'(')
+        && (1..=40).contains(&open)
+        && let Some(l) = match_label(t[..open].trim_ends())
+    {
+        let note = &t[open + 1..t.len() - 1];
+        let rest = if refers_to_a_list(note) { note } else { "" };
+        return Some((l, rest.to_owned()));
+    }
     if words::at_most_chars(t, 40)
         && !words::has_byte(t, b',')
         && let Some(l) = match_label(t)
@@ -1094,6 +1105,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut want_body_next = false;
     let mut table: Option<Table> = None;
     let mut guessed_body: Option<String> = None;
+    // the body before the date on the line under the title
+    let mut dated_body: Option<String> = None;
     // the line before gave the date, and the times on a line of their own under it
     let mut after_date = false;
     let mut time_line: Option<&str> = None;
@@ -1233,6 +1246,17 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         }
         if want_body_next && (label_of(text).is_some() || words::find_date(text).is_some()) {
             want_body_next = false;
+            // "Protokoll" over "Regionala samverkansnämnden 2024-05-14": the body before
+            // its date
+            // (if nothing else names it: "Möte med förbundets styrelse den 17 oktober"
+            // under the association's name is its board)
+            if dated_body.is_none()
+                && let Some(d) = words::find_date(text)
+                && has_body_word(&text[..d.start])
+                && !words::is_person_name(text[..d.start].trim_ends())
+            {
+                dated_body = Some(clean_body(text)).filter(|b| !b.is_empty());
+            }
         }
         // "PROTOKOLL" over "Nr 4/2024" over the body: the protocol's number is no body
         if want_body_next && is_protocol_number(text) {
@@ -1574,7 +1598,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     }
     close_roll(&mut roll, &mut head);
     if head.body.as_deref().is_none_or(str::is_empty) {
-        head.body = guessed_body;
+        head.body = guessed_body.or(dated_body);
     }
     // (only the times: what follows them on such a line is seldom the place)
     if head.start.is_none()
@@ -2653,6 +2677,7 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
     if let Some(at) = member_in_later_column(text)
         .or_else(|| person_after_paragraphs(text))
         .or_else(|| member_after_party(text))
+        .or_else(|| person_after_title(text))
     {
         let mut out = parse_entry(&text[..at], section_role, absent);
         if !out.is_empty() {
@@ -2676,6 +2701,36 @@ fn is_paragraph_numbers(f: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '–' | ','))
 }
 
+/// Where a person's name starts at the end of a column after the first one's title,
+/// with their own title after a comma: "Kerstin Aldén, hälso- och sjukvårdsstrateg Eva
+/// Andersson, revisor", "Alma Basic, ledamot beredningen (S) Lizabeth Bell, medicinsk
+/// rådgivare" (the lines of two columns joined).
+fn person_after_title(text: &str) -> Option<usize> {
+    let first_comma = words::find_byte(text, b',')?;
+    if !words::is_person_name(text[..first_comma].trim_ends()) {
+        return None;
+    }
+    let commas = text.match_indices(',').map(|(at, _)| at).skip(1);
+    commas.into_iter().find_map(|comma| {
+        // (their title after the comma, written small)
+        let after = text[comma + 1..].trim_start_matches(' ');
+        if !after.starts_with(char::is_lowercase) {
+            return None;
+        }
+        let before = &text[first_comma + 1..comma];
+        let spaces: Vec<usize> = before.match_indices(' ').map(|(at, _)| at).collect();
+        spaces.iter().rev().skip(1).take(3).find_map(|&at| {
+            let (lead, name) = (before[..at].trim_ends(), &before[at + 1..]);
+            // (the lead's last word a title written small, or party letters: "Region
+            // Jämtland Härjedalen, ordförande" is an organisation)
+            let last_word = lead.rsplit(' ').next().unwrap_or(lead);
+            ((last_word.starts_with(char::is_lowercase) || lead.ends_with(')'))
+                && words::is_person_name(name))
+            .then_some(first_comma + 1 + at + 1)
+        })
+    })
+}
+
 /// Party letters in brackets: "S", "KD", "MP".
 fn is_party(p: &str) -> bool {
     (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_uppercase)
@@ -2694,10 +2749,25 @@ fn member_after_party(text: &str) -> Option<usize> {
     let rest = &text[start..];
     let open2 = words::find_byte(rest, b'(')?;
     let close2 = open2 + words::find_byte(&rest[open2..], b')')?;
-    (is_party(&rest[open2 + 1..close2])
-        && words::is_person_name(rest[..open2].trim_ends())
-        && words::is_person_name(text[..open].trim_ends()))
-    .then_some(start)
+    if !is_party(&rest[open2 + 1..close2]) || !words::is_person_name(text[..open].trim_ends()) {
+        return None;
+    }
+    let between = rest[..open2].trim_ends();
+    if words::is_person_name(between) {
+        return Some(start);
+    }
+    // "Christian Gustafsson (M) 1:e vice ordförande Anna-Lena Sörman (S)": the first
+    // one's role between them
+    let spaces: Vec<usize> = between.match_indices(' ').map(|(at, _)| at).collect();
+    spaces.iter().rev().skip(1).take(3).find_map(|&at| {
+        let (role, name) = (&between[..at], &between[at + 1..]);
+        let f = fold(role);
+        let f = ["1:e ", "2:e ", "3:e ", "forste ", "andre ", "tredje "]
+            .iter()
+            .find_map(|r| f.strip_prefix(r))
+            .unwrap_or(&f);
+        (member_role_named(f).is_some() && words::is_person_name(name)).then_some(start + at + 1)
+    })
 }
 
 /// Where a person's name starts after the paragraphs the one before was present for:

@@ -771,6 +771,9 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "(M) 1:e vice ordförande Anna-Lena Sörman (S)",
+    "Övriga (under hela eller delar av sammanträdet)",
+    ", hälso- och sjukvårdsstrateg Eva Andersson, revisor",
     "Barbro Jonsson, VV, 6-10",
     ", del av 6",
     "(SÄN/2025:3)",
@@ -2980,8 +2983,9 @@ fn a_cross_after_a_name_marks_the_person_present() {
     );
     assert_eq!(absent(&p), ["Petra Åkesson", "Mats Olofsson"]);
     assert_eq!(p.chair.as_deref(), Some("Helena Berg"));
-    // (the protocol's number is no body; the adjuster is read past "Beslut" and "att utse")
-    assert_eq!(p.body, None);
+    // (the protocol's number is no body, the line under it before its date is; the
+    // adjuster is read past "Beslut" and "att utse")
+    assert_eq!(p.body.as_deref(), Some("Styrelsen"));
     assert_eq!(p.adjusters, ["Johan Sundin"]);
 }
 
@@ -3296,4 +3300,62 @@ fn a_title_under_its_number_may_hold_a_colon_in_brackets() {
             ("7", "")
         ]
     );
+}
+
+#[test]
+fn members_run_together_with_their_roles_between_them_are_parted() {
+    let p = parse_ok(
+        "Protokoll\nRegionala samverkansnämnden 2024-05-14\nNärvarande\n\
+         Ledamöter Lars-Göran Palm (VL) ordförande\n\
+         Christian Gustafsson (M) 1:e vice ordförande Anna-Lena Sörman (S) 2:e vice ordförande Nicklas Ahl (S)\n\
+         Anita Grund (S) tjänstgörande ersättare Gunnar Gustavsson (MP)\n\
+         Övriga (under hela eller delar av sammanträdet)\n\
+         Kerstin Aldén, hälso- och sjukvårdsstrateg Eva Andersson, revisor\n\
+         Alma Basic, ledamot beredningen (S) Lizabeth Bell, medicinsk rådgivare\n\n\
+         § 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Regionala samverkansnämnden"));
+    assert_eq!(
+        roles(&p),
+        [
+            ("Lars-Göran Palm", Some("ordförande")),
+            ("Christian Gustafsson", Some("vice ordförande")),
+            ("Anna-Lena Sörman", Some("vice ordförande")),
+            ("Nicklas Ahl", Some("ledamot")),
+            ("Anita Grund", Some("ersättare")),
+            ("Gunnar Gustavsson", Some("ledamot")),
+            ("Kerstin Aldén", Some("hälso- och sjukvårdsstrateg")),
+            ("Eva Andersson", Some("revisor")),
+            ("Alma Basic", Some("ledamot")),
+            ("Lizabeth Bell", Some("medicinsk rådgivare")),
+        ]
+    );
+    // ("Övriga (…)" is a label with a note: no unread person)
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn an_organisation_before_a_role_is_no_person() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-05-14\nNärvarande\n\
+         Ingrid Holm, Region Jämtland Härjedalen, ordförande\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [(
+            "Ingrid Holm",
+            Some("Region Jämtland Härjedalen"),
+            Some("ordförande")
+        )]
+    );
+}
+
+#[test]
+fn a_label_with_a_note_in_brackets_is_a_label() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-05-14\nFörhindrade Torbjörn Holm (S)\n\
+         Övriga (under hela eller delar av sammanträdet)\nLena Lund, sekreterare\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(absent(&p), ["Torbjörn Holm"]);
+    assert_eq!(p.secretaries, ["Lena Lund"]);
 }
