@@ -4586,3 +4586,57 @@ fn a_pdfs_two_columns_of_members_joined_into_lines() {
     assert_eq!(decisions(&p, "2"), ["godkänna överenskommelsen."]);
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_consultation_with_organisations_and_items_numbered_without_a_mark() {
+    // (after a regional committee's consultation with pensioners' organisations: the
+    // organisation after each name without a comma, the adjusters side by side under
+    // their labels, items "1 Val av justerare" with the decision's own list "1." "2.")
+    let p = read(&own(
+        "fran-organisationerna-samrad-pensionarer-2024-09-18.txt",
+    ));
+    assert_eq!(
+        p["body"],
+        "samråd för pensionärsorganisationer för norra hälso- och sjukvårdsnämnden"
+    );
+    assert_eq!(p["date"], "2024-09-18");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["place"], "Aulan, Vintergatan 8, Uddevalla");
+    assert_eq!(p["chair"], "Ulrik Hammar");
+    assert_eq!(strs(&p["secretaries"]), ["Ben Norman"]);
+    assert_eq!(
+        strs(&p["adjusters"]),
+        ["Vivianne Gustavsson", "Elsie Tyreman"]
+    );
+    for (name, org) in [
+        ("Hasse Karlsson", "PRO"),
+        // "PRO ersätter Hasse Johansson"
+        ("Britta Rydberg", "PRO"),
+        ("Evy Jessen", "SKPF"),
+        ("Agneta Eriksson", "enhet folkhälsa"),
+    ] {
+        assert_eq!(attendee(&p, name)["organization"], org, "{name}");
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 11);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Ben Norman", "sekreterare"),
+            ("Ulrik Hammar", "ordförande"),
+            ("Vivianne Gustavsson", "justerare"),
+            ("Elsie Tyreman", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Hemsjukvård och äldres hälsa"),
+            ("3", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "2"), ["Informationen noteras."]);
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

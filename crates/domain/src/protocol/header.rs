@@ -1495,9 +1495,9 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             ) => {
                 // "Utses att justera ⇥ Lennart Gran" over "Underskrifter" over the
                 // signers: the list ends where the signatures start
+                // (and "Underskrifter" after a list of people, over the signers)
                 if l.heading > 0
-                    || !matches!(label, Label::Attend { .. })
-                        && text.len() <= "underskrifter".len()
+                    || text.len() <= "underskrifter".len()
                         && matches!(fold(text).as_str(), "underskrifter" | "underskrift")
                 {
                     section = None;
@@ -1880,14 +1880,18 @@ fn organisation_over_people(text: &str) -> Option<Option<&str>> {
         return is_only_an_organisation(t).then_some(Some(t));
     }
     // ("Från kommunerna", "från länets kommuner": a group)
+    // ("Från pensionärsorganisationerna": the organisations of those listed)
     (from
         && !t.is_empty()
         && t.split(' ').count() <= 3
         && !t
             .bytes()
             .any(|b| b.is_ascii_punctuation() || b.is_ascii_digit())
-        && org_and_role_words_in(&fold(t)) == (true, false))
-        .then_some(None)
+        && {
+            let f = fold(t);
+            org_and_role_words_in(&f) == (true, false) || f.ends_with("organisationerna")
+        })
+    .then_some(None)
 }
 
 /// [`entry`] under a label naming the organisation of those listed ("Närvarande från
@@ -2708,6 +2712,15 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             out.extend(parse_entry(&text[at..], section_role, absent));
             return out;
         }
+    }
+    // "Britta Rydberg PRO ersätter Hasse Johansson": whom they serve for is no part of
+    // their entry (with brackets or commas, the columns part it already)
+    if commas == 0
+        && brackets == 0
+        && let Some(at) = words::finder!(" ersätter ").find(text.as_bytes())
+        && words::is_person_name(text[at + " ersätter ".len()..].trim_ends())
+    {
+        return read_entry(&text[..at], section_role, absent);
     }
     read_entry(text, section_role, absent)
 }
@@ -3745,6 +3758,18 @@ fn name_before(s: &str) -> Option<String> {
 /// utse Johan Sundin att justera protokollet"), or the names after a verb of electing
 /// ("Mötet valde Johan Andreasson till justerare", "Till justerare utsågs Anna Berg").
 fn elected_in(text: &str) -> Vec<String> {
+    // "Beslut" over "1. Vivianne Gustavsson (PRO) utses att justera protokollet." over "2.
+    // Elsie Tyreman (SPF) utses …": each of the list's lines names one
+    if text.lines().any(|l| l.starts_with("1. ")) {
+        let listed: Vec<String> = text
+            .lines()
+            .filter_map(super::items::enumerated)
+            .flat_map(elected_in)
+            .collect();
+        if !listed.is_empty() {
+            return listed;
+        }
+    }
     let start = text
         .split(['.', '\n'])
         .find(|s| !matches!(s.trim_ends(), "Beslut" | "Beslut:" | "Beslutade" | ""))

@@ -486,6 +486,18 @@ pub fn find_items(lines: &[Line]) -> Layout {
     }
     let count = |style: Style| candidates.iter().filter(|c| c.1 == style).count();
     let first = |style: Style| candidates.iter().find(|c| c.1 == style).map(|c| c.0);
+    // ("1 Val av justerare" over "Beslut" over "1. Vivianne Gustavsson (PRO) utses …" and
+    // "2. …": a decision's list numbers no items)
+    let plain = || {
+        candidates
+            .iter()
+            .filter(|c| {
+                c.1 == Style::Plain
+                    && !in_decision_list(lines, c.0)
+                    && !starts_decision_list(lines, c.0)
+            })
+            .count()
+    };
     let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
         .into_iter()
         .find(|s| count(*s) >= 2)
@@ -495,12 +507,10 @@ pub fn find_items(lines: &[Line]) -> Layout {
                 && first(Style::Plain).is_none_or(|p| first(Style::Roman) < Some(p)))
             .then_some(Style::Roman)
         })
+        .or_else(|| (plain() < 2 && is_extract(lines, &candidates)).then_some(Style::Paragraph))
+        .or_else(|| (plain() < 2 && count(Style::Spaced) >= 2).then_some(Style::Spaced))
         .or_else(|| {
-            (count(Style::Plain) < 2 && is_extract(lines, &candidates)).then_some(Style::Paragraph)
-        })
-        .or_else(|| (count(Style::Plain) < 2 && count(Style::Spaced) >= 2).then_some(Style::Spaced))
-        .or_else(|| {
-            (count(Style::Plain) < 2 && count(Style::Spaced) < 2 && singles_follow(&candidates))
+            (plain() < 2 && count(Style::Spaced) < 2 && singles_follow(&candidates))
                 .then_some(Style::Single)
         })
         .unwrap_or(Style::Plain);
@@ -837,6 +847,29 @@ fn in_decision_list(lines: &[Line], i: usize) -> bool {
         || before.bullet.is_none()
             && before.heading == 0
             && inline_marker(&before.text).is_some_and(|rest| opens_list(&rest))
+}
+
+/// Whether line `i` is the "1." of a list that a decision marker opens ("Beslut" over "1.
+/// Vivianne Gustavsson (PRO) utses att justera protokollet." over "2. …"), which
+/// [`in_decision_list`] does not judge, being the list's first.
+fn starts_decision_list(lines: &[Line], i: usize) -> bool {
+    let Some(own) = enumerated(&lines[i].text).map(str::trim_ends) else {
+        return false;
+    };
+    if !lines[i].text.trim_start().starts_with('1')
+        || !(own.ends_with(['.', ',', ';']) || own.starts_with(char::is_lowercase))
+    {
+        return false;
+    }
+    let next_numbered = lines[i + 1..]
+        .iter()
+        .find(|l| !l.is_blank())
+        .is_some_and(|l| enumerated(&l.text).is_some());
+    let Some(before) = lines[..i].iter().rev().find(|l| !l.is_blank()) else {
+        return false;
+    };
+    next_numbered
+        && decision_marker(before).is_some_and(|rest| rest.is_empty() || rest.ends_with(':'))
 }
 
 /// Whether two numbers without a mark ([`Style::Single`]) follow one another among the
@@ -2196,7 +2229,7 @@ fn is_list_line(l: &Line) -> bool {
 }
 
 /// "1. text", "1) text", "a) text" → the text.
-fn enumerated(t: &str) -> Option<&str> {
+pub(super) fn enumerated(t: &str) -> Option<&str> {
     let t = t.trim_start();
     let mut chars = t.char_indices();
     let (_, c0) = chars.next()?;

@@ -223,15 +223,24 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
         .position(|l| !l.is_blank())
         .map(|p| end + p)
         && next < 20
-        && starts_with_role(&block[next])
-        // (the name under it, blank lines between them too)
-        && let Some(name) = block[next + 1..]
-            .iter()
-            .position(|l| !l.is_blank())
-            .map(|p| next + 1 + p)
-        && words::is_person_name(block[name].text.trim_ends())
     {
-        end = until_blank(name);
+        // "Ordförande: Ulrik Hammar (L)": a role and its signer on one line
+        if role_and_name(block[next].text.trim_ends()).is_some() {
+            end = until_blank(next);
+            continue;
+        }
+        // (the name under it, blank lines between them too)
+        if starts_with_role(&block[next])
+            && let Some(name) = block[next + 1..]
+                .iter()
+                .position(|l| !l.is_blank())
+                .map(|p| next + 1 + p)
+            && (words::is_person_name(block[name].text.trim_ends()) || block[name].has_cells())
+        {
+            end = until_blank(name);
+            continue;
+        }
+        break;
     }
     read(&block[..end.min(20)])
 }

@@ -771,6 +771,9 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Britta Rydberg PRO ersätter Hasse Johansson",
+    "Från pensionärsorganisationerna",
+    "1 Val av justerare\nBeslut\n1. ",
     "(M) 1:e vice ordförande Anna-Lena Sörman (S)",
     "Övriga (under hela eller delar av sammanträdet)",
     ", hälso- och sjukvårdsstrateg Eva Andersson, revisor",
@@ -3358,4 +3361,62 @@ fn a_label_with_a_note_in_brackets_is_a_label() {
     );
     assert_eq!(absent(&p), ["Torbjörn Holm"]);
     assert_eq!(p.secretaries, ["Lena Lund"]);
+}
+
+#[test]
+fn a_decisions_numbered_list_numbers_no_items() {
+    // ("1 Val av justerare" over "Beslut" over "1. …" and "2. …": the items are numbered
+    // without a mark, the decision's list with full stops)
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-18\nOrdförande: Ulrik Hammar\n\n1 Val av justerare\nBeslut\n\
+         1. Vivianne Gustavsson (PRO) utses att justera protokollet.\n\
+         2. Elsie Tyreman (SPF) utses att justera protokollet.\n\n\
+         2 Hemsjukvård\nInformation.\n\n3 Nästa möte\nDen 20 november.\n",
+    );
+    assert_eq!(
+        numbered_titles(&p),
+        [
+            ("1", "Val av justerare"),
+            ("2", "Hemsjukvård"),
+            ("3", "Nästa möte")
+        ]
+    );
+    assert_eq!(p.adjusters, ["Vivianne Gustavsson", "Elsie Tyreman"]);
+}
+
+#[test]
+fn whom_a_member_serves_for_is_no_part_of_the_entry() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-18\nOrdförande: Ulrik Hammar\n\nFrån pensionärsorganisationerna\nLedamöter:\n\
+         Britta Rydberg PRO ersätter Hasse Johansson\nElsie Tyreman SPF\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(
+        people(&p)[1..],
+        [
+            ("Britta Rydberg", Some("PRO"), Some("ledamot")),
+            ("Elsie Tyreman", Some("SPF"), Some("ledamot")),
+        ]
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn signers_each_on_their_roles_line_go_on_with_the_block() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-18\nÖvriga\nBen Norman, nämndsekreterare\n\nUnderskrifter\n\n\
+         Sekreterare: Ben Norman\n\nOrdförande: Ulrik Hammar (L)\n\n\
+         Justerare:                              Justerare:\n\
+         Vivianne Gustavsson (PRO)               Elsie Tyreman (SPF)\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Ben Norman", Some("sekreterare")),
+            ("Ulrik Hammar", Some("ordförande")),
+            ("Vivianne Gustavsson", Some("justerare")),
+            ("Elsie Tyreman", Some("justerare")),
+        ]
+    );
+    // ("Underskrifter" after the list of people is no unread person)
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
