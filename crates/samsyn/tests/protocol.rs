@@ -4640,3 +4640,42 @@ fn a_consultation_with_organisations_and_items_numbered_without_a_mark() {
     assert_eq!(decisions(&p, "2"), ["Informationen noteras."]);
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn an_associations_protocol_dated_with_six_digits_and_signed_under_names() {
+    // (after a patients' association's board protocol on its web page: "Protokoll
+    // 241015" the only date, those present in one line, the signers each over their role)
+    let p = read(&own("sex-siffror-patientforening-2024-10-15.txt"));
+    assert_eq!(p["date"], "2024-10-15");
+    assert_eq!(p["body"], Value::Null);
+    assert_eq!(p["chair"], "Peder Westberg");
+    assert_eq!(strs(&p["secretaries"]), ["Gunilla Janzén"]);
+    assert_eq!(strs(&p["adjusters"]), ["Anders Jonsson"]);
+    assert_eq!(present(&p), 6);
+    assert_eq!(
+        signed(&p),
+        [
+            ("Peder Westberg", "ordförande"),
+            ("Gunilla Janzén", "sekreterare"),
+            ("Anders Jonsson", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötet öppnas"),
+            ("2", "Val av justeringsperson"),
+            ("3", "Fastställande av föredragningslistan"),
+            ("4", "Hemsjukvård i samverkan"),
+            ("5", "Övriga frågor"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "4"),
+        ["Styrelsen ger sekreteraren i uppdrag att sammanställa synpunkter till regionen."]
+    );
+    assert_eq!(p["items"][4]["text"], "Inga övriga frågor.");
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

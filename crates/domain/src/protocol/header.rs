@@ -1235,6 +1235,18 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         }
         if let Some((kind, body)) = kind_line(text) {
             head.kind.get_or_insert(kind);
+            // "Protokoll 241015": six digits alone after the kind, year first, as an
+            // association's notes date themselves
+            if head.date.is_none()
+                && words::find_date(text).is_none()
+                && let Some(d) = words::find_short_date(body.trim_ends())
+                && d.start == 0
+                && d.end == body.trim_ends().len()
+            {
+                head.date = Some(d.iso());
+                section = None;
+                continue;
+            }
             // "Protokoll Socialnämnden 2024-03-12": the title holds the meeting's date
             if head.date.is_none()
                 && let Some(d) = words::find_date(text)

@@ -943,6 +943,7 @@ const END_LABELS: &[&str] = &[
     "justerare",
     "justerande",
     "justerat",
+    "justeringsperson",
     "antecknat av",
     "vid pennan",
     "vid tangenterna",
@@ -1033,6 +1034,24 @@ fn ends_last_item(last: &[Line], p: usize) -> bool {
     let (t, after) = (l.text.trim_ends(), &last[p + 1..]);
     if is_sign_off(t) {
         return after.iter().all(|l| l.furniture || l.is_blank());
+    }
+    // "Peder Westberg" over "Ordförande": the first signer named over their role, where
+    // the signers all are (the last line a role under a name: in the paper style, a role
+    // over each name, the last line is a name)
+    if words::at_most_chars(t, 40)
+        && after
+            .iter()
+            .find(|l| !l.is_blank() && !l.furniture)
+            .is_some_and(is_end)
+        && words::is_person_name(t)
+    {
+        let mut signing = after.iter().rev().filter(|l| !l.is_blank() && !l.furniture);
+        if let (Some(role), Some(name)) = (signing.next(), signing.next())
+            && is_end(role)
+            && words::is_person_name(name.text.trim_ends())
+        {
+            return true;
+        }
     }
     super::signatures::note_taker(t).is_some()
         && words::at_most_chars(t, 80)

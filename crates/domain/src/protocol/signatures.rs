@@ -14,6 +14,8 @@ const ROLE_LABELS: &[(&str, &str)] = &[
     ("justerare", "justerare"),
     ("justerande", "justerare"),
     ("justeras", "justerare"),
+    // (an association's "Justeringsperson" under the name)
+    ("justeringsperson", "justerare"),
     ("sekreterare", "sekreterare"),
     ("vid protokollet", "sekreterare"),
     ("protokollforare", "sekreterare"),

@@ -771,6 +771,8 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Protokoll 241015\n",
+    "Justeringsperson\n",
     "Britta Rydberg PRO ersätter Hasse Johansson",
     "Från pensionärsorganisationerna",
     "1 Val av justerare\nBeslut\n1. ",
@@ -3419,4 +3421,54 @@ fn signers_each_on_their_roles_line_go_on_with_the_block() {
     );
     // ("Underskrifter" after the list of people is no unread person)
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn a_title_dated_with_six_digits_gives_the_date() {
+    let p =
+        parse_ok("Protokoll 241015\n\nNärvarande: Anna Berg, Per Ek\n\n1. A\nText.\n2. B\nText.\n");
+    assert_eq!(p.date, "2024-10-15");
+    // (six digits elsewhere in a title are no date)
+    assert!(
+        parse(
+            "Protokoll nr 241015 från styrelsen\n1. A\nText.\n2. B\nText.\n",
+            &Hints::default()
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn signers_named_over_their_roles_after_the_last_item_are_read() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-15\n\n1. Mötet öppnas\nText.\n\n2. Övriga frågor\n\
+         Inga övriga frågor.\n\n Peder Westberg\nOrdförande\n\nGunilla Janzén\nSekreterare\n\n\
+         Anders Jonsson\nJusteringsperson\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Peder Westberg", Some("ordförande")),
+            ("Gunilla Janzén", Some("sekreterare")),
+            ("Anders Jonsson", Some("justerare")),
+        ]
+    );
+    assert_eq!(p.items[1].text, "Inga övriga frågor.");
+    // (paper style, a role over each name: a name over the first role stays the text's)
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-10-15\n\n1. A\nText.\n\n2. B\nAnsvarig:\nAnna Berg\n\n\
+         Vid protokollet\nLisa Ek\n\nJusteras\nPer Holm\n",
+    );
+    assert!(
+        p.items[1].text.ends_with("Anna Berg"),
+        "{:?}",
+        p.items[1].text
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Lisa Ek", Some("sekreterare")),
+            ("Per Holm", Some("justerare"))
+        ]
+    );
 }
