@@ -2484,18 +2484,32 @@ const MEMBER_ROLES: &[(&str, &str)] = &[
     ("motesordforande", "ordförande"),
     ("motesordf", "ordförande"),
     ("tjanstgorande ersattare", "ersättare"),
-    // "tjg ers för Eva-Lena Öst (S)"; "ej tjg ers": present, not serving
-    ("tjg ersattare", "ersättare"),
-    ("tjg ers", "ersättare"),
-    ("ej tjanstgorande ersattare", "ersättare"),
-    ("ej tjg ersattare", "ersättare"),
-    ("ej tjg ers", "ersättare"),
     ("ersattare", "ersättare"),
     ("ledamot", "ledamot"),
     ("sekreterare", "sekreterare"),
     ("sekr", "sekreterare"),
     ("justerare", "justerare"),
 ];
+
+/// "tjg ers för Eva-Lena Öst (S)", "ej tjg ers", "ej tjänstgörande ersättare" (folded):
+/// a substitute, serving or present without serving, written short (looked for after
+/// [`MEMBER_ROLES`], on the columns that start like one of these).
+fn substitute_written_short(f: &str) -> Option<&'static (&'static str, &'static str)> {
+    const SHORT: &[(&str, &str)] = &[
+        ("tjg ersattare", "ersättare"),
+        ("tjg ers", "ersättare"),
+        ("ej tjanstgorande ersattare", "ersättare"),
+        ("ej tjg ersattare", "ersättare"),
+        ("ej tjg ers", "ersättare"),
+    ];
+    if !(f.starts_with("tjg ") || f.starts_with("ej t")) {
+        return None;
+    }
+    SHORT.iter().find(|(k, _)| {
+        f.strip_prefix(k)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
+    })
+}
 
 /// The membership role a text names whole: "ordf", "Ordförande.", "ledamot".
 fn member_role_named(s: &str) -> Option<&'static str> {
@@ -3267,11 +3281,15 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         {
             continue;
         }
-        if let Some((key, role)) = MEMBER_ROLES.iter().find(|(k, _)| {
-            k.as_bytes().first() == first
-                && f.strip_prefix(k)
-                    .is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
-        }) {
+        if let Some((key, role)) = MEMBER_ROLES
+            .iter()
+            .find(|(k, _)| {
+                k.as_bytes().first() == first
+                    && f.strip_prefix(k)
+                        .is_some_and(|r| r.is_empty() || r.starts_with([' ', '.']))
+            })
+            .or_else(|| substitute_written_short(f))
+        {
             member_role.get_or_insert(role);
             // "sekr. Region Östergötland": an organisation after the role's word, as the
             // column's last characters (folding keeps their count)

@@ -488,15 +488,18 @@ pub fn find_items(lines: &[Line]) -> Layout {
     let first = |style: Style| candidates.iter().find(|c| c.1 == style).map(|c| c.0);
     // ("1 Val av justerare" over "Beslut" over "1. Vivianne Gustavsson (PRO) utses …" and
     // "2. …": a decision's list numbers no items)
+    let plain_count = std::cell::OnceCell::new();
     let plain = || {
-        candidates
-            .iter()
-            .filter(|c| {
-                c.1 == Style::Plain
-                    && !in_decision_list(lines, c.0)
-                    && !starts_decision_list(lines, c.0)
-            })
-            .count()
+        *plain_count.get_or_init(|| {
+            candidates
+                .iter()
+                .filter(|c| {
+                    c.1 == Style::Plain
+                        && !in_decision_list(lines, c.0)
+                        && !starts_decision_list(lines, c.0)
+                })
+                .count()
+        })
     };
     let style = [Style::Heading, Style::Paragraph, Style::Word, Style::Tab]
         .into_iter()
@@ -1038,7 +1041,11 @@ fn ends_last_item(last: &[Line], p: usize) -> bool {
     // "Peder Westberg" over "Ordförande": the first signer named over their role, where
     // the signers all are (the last line a role under a name: in the paper style, a role
     // over each name, the last line is a name)
-    if words::at_most_chars(t, 40)
+    // (a name's shape first: a capital, a space, no full stop at the end)
+    if t.starts_with(char::is_uppercase)
+        && words::has_byte(t, b' ')
+        && !t.ends_with(['.', ':'])
+        && words::at_most_chars(t, 40)
         && after
             .iter()
             .find(|l| !l.is_blank() && !l.furniture)
