@@ -4679,3 +4679,40 @@ fn an_associations_protocol_dated_with_six_digits_and_signed_under_names() {
     assert_eq!(p["items"][4]["text"], "Inga övriga frågor.");
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_pdfs_columns_with_roles_and_jobs_in_brackets() {
+    // (after a municipal care committee's protocol as a PDF's text: roles and jobs in
+    // brackets after the names, the paragraphs someone attended after the bracket, the
+    // adjustment's place and time one space from its label with a time after the date)
+    let p = read(&own(
+        "roller-i-parentes-vard-och-omsorgsnamnden-2024-09-25.txt",
+    ));
+    assert_eq!(p["body"], "Vård- och omsorgsnämnden");
+    assert_eq!(p["date"], "2024-09-25");
+    assert_eq!(times(&p), (Some("16:30"), Some("19:45")));
+    assert_eq!(p["place"], "Bruket, Göteborgsvägen 7");
+    assert_eq!(p["chair"], "Ove Dahl");
+    assert_eq!(strs(&p["secretaries"]), ["Malin Thor"]);
+    assert_eq!(strs(&p["adjusters"]), ["Carina Blom"]);
+    assert_eq!(p["adjusted_on"], "2024-10-01");
+    for (name, role) in [
+        ("Margareta Krona", "vice ordförande"),
+        // "ersätter Lennart Wall (S)"
+        ("Royne Borg", "ledamot"),
+        ("Jenny Ahl", "ersättare"),
+        ("Monica Holm", "chef vård- och omsorgsförvaltningen"),
+        // "(kvalitetschef) 107"
+        ("Pär Lev", "kvalitetschef"),
+        ("Karin Blom", "medicinskt ansvarig sjuksköterska"),
+    ] {
+        assert_eq!(attendee(&p, name)["role"], role, "{name}");
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 11);
+    assert_eq!(
+        decisions(&p, "105"),
+        ["Vård- och omsorgsnämnden godkänner överenskommelsen om hemsjukvård."]
+    );
+    assert_eq!(p["items"].as_array().unwrap().len(), 5);
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

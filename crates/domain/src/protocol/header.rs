@@ -594,11 +594,15 @@ fn starts_a_label(word: &str) -> bool {
 /// "Beslutande Per Nilsson (S), ordförande", "Plats och tid Kommunhuset, kl 08.30",
 /// "Utses att justera Ulla Berg". The longest label wins.
 fn spaced_label(t: &str, first_len: usize) -> Option<(Label, String)> {
-    // (a colon makes it a label line of the other kind, or no label line)
-    if !t.starts_with(|c: char| c.is_uppercase())
-        || !starts_a_label(&t[..first_len])
-        || words::has_byte(t, b':')
-    {
+    // (a colon makes it a label line of the other kind, or no label line; not a time's,
+    // "Kommunhuset 2024-10-01 15:00")
+    if !t.starts_with(|c: char| c.is_uppercase()) || !starts_a_label(&t[..first_len]) {
+        return None;
+    }
+    let b = t.as_bytes();
+    if memchr::memchr_iter(b':', b).any(|at| {
+        !(at > 0 && b[at - 1].is_ascii_digit() && b.get(at + 1).is_some_and(u8::is_ascii_digit))
+    }) {
         return None;
     }
     // where the first four words end (the longest label is 26 letters, in at most 52

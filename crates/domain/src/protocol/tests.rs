@@ -771,6 +771,7 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Justeringens plats och tid Vård- och omsorgsförvaltningen 2024-10-01 15:00",
     "Protokoll 241015\n",
     "Justeringsperson\n",
     "Britta Rydberg PRO ersätter Hasse Johansson",
@@ -3471,4 +3472,14 @@ fn signers_named_over_their_roles_after_the_last_item_are_read() {
             ("Per Holm", Some("justerare"))
         ]
     );
+}
+
+#[test]
+fn a_label_one_space_from_its_value_may_have_a_time_after_the_date() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-09-25\nOrdförande: Ove Dahl\n\n\
+         Justeringens plats och tid Vård- och omsorgsförvaltningen 2024-10-01 15:00\n\n\
+         § 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(p.adjusted_on.as_deref(), Some("2024-10-01"));
 }
