@@ -1181,6 +1181,16 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         // "| Beslutande |": a table's row of one cell, a heading over the rows under it
         let line = l.text.trim_ends();
         let text = single_cell(line).unwrap_or(line);
+        // "Nämnd:Omvårdnadsnämnden": a web page's field of the body (written exactly: a
+        // label "Nämnd" within the usual tolerance would match "Namn")
+        if head.body.is_none()
+            && text.starts_with('N')
+            && let Some(body) = text.strip_prefix("Nämnd:")
+            && !body.trim_ends().is_empty()
+        {
+            head.body = Some(body.trim_ends().to_owned());
+            continue;
+        }
         // "Din position: Hem > Region Dalarna > Samverkansnämnden > Sammanträde
         // 2024-11-21": a web page's breadcrumb names the body before the meeting
         if head.body.is_none()
@@ -2975,6 +2985,16 @@ fn check_box(text: &str) -> Option<(bool, &str)> {
 /// organisation's), "MAS Olle Sten" (a role's abbreviation); else no title and the
 /// column as it is.
 fn title_before_name(first: &str) -> (Option<&str>, &str) {
+    // "Tf förvaltningschef Jessica Hellberg": an acting holder's title, "tf" before it
+    if first.starts_with(['T', 't'])
+        && let Some(lead) = ["Tf ", "tf ", "T.f. ", "t.f. "]
+            .iter()
+            .find(|p| first.starts_with(*p))
+        && let (Some(title), rest) = title_before_name(&first[lead.len()..])
+        && title.starts_with(char::is_lowercase)
+    {
+        return (Some(&first[..lead.len() + title.len()]), rest);
+    }
     // (most first columns start with a capital and are names: one look at their bytes)
     let b = first.as_bytes();
     let small = b.first().is_some_and(u8::is_ascii_lowercase);

@@ -771,6 +771,8 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Nämnd:Omvårdnadsnämnden\n",
+    "Tf förvaltningschef Jessica Hellberg\n",
     "Justeringens plats och tid Vård- och omsorgsförvaltningen 2024-10-01 15:00",
     "Protokoll 241015\n",
     "Justeringsperson\n",
@@ -3482,4 +3484,21 @@ fn a_label_one_space_from_its_value_may_have_a_time_after_the_date() {
          § 1 A\nText.\n§ 2 B\nText.\n",
     );
     assert_eq!(p.adjusted_on.as_deref(), Some("2024-10-01"));
+}
+
+#[test]
+fn a_web_pages_field_of_the_body_and_an_acting_holders_title_are_read() {
+    let p = parse_ok(
+        "Nämnd:Omvårdnadsnämnden\nTitel:2019-01-30 Protokoll  Nämnd\n\nSammanträdesdatum\n2019-01-30\n\
+         Övriga närvarande\nTf förvaltningschef Jessica Hellberg\nVerksamhetschef Monica Roos\n\n\
+         § 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Omvårdnadsnämnden"));
+    assert_eq!(
+        roles(&p),
+        [
+            ("Jessica Hellberg", Some("tf förvaltningschef")),
+            ("Monica Roos", Some("verksamhetschef")),
+        ]
+    );
 }
