@@ -4716,3 +4716,34 @@ fn a_pdfs_columns_with_roles_and_jobs_in_brackets() {
     assert_eq!(p["items"].as_array().unwrap().len(), 5);
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_decision_groups_protocol_with_others_present_under_dessutom() {
+    // (after a programme's decision group's protocol as a document site shows its text:
+    // the meeting named as one word in the title, "Dessutom:" over others present, two
+    // people of one unit written with a slash)
+    let p = read(&own("dessutom-beslutsgrupp-hemsjukvard-2024-10-03.txt"));
+    assert_eq!(p["body"], "Beslutsgruppen för hemsjukvård i länet");
+    assert_eq!(p["date"], "2024-10-03");
+    assert_eq!(p["chair"], "Pär Nord");
+    assert_eq!(strs(&p["adjusters"]), ["Anita Bohm"]);
+    for (name, role) in [
+        ("Hans Tarm", "ledamot"),
+        ("Eva Johansson", "ersättare"),
+        ("Elisabeth Öberg", "sekretariatet"),
+        ("Helén Eriksson", "sekretariatet"),
+    ] {
+        assert_eq!(attendee(&p, name)["role"], role, "{name}");
+    }
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Fastställande av dagordning"),
+            ("2", "Föregående protokoll"),
+            ("3", "Val av justerare"),
+            ("4", "Rapporter"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

@@ -207,6 +207,8 @@ const LABELS: &[(&str, Label)] = &[
     ("ovriga deltagare", PRESENT),
     ("ovriga deltagande", PRESENT),
     ("ovriga", PRESENT),
+    // "Dessutom:" over others present
+    ("dessutom", PRESENT),
     ("adjungerade", PRESENT),
     ("sekretariatet", PRESENT),
     (
@@ -788,7 +790,10 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
             // "Protokoll från styrelsemöte" names the meeting, not the body, and
             // "SAMMANTRÄDESPROTOKOLL ⇥ Sida" a page
             // "PROTOKOLL NR 5/2001/2002": the protocol's number
-            let body = if NO_BODIES.contains(&fold(&body).as_str())
+            // ("Protokoll från beslutsgruppsmöte": a meeting of one word, no body)
+            let folded = fold(&body);
+            let body = if NO_BODIES.contains(&folded.as_str())
+                || !folded.contains(' ') && (folded.ends_with("mote") || folded.ends_with("motet"))
                 || is_protocol_number(rest.trim_ends())
             {
                 String::new()
@@ -2752,6 +2757,27 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             out.extend(parse_entry(&text[at..], section_role, absent));
             return out;
         }
+    }
+    // "Elisabeth Öberg/Helén Eriksson, sekretariatet": two people sharing what follows
+    if commas > 0
+        && let Some(slash) = words::find_byte(text, b'/')
+        && let Some(comma) = words::find_byte(text, b',')
+        && slash < comma
+        && words::is_person_name(text[..slash].trim_ends())
+        && words::is_person_name(text[slash + 1..comma].trim_ends())
+    {
+        let rest = &text[comma..];
+        let mut out = parse_entry(
+            &format!("{}{rest}", text[..slash].trim_ends()),
+            section_role,
+            absent,
+        );
+        out.extend(parse_entry(
+            &format!("{}{rest}", text[slash + 1..comma].trim_ends()),
+            section_role,
+            absent,
+        ));
+        return out;
     }
     // "Britta Rydberg PRO ersätter Hasse Johansson": whom they serve for is no part of
     // their entry (with brackets or commas, the columns part it already)

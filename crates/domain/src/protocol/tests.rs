@@ -771,6 +771,9 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Dessutom:\n",
+    "Elisabeth Öberg/Helén Eriksson, sekretariatet\n",
+    "Protokoll från beslutsgruppsmöte den 3 oktober 2024\n",
     "Nämnd:Omvårdnadsnämnden\n",
     "Tf förvaltningschef Jessica Hellberg\n",
     "Justeringens plats och tid Vård- och omsorgsförvaltningen 2024-10-01 15:00",
@@ -3501,4 +3504,29 @@ fn a_web_pages_field_of_the_body_and_an_acting_holders_title_are_read() {
             ("Monica Roos", Some("verksamhetschef")),
         ]
     );
+}
+
+#[test]
+fn others_present_under_dessutom_and_two_people_sharing_a_unit_are_read() {
+    let p = parse_ok(
+        "Beslutsgruppen för hemsjukvård i länet 4/24\n\n\
+         Protokoll från beslutsgruppsmöte den 3 oktober 2024\n\nNärvarande:\nPär Nord, ordf.\n\
+         Tjänstgörande ersättare\nLars Wallin\nDessutom:\n\
+         Elisabeth Öberg/Helén Eriksson, sekretariatet\n\n1. A\nText.\n2. B\nText.\n",
+    );
+    // (a meeting of one word, "beslutsgruppsmöte", is no body: the first line is)
+    assert_eq!(
+        p.body.as_deref(),
+        Some("Beslutsgruppen för hemsjukvård i länet")
+    );
+    assert_eq!(
+        roles(&p),
+        [
+            ("Pär Nord", Some("ordförande")),
+            ("Lars Wallin", Some("ersättare")),
+            ("Elisabeth Öberg", Some("sekretariatet")),
+            ("Helén Eriksson", Some("sekretariatet")),
+        ]
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
