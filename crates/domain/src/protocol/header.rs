@@ -3012,15 +3012,22 @@ fn check_box(text: &str) -> Option<(bool, &str)> {
 /// column as it is.
 fn title_before_name(first: &str) -> (Option<&str>, &str) {
     // "Tf förvaltningschef Jessica Hellberg": an acting holder's title, "tf" before it
-    if first.starts_with(['T', 't'])
+    if matches!(first.as_bytes(), [b'T' | b't', b'f' | b'.', ..])
         && let Some(lead) = ["Tf ", "tf ", "T.f. ", "t.f. "]
             .iter()
             .find(|p| first.starts_with(*p))
-        && let (Some(title), rest) = title_before_name(&first[lead.len()..])
+        && let (Some(title), rest) = one_title_before_name(&first[lead.len()..])
         && title.starts_with(char::is_lowercase)
     {
         return (Some(&first[..lead.len() + title.len()]), rest);
     }
+    one_title_before_name(first)
+}
+
+/// [`title_before_name`] of a title of one word (inlined, as it was before the acting
+/// title's look: it is on every entry's path).
+#[inline(always)]
+fn one_title_before_name(first: &str) -> (Option<&str>, &str) {
     // (most first columns start with a capital and are names: one look at their bytes)
     let b = first.as_bytes();
     let small = b.first().is_some_and(u8::is_ascii_lowercase);
