@@ -1598,14 +1598,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                             last.2 = false;
                         }
                         // ("(KD)" under "Anna Berg": the same person's line goes on)
-                        let at = head.attendees.len() - 1;
-                        // (after a line that is none of the roll call's, such as a
-                        // damaged label, the people are a list of their own)
-                        if roll.last().is_some_and(|r| r.2 && r.0 != at) {
-                            close_roll(&mut roll, &mut head);
-                        }
-                        if read == 1 && roll.last().is_none_or(|r| r.0 != at) {
-                            roll.push((at, 0, false));
+                        if let Some(at) = head.attendees.len().checked_sub(1) {
+                            // (after a line that is none of the roll call's, such as a
+                            // damaged label, the people are a list of their own)
+                            if roll.last().is_some_and(|r| r.2 && r.0 != at) {
+                                close_roll(&mut roll, &mut head);
+                            }
+                            if read == 1 && roll.last().is_none_or(|r| r.0 != at) {
+                                roll.push((at, 0, false));
+                            }
                         }
                     }
                 } else if !words::at_most_chars(text, 120) {
@@ -2747,10 +2748,24 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             _ => sign = true,
         }
     }
+    // (on a line of a few people only: each split is a call deeper)
+    let short = text.len() <= 400;
     if let Some(at) = member_in_later_column(text)
-        .or_else(|| sign.then(|| person_after_paragraphs(text)).flatten())
-        .or_else(|| (brackets >= 2).then(|| member_after_party(text)).flatten())
-        .or_else(|| (commas >= 2).then(|| person_after_title(text)).flatten())
+        .or_else(|| {
+            (short && sign)
+                .then(|| person_after_paragraphs(text))
+                .flatten()
+        })
+        .or_else(|| {
+            (short && brackets >= 2)
+                .then(|| member_after_party(text))
+                .flatten()
+        })
+        .or_else(|| {
+            (short && commas >= 2)
+                .then(|| person_after_title(text))
+                .flatten()
+        })
     {
         let mut out = parse_entry(&text[..at], section_role, absent);
         if !out.is_empty() {
@@ -2759,7 +2774,8 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         }
     }
     // "Elisabeth Öberg/Helén Eriksson, sekretariatet": two people sharing what follows
-    if commas > 0
+    if short
+        && commas > 0
         && let Some(slash) = words::find_byte(text, b'/')
         && let Some(comma) = words::find_byte(text, b',')
         && slash < comma
@@ -3851,12 +3867,17 @@ fn elected_in(text: &str) -> Vec<String> {
         let listed: Vec<String> = text
             .lines()
             .filter_map(super::items::enumerated)
-            .flat_map(elected_in)
+            .flat_map(elected_in_sentence)
             .collect();
         if !listed.is_empty() {
             return listed;
         }
     }
+    elected_in_sentence(text)
+}
+
+/// [`elected_in`] of a text's first sentence.
+fn elected_in_sentence(text: &str) -> Vec<String> {
     let start = text
         .split(['.', '\n'])
         .find(|s| !matches!(s.trim_ends(), "Beslut" | "Beslut:" | "Beslutade" | ""))

@@ -3530,3 +3530,17 @@ fn others_present_under_dessutom_and_two_people_sharing_a_unit_are_read() {
     );
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
 }
+
+#[test]
+fn deep_inputs_to_the_rules_that_part_people_and_read_lists_do_not_overflow() {
+    // (each split of people run together is a call deeper, and those elected were read
+    // from each line of a list: long lines of them must not exhaust the stack)
+    let people = "Anna Berg (S) ".repeat(20_000);
+    let nested = "1. ".repeat(30_000);
+    let p = parse_ok(&format!(
+        "Protokoll\nDatum: 2024-10-15\nOrdförande: Karl Wester\nNärvarande\n{people}\n\
+         Lena Ek, ekonom, § 5 {people}\n\n§ 1 Val av justerare\nBeslut\n{nested}Anna Berg utses.\n\
+         2. Per Ek utses.\n\n§ 2 B\nText.\n"
+    ));
+    assert_eq!(p.items.len(), 2);
+}
