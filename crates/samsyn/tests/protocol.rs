@@ -4747,3 +4747,32 @@ fn a_decision_groups_protocol_with_others_present_under_dessutom() {
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_pdfs_columns_with_titles_of_several_words_before_the_names() {
+    // (after a municipal social committee's protocol as a PDF's text: those present in a
+    // separate list, others with their titles before their names and the paragraphs
+    // they attended after, the time right after "kl.")
+    let p = read(&own("titlar-fore-namn-socialnamnden-2024-06-18.txt"));
+    assert_eq!(p["body"], "Socialnämnden");
+    assert_eq!(p["date"], "2024-06-18");
+    assert_eq!(times(&p), (Some("09:00"), Some("13:40")));
+    assert_eq!(p["place"], "Gröna rummet, Socialförvaltningen, Östhammar");
+    assert_eq!(p["chair"], "Lisa Norén");
+    assert_eq!(strs(&p["secretaries"]), ["Fitim Kunu"]);
+    assert_eq!(strs(&p["adjusters"]), ["Anna-Lena Söder"]);
+    assert_eq!(p["adjusted_on"], "2024-06-20");
+    for (name, role) in [
+        ("Fitim Kunu", "nämndsekreterare"),
+        ("Lisbeth Bodén", "tf. socialchef"),
+        ("Yvonne Wahl", "individ- och familjeomsorgschef"),
+        ("Johan Stein", "verksamhetsområdeschef hemvård"),
+    ] {
+        assert_eq!(attendee(&p, name)["role"], role, "{name}");
+    }
+    assert_eq!(
+        decisions(&p, "64"),
+        ["Socialnämnden lägger uppföljningen till handlingarna."]
+    );
+    assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}

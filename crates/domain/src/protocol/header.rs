@@ -3029,7 +3029,7 @@ fn check_box(text: &str) -> Option<(bool, &str)> {
 fn title_before_name(first: &str) -> (Option<&str>, &str) {
     // "Tf förvaltningschef Jessica Hellberg": an acting holder's title, "tf" before it
     if matches!(first.as_bytes(), [b'T' | b't', b'f' | b'.', ..])
-        && let Some(lead) = ["Tf ", "tf ", "T.f. ", "t.f. "]
+        && let Some(lead) = ["Tf ", "tf ", "Tf. ", "tf. ", "T.f. ", "t.f. "]
             .iter()
             .find(|p| first.starts_with(*p))
         && let (Some(title), rest) = one_title_before_name(&first[lead.len()..])
@@ -3037,7 +3037,48 @@ fn title_before_name(first: &str) -> (Option<&str>, &str) {
     {
         return (Some(&first[..lead.len() + title.len()]), rest);
     }
-    one_title_before_name(first)
+    match one_title_before_name(first) {
+        (None, _) if let Some((title, name)) = title_of_words_before_name(first) => {
+            (Some(title), name)
+        }
+        found => found,
+    }
+}
+
+/// A title of several words before a person's name, as a PDF's column of others present
+/// lists them: "Individ- och familjeomsorgschef Yvonne Wahl", "Verksamhetsområdeschef
+/// hemvård Johan Stein 69", "Tf. socialchef Lisbeth Bodén 63-68" (the paragraphs they
+/// took part in dropped): the title a role's words end, written small before the name.
+fn title_of_words_before_name(first: &str) -> Option<(&str, &str)> {
+    let core = first.trim_ends();
+    // (four words or more: one word before a name is the rule above's)
+    if memchr::memchr_iter(b' ', core.as_bytes()).nth(2).is_none() {
+        return None;
+    }
+    let core = match core.rsplit_once(' ') {
+        Some((head, last))
+            if last.bytes().any(|b| b.is_ascii_digit())
+                && last.bytes().all(|b| b.is_ascii_digit() || b == b'-') =>
+        {
+            head.trim_ends()
+        }
+        _ => core,
+    };
+    let spaces: Vec<usize> = memchr::memchr_iter(b' ', core.as_bytes()).collect();
+    spaces.iter().rev().skip(1).take(2).find_map(|&at| {
+        let (lead, name) = (core[..at].trim_ends(), &core[at + 1..]);
+        // (the title's words after its first written small, no label or paragraph in
+        // it: "Maria Engström tjänstgörande ersättare för Bo Ek" names two people)
+        let mut lead_words = lead.split(' ');
+        lead_words.next();
+        (lead_words.all(|w| w.starts_with(char::is_lowercase))
+            && lead.len() <= 60
+            && !lead.contains([':', '§'])
+            && name.starts_with(char::is_uppercase)
+            && words::is_person_name(name)
+            && org_and_role_words_in(&fold(lead)).1)
+            .then_some((lead, name))
+    })
 }
 
 /// [`title_before_name`] of a title of one word (inlined, as it was before the acting

@@ -771,6 +771,9 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "kl.09:00-13:40",
+    "Individ- och familjeomsorgschef Yvonne Wahl\n",
+    "Tf. socialchef Lisbeth Bodén 63-68, 70,\n",
     "Dessutom:\n",
     "Elisabeth Öberg/Helén Eriksson, sekretariatet\n",
     "Protokoll från beslutsgruppsmöte den 3 oktober 2024\n",
@@ -3543,4 +3546,37 @@ fn deep_inputs_to_the_rules_that_part_people_and_read_lists_do_not_overflow() {
          2. Per Ek utses.\n\n§ 2 B\nText.\n"
     ));
     assert_eq!(p.items.len(), 2);
+}
+
+#[test]
+fn titles_of_several_words_before_names_and_a_time_right_after_kl_are_read() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-06-18\nOrdförande: Lisa Norén\n\
+         Plats och tid        Gröna rummet, Östhammar, kl.09:00-13:40\n\
+         Övriga deltagande    Nämndsekreterare Fitim Kunu\n\
+         Tf. socialchef Lisbeth Bodén 63-68, 70,\n\
+         Individ- och familjeomsorgschef Yvonne Wahl\n\
+         Verksamhetsområdeschef hemvård Johan Stein 69\n\n§ 63 A\nText.\n§ 64 B\nText.\n",
+    );
+    assert_eq!(p.start_time.as_deref(), Some("09:00"));
+    assert_eq!(p.end_time.as_deref(), Some("13:40"));
+    assert_eq!(p.place.as_deref(), Some("Gröna rummet, Östhammar"));
+    assert_eq!(
+        roles(&p)[2..],
+        [
+            ("Lisbeth Bodén", Some("tf. socialchef")),
+            ("Yvonne Wahl", Some("individ- och familjeomsorgschef")),
+            ("Johan Stein", Some("verksamhetsområdeschef hemvård")),
+        ]
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn a_substitute_serving_for_another_is_no_title_before_a_name() {
+    let p = parse_ok(
+        "Protokoll\nDatum: 2024-02-12\nBeslutande\nKarl Ek (S), ordförande\n\
+         Maria Engström (S) tjänstgörande ersättare för Bo Ek (S)\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
+    );
+    assert_eq!(roles(&p)[1], ("Maria Engström", Some("ersättare")));
 }

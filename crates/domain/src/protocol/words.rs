@@ -840,8 +840,12 @@ pub fn find_times(s: &str) -> Option<(Clock, Option<Clock>, usize)> {
         .find_map(|k| lower.find(k).map(|p| p + k.len()));
     let mut i = 0;
     while i < b.len() {
+        // (not inside a number, "1.09:00", but right after "kl.": "kl.09:00-13:40")
         if b[i].is_ascii_digit()
-            && (i == 0 || !b[i - 1].is_ascii_digit() && b[i - 1] != b'-' && b[i - 1] != b'.')
+            && (i == 0
+                || !b[i - 1].is_ascii_digit()
+                    && b[i - 1] != b'-'
+                    && (b[i - 1] != b'.' || after_kl == Some(i)))
         {
             let bare_ok = after_kl
                 .is_some_and(|p| p <= i && s.get(p..i).is_some_and(|x| x.trim_ends().is_empty()));
