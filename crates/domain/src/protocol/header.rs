@@ -3051,8 +3051,9 @@ fn title_before_name(first: &str) -> (Option<&str>, &str) {
 /// took part in dropped): the title a role's words end, written small before the name.
 fn title_of_words_before_name(first: &str) -> Option<(&str, &str)> {
     let core = first.trim_ends();
-    // (four words or more: one word before a name is the rule above's)
-    if memchr::memchr_iter(b' ', core.as_bytes()).nth(2).is_none() {
+    // (four words or more, some 25 bytes: one word before a name is the rule above's,
+    // and most columns here are a name alone)
+    if core.len() < 25 || memchr::memchr_iter(b' ', core.as_bytes()).nth(2).is_none() {
         return None;
     }
     let core = match core.rsplit_once(' ') {
