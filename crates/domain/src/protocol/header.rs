@@ -1085,6 +1085,9 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
 /// Whether a list's label points elsewhere: "se närvarolista, bilaga 1", "enligt bilaga",
 /// "Se deltagarlista".
 fn refers_to_a_list(rest: &str) -> bool {
+    if !may_refer_to_a_list(rest) {
+        return false;
+    }
     let f = fold(rest);
     let f = f.trim_start_matches(['(', ' ']);
     (f.starts_with("se ") || f.starts_with("enligt ") || f.starts_with("framgar av "))
@@ -1613,7 +1616,6 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     section = None;
                 } else if entries_in_section == 0
                     && matches!(label, Label::Attend { present: true, .. })
-                    && may_refer_to_a_list(text)
                     && refers_to_a_list(text)
                 {
                     // "Närvarande" over "Se bilaga 1": the list is elsewhere
@@ -2844,19 +2846,30 @@ fn person_after_title(text: &str) -> Option<usize> {
             if !before[last_space + 1..].starts_with(char::is_uppercase) {
                 return None;
             }
-            let spaces: Vec<usize> = memchr::memchr_iter(b' ', before.as_bytes()).collect();
-            spaces.iter().rev().skip(1).take(3).find_map(|&at| {
-                let (lead, name) = (before[..at].trim_ends(), &before[at + 1..]);
+            names_at_end(before, 4).find_map(|(lead, name, at)| {
+                let lead = lead.trim_ends();
                 // (the lead's last word a title written small, or party letters: "Region
                 // Jämtland Härjedalen, ordförande" is an organisation)
                 let last_word = lead.rsplit(' ').next().unwrap_or(lead);
                 ((last_word.starts_with(char::is_lowercase) || lead.ends_with(')'))
                     && name.starts_with(char::is_uppercase)
                     && words::is_person_name(name))
-                .then_some(first_comma + 1 + at + 1)
+                .then_some(first_comma + 1 + at)
             })
         })?;
     words::is_person_name(text[..first_comma].trim_ends()).then_some(at)
+}
+
+/// The ways a text ends with a name of two to `most` words, the shortest first: what
+/// stands before the name, the name, and where the name starts.
+fn names_at_end(s: &str, most: usize) -> impl Iterator<Item = (&str, &str, usize)> {
+    let spaces: Vec<usize> = memchr::memchr_iter(b' ', s.as_bytes()).collect();
+    spaces
+        .into_iter()
+        .rev()
+        .skip(1)
+        .take(most - 1)
+        .map(move |at| (&s[..at], &s[at + 1..], at + 1))
 }
 
 /// Party letters in brackets: "S", "KD", "MP".
@@ -2886,15 +2899,13 @@ fn member_after_party(text: &str) -> Option<usize> {
     }
     // "Christian Gustafsson (M) 1:e vice ordförande Anna-Lena Sörman (S)": the first
     // one's role between them
-    let spaces: Vec<usize> = between.match_indices(' ').map(|(at, _)| at).collect();
-    spaces.iter().rev().skip(1).take(3).find_map(|&at| {
-        let (role, name) = (&between[..at], &between[at + 1..]);
+    names_at_end(between, 4).find_map(|(role, name, at)| {
         let f = fold(role);
         let f = ["1:e ", "2:e ", "3:e ", "forste ", "andre ", "tredje "]
             .iter()
             .find_map(|r| f.strip_prefix(r))
             .unwrap_or(&f);
-        (member_role_named(f).is_some() && words::is_person_name(name)).then_some(start + at + 1)
+        (member_role_named(f).is_some() && words::is_person_name(name)).then_some(start + at)
     })
 }
 
@@ -2944,10 +2955,7 @@ fn member_in_later_column(text: &str) -> Option<usize> {
             continue;
         };
         let party = after.split_once(')').map_or("", |(p, _)| p);
-        if (1..=3).contains(&party.chars().count())
-            && party.chars().all(char::is_uppercase)
-            && words::is_person_name(name.trim_ends())
-        {
+        if is_party(party) && words::is_person_name(name.trim_ends()) {
             return Some(start);
         }
     }
@@ -3065,9 +3073,8 @@ fn title_of_words_before_name(first: &str) -> Option<(&str, &str)> {
         }
         _ => core,
     };
-    let spaces: Vec<usize> = memchr::memchr_iter(b' ', core.as_bytes()).collect();
-    spaces.iter().rev().skip(1).take(2).find_map(|&at| {
-        let (lead, name) = (core[..at].trim_ends(), &core[at + 1..]);
+    names_at_end(core, 3).find_map(|(lead, name, _)| {
+        let lead = lead.trim_ends();
         // (the title's words after its first written small, no label or paragraph in
         // it: "Maria Engström tjänstgörande ersättare för Bo Ek" names two people)
         let mut lead_words = lead.split(' ');
