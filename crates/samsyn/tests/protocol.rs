@@ -148,6 +148,11 @@ fn the_chefsgrupp_protocol_is_read_field_by_field() {
         p["chair"], "Johanna Viberg",
         "Johanna ersätter Ingmar som ordförande"
     );
+    assert_eq!(
+        attendee(&p, "Johanna Viberg")["role"],
+        "ordförande",
+        "listed without a role, she chaired"
+    );
     assert_eq!(strs(&p["secretaries"]), ["Malin Duckert Ek"]);
     assert!(strs(&p["adjusters"]).is_empty());
     assert_eq!(p["adjusted_on"], Value::Null);
@@ -1478,6 +1483,7 @@ fn an_agenda_listing_the_items_first_is_no_item() {
     );
     let items = p["items"].as_array().unwrap();
     assert_eq!(items[0]["text"], "Mötet öppnades av Eva Lindqvist.");
+    assert_eq!(p["chair"], "Eva Lindqvist", "who opened the meeting chaired it");
     assert_eq!(items[3]["text"], "Inget övrigt.");
     assert_eq!(
         decisions(&p, "2"),
@@ -4775,4 +4781,42 @@ fn a_pdfs_columns_with_titles_of_several_words_before_the_names() {
         ["Socialnämnden lägger uppföljningen till handlingarna."]
     );
     assert_eq!(p["warnings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn the_chair_is_who_opened_the_meeting_in_the_first_item() {
+    // (after a regional council's notes: labels without colons, the list of those
+    // present without roles, and the chair named only where the first item says who
+    // opened the meeting, in a sentence that goes on)
+    let p = read(&own("oppnades-av-ordforande-regionalt-forum-2024-05-16.txt"));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Regionalt forum för vård och omsorg");
+    assert_eq!(p["date"], "2024-05-16");
+    assert_eq!(times(&p), (Some("13:00"), Some("16:00")));
+    assert_eq!(p["place"], "Regionens hus, Örebro");
+    assert_eq!(
+        p["chair"], "Ingrid Svahn",
+        "\"Mötet öppnades av ordförande Ingrid Svahn. En övrig fråga …\""
+    );
+    assert_eq!(attendee(&p, "Ingrid Svahn")["role"], "ordförande");
+    assert_eq!(attendee(&p, "Ingrid Svahn")["organization"], "Lekebergs kommun");
+    assert_eq!(strs(&p["secretaries"]), ["Peter Alm"]);
+    assert_eq!(present(&p), 5);
+    assert_eq!(
+        titles(&p),
+        [
+            ("1", "Mötet öppnas"),
+            ("2", "Föregående minnesanteckningar"),
+            ("3", "Hemsjukvård – uppföljning av överenskommelsen"),
+            ("4", "Övriga frågor"),
+            ("5", "Nästa möte"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(strs(&p["items"][2]["presenters"]), ["Helena Roos"]);
+    assert_eq!(
+        decisions(&p, "3"),
+        ["Forumet ställer sig bakom uppföljningsplanen."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }

@@ -3766,8 +3766,8 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
                 words::holds!(f, "ordf")
                     || words::holds!(f, "leds av")
                     || words::holds!(f, "leder motet")
-                    || words::holds!(f, "oppnade")
-                    || words::holds!(f, "forklarade")
+                    || words::holds!(f, "oppna")
+                    || words::holds!(f, "forklara")
             })
             .find_map(|l| chair_in_prose(&l.text));
     }
@@ -3793,9 +3793,13 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
         p.secretaries = elected_in(&item.text);
     }
     // "Antecknare: Johan Ström" above a list naming him without a role: he took the notes
+    // ("Mötet öppnades av ordförande Johan Söderling" in the first item, and the list
+    // naming him without a role: he chaired)
     for a in &mut p.attendees {
         if a.role.is_none() && p.secretaries.contains(&a.name) {
             a.role = Some("sekreterare".to_owned());
+        } else if a.role.is_none() && p.chair.as_deref() == Some(a.name.as_str()) {
+            a.role = Some("ordförande".to_owned());
         }
     }
     if p.adjusters.is_empty()
@@ -3870,15 +3874,24 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
 /// The leading person's name of a text, if it starts with one.
 pub fn name_prefix(s: &str) -> Option<String> {
     // ("Eva af Klint", "Mats O. Lind": a particle or an initial inside, which the name
-    // check below allows only there)
+    // check below allows only there; a full stop after any other word, or a comma, a
+    // semicolon after any word, ends the name: "… ordförande Johan Söderling. Två övriga
+    // frågor …", "Tomas Jonsson, Bergs kommun"; a word before a colon is a label, no
+    // part of a name: "Antecknare: Mats Håkansson", "Anna Berg Föredragande: Eva Lind")
+    let mut ended = false;
     let tokens: Vec<&str> = s
         .split_whitespace()
-        .map(|t| {
-            let t = t.trim_end_matches([',', ';', ':']);
-            if words::is_initial(t) {
-                t
+        .map_while(|t| {
+            if ended || t.ends_with(':') {
+                return None;
+            }
+            let bare = t.trim_end_matches([',', ';']);
+            ended = bare.len() < t.len();
+            if words::is_initial(bare) {
+                Some(bare)
             } else {
-                t.trim_end_matches(['.', ',', ';', ':'])
+                ended |= bare.ends_with('.');
+                Some(bare.trim_end_matches('.'))
             }
         })
         .take_while(|t| words::is_name_part(t))
@@ -3984,8 +3997,11 @@ fn chair_in_prose(text: &str) -> Option<String> {
         }
         return None;
     }
-    // "Ordföranden Leif Sundin hälsade välkomna."
-    if let Some(rest) = lower.strip_prefix("ordföranden ")
+    // "Ordföranden Leif Sundin hälsade välkomna.", "Ordförande Hanna Roberts hälsar alla
+    // välkomna …", "Ordföranden, Jonas Andersson (S), hälsar välkommen …"
+    if let Some(rest) = ["ordföranden, ", "ordföranden ", "ordförande, ", "ordförande "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
         && let Some(name) = name_prefix(&text[text.len() - rest.len()..])
         && name.contains(' ')
     {
@@ -3993,6 +4009,14 @@ fn chair_in_prose(text: &str) -> Option<String> {
     }
     for marker in [
         "öppnades av ordföranden ",
+        "öppnades av ordförande ",
+        "öppnas av ordföranden ",
+        "öppnas av ordförande ",
+        // ("Mötet öppnades av Johan Söderling som …")
+        "mötet öppnades av ",
+        "sammanträdet öppnades av ",
+        "mötet öppnas av ",
+        "sammanträdet öppnas av ",
         "ordförande för mötet är ",
         "ordförande för mötet var ",
         "mötet leds av ",
@@ -4022,12 +4046,27 @@ fn chair_in_prose(text: &str) -> Option<String> {
         " öppnade sammanträdet",
         " förklarade mötet öppnat",
         " förklarade sammanträdet öppnat",
+        " öppnar mötet",
+        " öppnar sammanträdet",
+        " förklarar mötet öppnat",
+        " förklarar sammanträdet öppnat",
     ] {
         if let Some(pos) = lower.find(marker) {
-            return name_before(&text[..pos]);
+            // ("Johan Söderling (S) öppnar mötet": the party is no part of the name)
+            return name_before(without_party_at_end(&text[..pos]));
         }
     }
     None
+}
+
+/// A text without the party letters in brackets at its end: "Johan Söderling (S)" →
+/// "Johan Söderling".
+fn without_party_at_end(s: &str) -> &str {
+    let t = s.trim_ends();
+    t.strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .filter(|(_, party)| is_party(party))
+        .map_or(t, |(before, _)| before.trim_ends())
 }
 
 fn role_rank(role: Option<&str>) -> usize {
@@ -4432,6 +4471,35 @@ mod tests {
             "v. ordförande",
         ] {
             assert_eq!(member_role_named(role), Some("vice ordförande"), "{role}");
+        }
+    }
+
+    #[test]
+    fn who_opens_the_meeting_in_the_first_item_chairs_it() {
+        for text in [
+            "Mötet öppnades av ordförande Johan Söderling. Två frågor lades till.",
+            "Ordförande Johan Söderling hälsar alla välkomna och förklarar mötet öppnat.",
+            "Ordföranden, Johan Söderling (S), hälsar välkommen och öppnar sammanträdet.",
+            "Johan Söderling öppnar mötet och hälsar alla välkomna.",
+            "Johan Söderling (S) förklarar sammanträdet öppnat.",
+            "Mötet öppnades av Johan Söderling som hälsade alla välkomna.",
+            "Sammanträdet öppnas av ordföranden Johan Söderling.",
+        ] {
+            assert_eq!(
+                chair_in_prose(text).as_deref(),
+                Some("Johan Söderling"),
+                "{text:?}"
+            );
+        }
+        // (no name after the word, or someone opening something else)
+        for text in [
+            "Ordföranden öppnar mötet.",
+            "Ordförande i nämnden hälsar välkommen.",
+            "Ordförande: Johan Söderling",
+            "Vårdcentralen öppnades av Johan Söderling i maj.",
+            "Ordföranden, socialchefen och MAS öppnar mötet.",
+        ] {
+            assert_eq!(chair_in_prose(text), None, "{text:?}");
         }
     }
 

@@ -1133,6 +1133,9 @@ const FRAGMENTS: &[&str] = &[
     "\n-\n",
     "\nTjg\nEj tjg\n",
     "\nUnderskrifter\n",
+    "Mötet öppnades av ordförande Ingrid Svahn. En",
+    "Ordföranden, Jonas Andersson (S), hälsar välkommen och öppnar sammanträdet.",
+    " (S) öppnar mötet",
 ];
 
 #[test]
@@ -2090,10 +2093,11 @@ fn a_list_of_those_present_after_the_items_is_the_attendance() {
          Stefan Lindqvist, Region Västerbotten\nFrånvarande: Rolf Eriksson\n\n\
          Ordförande\nKarin Wallin\n",
     );
+    // (the chair, named where she opened the meeting, listed without a role)
     assert_eq!(
         people(&p),
         [
-            ("Karin Wallin", Some("Umeå kommun"), None),
+            ("Karin Wallin", Some("Umeå kommun"), Some("ordförande")),
             ("Stefan Lindqvist", Some("Region Västerbotten"), None),
             ("Rolf Eriksson", None, None),
         ]
@@ -2554,10 +2558,11 @@ fn an_attendance_list_as_an_attachment_after_the_items_is_read() {
          Ordföranden Leif Sundin hälsade välkomna.\n\n2. Avslut\n\nBilaga 1. Närvarolista\n\
          Leif Sundin, Västerås stad\nBritta Öst, Region Västmanland\n",
     );
+    // (the chair, named where he welcomed everyone, listed without a role)
     assert_eq!(
         people(&p),
         [
-            ("Leif Sundin", Some("Västerås stad"), None),
+            ("Leif Sundin", Some("Västerås stad"), Some("ordförande")),
             ("Britta Öst", Some("Region Västmanland"), None),
         ]
     );
