@@ -4820,3 +4820,53 @@ fn the_chair_is_who_opened_the_meeting_in_the_first_item() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn groups_written_over_those_present_are_their_organisations() {
+    // (after a regional leadership group's notes: those present under headings of the
+    // groups they come from, one a heading over another, a title with a capital after a
+    // name, and a sentence's full stop after the last column)
+    let p = read(&own(
+        "grupper-over-namn-ledningsgrupp-barn-och-unga-2024-09-12.txt",
+    ));
+    assert_eq!(p["document_kind"], "minnesanteckningar");
+    assert_eq!(p["body"], "Ledningsgrupp för barn och unga, Örebro län");
+    assert_eq!(p["date"], "2024-09-12");
+    let people: Vec<(String, Value, Value, String)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap().to_owned(),
+                a["organization"].clone(),
+                a["role"].clone(),
+                a["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let want = [
+        ("Lena Holm", "Universitetssjukhuset Örebro", "områdeschef barn- och ungdomspsykiatri", "present"),
+        ("Oskar Frid", "Region Örebro län", "chefläkare Universitetssjukhuset", "present"),
+        ("Karin Dahl", "Hälsoval Region Örebro län", "Processansvarig", "present"),
+        ("Mats Ek", "Privata vårdgivare", "läkare Vivalla vårdcentral", "present"),
+        ("Anna Lund", "Kumla", "socialchef", "present"),
+        ("Eva Sand", "Hallsberg", "förvaltningschef barn och utbildning", "present"),
+        ("Sofia Berg", "Kansli Länsgemensam samverkan", "samordnare barn och unga", "present"),
+        ("Jonas Wik", "Kansli Länsgemensam samverkan", "kanslichef", "present"),
+        ("Petra Nord", "Lindesberg", "socialchef", "absent"),
+    ];
+    for (i, (name, org, role, status)) in want.iter().enumerate() {
+        assert_eq!(
+            people[i],
+            (name.to_string(), Value::from(*org), Value::from(*role), status.to_string()),
+            "{name}"
+        );
+    }
+    assert_eq!(people.len(), 10, "and Ola Rask, Askersund, absent");
+    assert_eq!(
+        decisions(&p, "3"),
+        ["Ledningsgruppen ställer sig bakom rutinen."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -1145,7 +1145,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
     let mut section_org: Option<String> = None;
     // the characters of a presence column marked with crosses, laid out with spaces
     let mut marked: Option<(usize, usize)> = None;
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         if l.furniture {
             continue;
         }
@@ -1625,6 +1625,24 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                     && !is_row_of_column_heads(text)
                     && !is_roll_call_head(text)
                 {
+                    // "Privata vårdgivare", "Kansli Vårdsamverkan Fyrbodal" over "Per
+                    // Midtvedt, läkare …": a group over its people, who belong to it
+                    // (or over a group of its own: "VG PV (primärvård)" over "Norra
+                    // Hälso- och sjukvårdsnämnden" over "Carina Hansson")
+                    let mut next = lines[i + 1..]
+                        .iter()
+                        .filter(|n| !n.furniture && !n.is_blank())
+                        .take(2);
+                    if is_group_heading(text)
+                        && next.next().is_some_and(|n| {
+                            name_prefix(&n.text).is_some()
+                                || is_group_heading(&n.text)
+                                    && next.next().is_some_and(|m| name_prefix(&m.text).is_some())
+                        })
+                    {
+                        section_org = Some(text.trim_ends().to_owned());
+                        continue;
+                    }
                     warnings.push(unread_entry(l.no, text));
                 }
             }
@@ -1964,6 +1982,60 @@ fn entries_from(
         .filter(|part| entry_from(part, struck, label, org, head))
         .count()
 }
+
+/// Whether a line that names no one, under a label of those present, has the shape of a
+/// heading over a group of them: a few words from a capital, none of them a name's
+/// start, without the commas, colons, full stops or numbers of an entry ("Privata
+/// vårdgivare", "VG PV (primärvård)", "Kommun").
+fn is_group_heading(text: &str) -> bool {
+    let t = text.trim_ends();
+    t.starts_with(char::is_uppercase)
+        && words::at_most_chars(t, 60)
+        && t.split(' ').filter(|w| !w.is_empty()).count() <= 7
+        && !t.bytes().any(|b| {
+            b.is_ascii_digit() || matches!(b, b',' | b';' | b':' | b'.' | b'\t' | b'|' | b'/')
+        })
+        // (a word written small, not a mark of the roll call: "X", "R")
+        && t.split(' ')
+            .any(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 3)
+        && name_prefix(t).is_none()
+        // (no word of the protocol's own, "Beslut", "Informationsärende", "Verifikat",
+        // nor of an item's title: "Information om …", "Samverkan kring …")
+        && !fold(t).split(' ').any(|w| {
+            matches!(w, "att" | "om" | "av" | "kring") || PROTOCOL_WORDS.iter().any(|p| w.starts_with(p))
+        })
+}
+
+/// The starts of the words (folded) that a protocol writes of itself, its items and
+/// its decisions, which no group of those present is named with.
+const PROTOCOL_WORDS: &[&str] = &[
+    "beslut",
+    "besiut",
+    "arende",
+    "informationsarende",
+    "beredningsarende",
+    "ordforande",
+    "verifikat",
+    "signer",
+    "bilaga",
+    "juster",
+    "mote",
+    "punkt",
+    "paragraf",
+    "dagordning",
+    "protokoll",
+    "sida",
+    "sammantrade",
+    "foredrag",
+    "yttrande",
+    "underskrift",
+    "information",
+    "anmalan",
+    "yrkande",
+    "delegation",
+    // ("Rätt utdraget betygar")
+    "utdrag",
+];
 
 /// The warning for an entry under a label of those present that reads no one.
 fn unread_entry(line_no: usize, text: &str) -> String {
@@ -3234,6 +3306,22 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         // "Patrik Jönsson (S), Karlskoga kommun*": a star marks who took part from afar
         .trim_end_matches('*')
         .trim_ends();
+    // "Per Lundgren, chefläkare Trollhättan.": a sentence's full stop after a last
+    // column of words (not an abbreviation's, "ordf.", "nämndsekr.")
+    let t = match t.strip_suffix('.') {
+        Some(r)
+            if words::rfind_byte(r, b',').is_some_and(|comma| {
+                let last = r[comma + 1..].trim_ends();
+                words::has_byte(last, b' ')
+                    && last.rsplit(' ').next().is_some_and(|w| {
+                        w.chars().count() >= 6 && w.chars().all(char::is_alphabetic)
+                    })
+            }) =>
+        {
+            r
+        }
+        _ => t,
+    };
     let trimmed_columns = |sep: u8| {
         words::split_byte(t, sep)
             .map(str::trim)
@@ -3294,6 +3382,8 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
             // (a particle or an initial only inside: "Eva af Klint", "Mats O. Lind")
             // "Jörgen Qwist Anmält förhinder"
             i >= 2 && tok.starts_with('A') && fold(tok).starts_with("anmal")
+                // "Carina Hansson Processansvarig": a title with a capital after the name
+                || i >= 2 && org_and_role_words_in(&fold(tok)) == (false, true)
                 || i > 0
                     && !words::is_name_token(tok)
                     && !(i + 1 < tokens.len() && words::is_name_part(tok))
@@ -4052,8 +4142,14 @@ fn chair_in_prose(text: &str) -> Option<String> {
         " förklarar sammanträdet öppnat",
     ] {
         if let Some(pos) = lower.find(marker) {
-            // ("Johan Söderling (S) öppnar mötet": the party is no part of the name)
-            return name_before(without_party_at_end(&text[..pos]));
+            // ("Johan Söderling (S) öppnar mötet", "Tom Silverklo (C), ordförande, öppnar
+            // mötet": neither the party nor the title is part of the name)
+            let before = text[..pos].trim_ends().trim_end_matches(',');
+            let before = before
+                .strip_suffix("ordförande")
+                .and_then(|b| b.trim_ends().strip_suffix(','))
+                .unwrap_or(before);
+            return name_before(without_party_at_end(before));
         }
     }
     None
@@ -4475,6 +4571,34 @@ mod tests {
     }
 
     #[test]
+    fn a_group_over_those_present_has_the_shape_of_a_heading() {
+        for heading in [
+            "Privata vårdgivare",
+            "VG PV (primärvård)",
+            "Kommun",
+            "Kansli Vårdsamverkan Fyrbodal",
+            "Norra Hälso- och sjukvårdsnämnden",
+            "Utvecklingsgrupp inom ledningsgrupp barn och unga",
+        ] {
+            assert!(is_group_heading(heading), "{heading}");
+        }
+        // (a person, an entry, a roll call's mark, the protocol's own words, a title)
+        for not_one in [
+            "Anna Berg",
+            "Anna Berg, Kumla",
+            "X",
+            "Beslut",
+            "Informationsärende",
+            "Styrgruppen beslutar att",
+            "Information om utskrivningsklara",
+            "Mötet hölls i Sal A.",
+            "Rätt utdraget betygar",
+        ] {
+            assert!(!is_group_heading(not_one), "{not_one}");
+        }
+    }
+
+    #[test]
     fn who_opens_the_meeting_in_the_first_item_chairs_it() {
         for text in [
             "Mötet öppnades av ordförande Johan Söderling. Två frågor lades till.",
@@ -4482,6 +4606,7 @@ mod tests {
             "Ordföranden, Johan Söderling (S), hälsar välkommen och öppnar sammanträdet.",
             "Johan Söderling öppnar mötet och hälsar alla välkomna.",
             "Johan Söderling (S) förklarar sammanträdet öppnat.",
+            "Johan Söderling (S), ordförande, öppnar mötet och hälsar välkommen",
             "Mötet öppnades av Johan Söderling som hälsade alla välkomna.",
             "Sammanträdet öppnas av ordföranden Johan Söderling.",
         ] {

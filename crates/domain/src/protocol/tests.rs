@@ -1136,6 +1136,9 @@ const FRAGMENTS: &[&str] = &[
     "Mötet öppnades av ordförande Ingrid Svahn. En",
     "Ordföranden, Jonas Andersson (S), hälsar välkommen och öppnar sammanträdet.",
     " (S) öppnar mötet",
+    "\nPrivata vårdgivare\n",
+    "\nKarin Dahl Processansvarig\n",
+    "Per Lundgren, chefläkare Universitetssjukhuset.",
 ];
 
 #[test]

@@ -401,6 +401,9 @@ const NOT_NAMES: &[&str] = &[
     "avslut",
     "inledning",
     "övriga",
+    // ("Kansli Länsgemensam samverkan": an office over its people)
+    "kansli",
+    "kansliet",
 ];
 
 /// Whether `s` is one or more ASCII digits and nothing else ("2024", "45").
@@ -422,8 +425,10 @@ pub fn is_name_token(t: &str) -> bool {
     if rest.is_empty() {
         return false;
     }
-    // An all-caps word of more than one letter is an acronym, not a name.
-    if rest.chars().all(char::is_uppercase) {
+    // An all-caps word of more than one letter is an acronym, not a name; a word that
+    // ends in a hyphen is the first half of a compound ("Norra Hälso- och
+    // sjukvårdsnämnden").
+    if rest.chars().all(char::is_uppercase) || rest.ends_with('-') {
         return false;
     }
     rest.chars()
@@ -1295,6 +1300,9 @@ mod tests {
         assert!(!is_person_name("Region Örebro län"));
         assert!(!is_person_name("Askersund"));
         assert!(!is_person_name("ViSam uppdrag"));
+        // (the first half of a compound, and an office, are no names)
+        assert!(!is_person_name("Norra Hälso-"));
+        assert!(!is_person_name("Kansli Länsgemensam"));
         assert_eq!(
             split_names("Siv Liedström och Lennart Wittberg"),
             Some(vec![
