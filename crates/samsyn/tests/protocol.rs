@@ -4870,3 +4870,44 @@ fn groups_written_over_those_present_are_their_organisations() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn those_present_listed_as_a_paragraph_and_the_chair_elected_for_the_meeting() {
+    // (after an association board's protocol: who took part is the second paragraph, the
+    // meeting's chair, secretary and adjuster are elected in paragraphs of their own,
+    // and the association's chair opened the meeting)
+    let p = read(&own("narvaro-som-paragraf-patientforening-2024-03-18.txt"));
+    assert_eq!(p["document_kind"], "protokoll");
+    assert_eq!(
+        p["body"], "Hjärt- och lungsjukas förening, Örebro län",
+        "\"Protokoll från styrelsemöte i …\""
+    );
+    assert_eq!(p["date"], "2024-03-18");
+    assert_eq!(p["place"], "Föreningslokalen, Järntorget, Örebro");
+    assert_eq!(
+        p["chair"], "Lars Ekström",
+        "elected to chair the meeting, though Birgitta Lund opened it"
+    );
+    assert_eq!(strs(&p["secretaries"]), ["Maria Nyberg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Kjell Sandberg"]);
+    let names: Vec<&str> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Birgitta Lund", "Lars Ekström", "Maria Nyberg", "Kjell Sandberg"]
+    );
+    assert_eq!(present(&p), 4);
+    assert_eq!(attendee(&p, "Lars Ekström")["role"], "ordförande");
+    assert_eq!(attendee(&p, "Maria Nyberg")["role"], "sekreterare");
+    assert_eq!(titles(&p)[1], ("2".to_owned(), "Närvaro".to_owned()));
+    assert_eq!(p["items"].as_array().unwrap().len(), 8);
+    assert_eq!(
+        decisions(&p, "7"),
+        ["Styrelsen ger ordföranden i uppdrag att bevaka frågan i patientrådet."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -898,6 +898,17 @@ fn clean_body(rest: &str) -> String {
             break;
         }
     }
+    // "styrelsemöte i Hjärt- och lungsjukas förening": a meeting of one word, then whose
+    if let Some((meeting, rest)) = s.split_once(' ')
+        && let Some((link, body)) = rest.split_once(' ')
+        && matches!(link, "i" | "med" | "för" | "hos")
+        && ["möte", "mötet", "sammanträde", "sammanträdet"]
+            .iter()
+            .any(|m| words::lowercase(meeting).ends_with(m))
+        && body.starts_with(char::is_uppercase)
+    {
+        s = body.to_owned();
+    }
     if let Some(d) = words::find_date(&s) {
         s.truncate(d.start);
         // "… i Jämtlands län den 20 februari 2024", "… tisdagen den 3 december 2024"
@@ -1080,6 +1091,36 @@ pub fn read_attendance_after(trailer: &[Line], head: &mut Head) {
             None => head.attendees.push(a),
         }
     }
+}
+
+/// Whether an item's title is the label of a list of those present: "Närvaro",
+/// "Närvarande", "Närvarolista" (a board's protocol lists them as its second item).
+pub fn is_attendance_title(title: &str) -> bool {
+    words::at_most_chars(title, 40)
+        && title.starts_with(['N', 'n', 'D', 'd'])
+        && matches!(
+            match_label(title.trim_ends()),
+            Some(Label::Attend { present: true, .. })
+        )
+}
+
+/// The people an item of those present lists ("2. Närvaro" over their names), read as
+/// the list under a label in the head is.
+pub fn read_attendance_in_item(body: &[Line], head: &mut Head) {
+    const LABEL: &str = "Närvarande";
+    let mut list = Vec::with_capacity(body.len() + 1);
+    list.push(Line {
+        no: body.first().map_or(0, |l| l.no),
+        raw: LABEL,
+        text: Cow::Borrowed(LABEL),
+        heading: 0,
+        struck: false,
+        bullet: None,
+        furniture: false,
+        folded: fold_for_line(LABEL),
+    });
+    list.extend(body.iter().cloned());
+    head.attendees = read(&list, &mut Vec::new()).attendees;
 }
 
 /// Whether a list's label points elsewhere: "se närvarolista, bilaga 1", "enligt bilaga",
@@ -3846,6 +3887,20 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             .find(|a| a.role.as_deref() == Some("ordförande") && a.status == Presence::Present)
             .map(|a| a.name.clone());
     }
+    // "3. Val av mötesordförande / Anton Nordenfur valdes enhälligt till
+    // mötesordförande." (before who opened the meeting: the chair elected for it leads it)
+    if p.chair.is_none()
+        && let Some(item) = p.items.iter().find(|i| {
+            words::has_byte(&i.title, b'd') && {
+                let f = fold(&i.title);
+                // (one name elected: "Val av ordförande och sekreterare" names two)
+                f.starts_with("val av") && f.contains("ordforande") && !f.contains("vice")
+            }
+        })
+        && let [chair] = elected_in(&item.text).as_slice()
+    {
+        p.chair = Some(chair.clone());
+    }
     if p.chair.is_none() {
         p.chair = lines
             .iter()
@@ -4127,32 +4182,57 @@ fn chair_in_prose(text: &str) -> Option<String> {
             return Some(name);
         }
     }
-    // ("Anna Berg öppnade mötet": who opens the meeting chairs it)
-    for marker in [
-        " är ordförande",
-        " var ordförande",
-        " leder mötet",
-        " öppnade mötet",
-        " öppnade sammanträdet",
-        " förklarade mötet öppnat",
-        " förklarade sammanträdet öppnat",
-        " öppnar mötet",
-        " öppnar sammanträdet",
-        " förklarar mötet öppnat",
-        " förklarar sammanträdet öppnat",
-    ] {
+    for marker in [" är ordförande", " var ordförande", " leder mötet"] {
         if let Some(pos) = lower.find(marker) {
-            // ("Johan Söderling (S) öppnar mötet", "Tom Silverklo (C), ordförande, öppnar
-            // mötet": neither the party nor the title is part of the name)
-            let before = text[..pos].trim_ends().trim_end_matches(',');
-            let before = before
-                .strip_suffix("ordförande")
-                .and_then(|b| b.trim_ends().strip_suffix(','))
-                .unwrap_or(before);
-            return name_before(without_party_at_end(before));
+            return name_before(&text[..pos]);
+        }
+    }
+    // ("Anna Berg öppnade mötet": who opens the meeting chairs it)
+    opening_at(&lower).and_then(|pos| opener(&text[..pos]))
+}
+
+/// Where the words that open a meeting start: "öppnar mötet", "öppnade dagens
+/// sammanträde", "förklarar mötet öppnat", "förklarade styrelsemötet för öppnat".
+fn opening_at(lower: &str) -> Option<usize> {
+    for verb in [" öppnar ", " öppnade "] {
+        if let Some(pos) = lower.find(verb) {
+            let object = lower[pos + verb.len()..].split(' ').next().unwrap_or("");
+            if object == "dagens" || object.contains("möte") || object.contains("sammanträde") {
+                return Some(pos);
+            }
+        }
+    }
+    for verb in [" förklarar ", " förklarade "] {
+        if let Some(pos) = lower.find(verb) {
+            let after = &lower[pos + verb.len()..];
+            let object = after.split(' ').next().unwrap_or("");
+            if (object.contains("möte") || object.contains("sammanträde"))
+                && after.split(' ').take(4).any(|w| w.starts_with("öppnat"))
+            {
+                return Some(pos);
+            }
         }
     }
     None
+}
+
+/// Who opens the meeting, from the words before the opening: "Johan Söderling (S)",
+/// "Tom Silverklo (C), ordförande," (neither the party nor the title is part of the
+/// name), or a name at the start: "Josefine Larsson hälsar alla välkomna och".
+fn opener(before: &str) -> Option<String> {
+    let before = before.trim_ends().trim_end_matches(',');
+    let before = before
+        .strip_suffix("ordförande")
+        .and_then(|b| b.trim_ends().strip_suffix(','))
+        .unwrap_or(before);
+    name_before(without_party_at_end(before)).or_else(|| {
+        // (only small words between the name and the opening)
+        let name = name_prefix(before)?;
+        let rest = before.get(name.len()..)?;
+        rest.split_whitespace()
+            .all(|w| w.starts_with(char::is_lowercase))
+            .then_some(name)
+    })
 }
 
 /// A text without the party letters in brackets at its end: "Johan Söderling (S)" →
@@ -4571,6 +4651,21 @@ mod tests {
     }
 
     #[test]
+    fn a_board_meeting_of_an_association_is_the_association_s() {
+        assert_eq!(
+            clean_body("från styrelsemöte i Hjärt- och lungsjukas förening"),
+            "Hjärt- och lungsjukas förening"
+        );
+        assert_eq!(clean_body("Styrelsemötet hos Föreningen Vården"), "Föreningen Vården");
+        // (a meeting of one word before a word written small is kept as it is)
+        assert_eq!(clean_body("Styrelsemöte i april"), "Styrelsemöte i april");
+        assert!(is_attendance_title("Närvaro"));
+        assert!(is_attendance_title("Närvarande ledamöter"));
+        assert!(!is_attendance_title("Frånvarande"));
+        assert!(!is_attendance_title("Närvaron vid mötena under året"));
+    }
+
+    #[test]
     fn a_group_over_those_present_has_the_shape_of_a_heading() {
         for heading in [
             "Privata vårdgivare",
@@ -4607,6 +4702,9 @@ mod tests {
             "Johan Söderling öppnar mötet och hälsar alla välkomna.",
             "Johan Söderling (S) förklarar sammanträdet öppnat.",
             "Johan Söderling (S), ordförande, öppnar mötet och hälsar välkommen",
+            "Johan Söderling hälsar alla välkomna och förklarar mötet för öppnat.",
+            "Johan Söderling hälsar alla välkomna och förklarar styrelsemötet öppnat.",
+            "Johan Söderling öppnade dagens sammanträde.",
             "Mötet öppnades av Johan Söderling som hälsade alla välkomna.",
             "Sammanträdet öppnas av ordföranden Johan Söderling.",
         ] {
@@ -4623,6 +4721,8 @@ mod tests {
             "Ordförande: Johan Söderling",
             "Vårdcentralen öppnades av Johan Söderling i maj.",
             "Ordföranden, socialchefen och MAS öppnar mötet.",
+            "Johan Söderling öppnar en ny mottagning.",
+            "Johan Söderling förklarar att mötet är öppnat.",
         ] {
             assert_eq!(chair_in_prose(text), None, "{text:?}");
         }

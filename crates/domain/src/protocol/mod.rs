@@ -212,6 +212,16 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
         head.end = end;
     }
     let (items, trailer_start) = items::read_items(&all, &layout, &mut warnings);
+    // "2. Närvaro" over the names of those present: the list is an item's
+    if head.attendees.is_empty()
+        && let Some(k) = items
+            .iter()
+            .position(|i| header::is_attendance_title(&i.title))
+    {
+        let from = layout.starts[k].line + 1;
+        let to = layout.starts.get(k + 1).map_or(trailer_start, |s| s.line);
+        header::read_attendance_in_item(&all[from..to.max(from)], &mut head);
+    }
     if head.adjusted_on.is_none() {
         head.adjusted_on = header::adjusted_on_in(&all[trailer_start..]);
     }

@@ -1139,6 +1139,10 @@ const FRAGMENTS: &[&str] = &[
     "\nPrivata vårdgivare\n",
     "\nKarin Dahl Processansvarig\n",
     "Per Lundgren, chefläkare Universitetssjukhuset.",
+    "\n§ 2 Närvaro\n",
+    "\n3. Val av mötesordförande\nAnton Nordenfur valdes enhälligt till mötesordförande.\n",
+    " hälsar alla välkomna och förklarar styrelsemötet för öppnat.",
+    "Protokoll från styrelsemöte i Föreningen",
 ];
 
 #[test]
@@ -3587,4 +3591,24 @@ fn a_substitute_serving_for_another_is_no_title_before_a_name() {
          Maria Engström (S) tjänstgörande ersättare för Bo Ek (S)\n\n§ 1 A\nText.\n§ 2 B\nText.\n",
     );
     assert_eq!(roles(&p)[1], ("Maria Engström", Some("ersättare")));
+}
+
+#[test]
+fn an_item_of_those_present_lists_the_attendance_when_the_head_names_no_one() {
+    let text = "Protokoll styrelsemöte 2024-03-18\n\n§ 1 Öppnande\nText.\n\n§ 2 Närvaro\n\
+                Eva Lind\nPer Holm\n\n§ 3 Val av mötesordförande\n\
+                Per Holm valdes enhälligt till mötesordförande.\n";
+    let p = parse_ok(text);
+    assert_eq!(
+        people(&p),
+        [
+            ("Eva Lind", None, None),
+            ("Per Holm", None, Some("ordförande"))
+        ]
+    );
+    assert_eq!(p.chair.as_deref(), Some("Per Holm"));
+    // (a head that names them keeps its own list, and the item stays an item)
+    let p = parse_ok(&text.replace("\n\n§ 1", "\nNärvarande: Anna Berg\n\n§ 1"));
+    assert_eq!(people(&p)[0].0, "Anna Berg");
+    assert_eq!(p.items[1].title, "Närvaro");
 }
