@@ -4911,3 +4911,36 @@ fn those_present_listed_as_a_paragraph_and_the_chair_elected_for_the_meeting() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn labels_stacked_over_their_values_are_each_read_with_their_own() {
+    // (after municipal committees' first pages as a PDF's text gives them: the column of
+    // labels, then the column of values)
+    let p = read(&own(
+        "staplade-rubriker-socialnamndens-arbetsutskott-2024-02-14.txt",
+    ));
+    assert_eq!(p["body"], "Socialnämndens arbetsutskott");
+    assert_eq!(p["date"], "2024-02-14");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["place"], "Socialförvaltningen, Storgatan 12, Kumla");
+    assert_eq!(p["chair"], "Ingrid Holm");
+    assert_eq!(strs(&p["secretaries"]), ["Sara Ek"]);
+    assert_eq!(strs(&p["adjusters"]), ["Bengt Ask"]);
+    assert_eq!(p["adjusted_on"], "2024-02-16");
+    for (name, role) in [
+        ("Ingrid Holm", "ordförande"),
+        ("Bengt Ask", "ledamot"),
+        ("Fatima Yilmaz", "ledamot"),
+        ("Jonas Berg", "socialchef"),
+        ("Sara Ek", "nämndsekreterare"),
+    ] {
+        assert_eq!(attendee(&p, name)["role"], role, "{name}");
+        assert_eq!(attendee(&p, name)["status"], "present", "{name}");
+    }
+    assert_eq!(p["attendees"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        decisions(&p, "13"),
+        ["Arbetsutskottet lägger uppföljningen till handlingarna."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -1158,7 +1158,29 @@ fn without_attachment_number(text: &str) -> &str {
 }
 
 pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
+    // (labels stacked over their values are read again, each label over its own)
+    let mut own = Vec::new();
+    let (head, stacked) = read_once(lines, &mut own);
+    if let Some(run) = stacked
+        && let Some(lines) = unstacked(lines, &run)
+    {
+        return read_once(&lines, warnings).0;
+    }
+    warnings.extend(own);
+    head
+}
+
+/// The head read from its lines, and where labels stand stacked in one column over the
+/// column of their values (the places of the labels' lines), as a PDF's text lays out
+/// a first page's two columns: "Plats och tid" over "Beslutande" over "Utses att
+/// justera" over "Kommunhuset, kl 09.00", "Anna Berg (S), ordförande", … "Lars Ek".
+fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<usize>>) {
     let mut head = Head::default();
+    // the labels alone on their lines one under the other, and the first such run of
+    // three or more with one not of those present
+    let mut bare_run: Vec<usize> = Vec::new();
+    let (mut run_has_other, mut run_is_stacked) = (false, false);
+    let mut stacked: Option<Vec<usize>> = None;
     let mut section: Option<Label> = None;
     let mut entries_in_section = 0usize;
     // (the marks read under the last person of a list of those present, while the lines
@@ -1371,6 +1393,22 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
             continue;
         }
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
+            if rest.is_empty() && !text.starts_with('|') {
+                let follows = bare_run
+                    .last()
+                    .is_some_and(|&j| lines[j + 1..i].iter().all(|n| n.furniture || n.is_blank()));
+                if !follows {
+                    // (the first stacked run is kept whole when the next run starts)
+                    if stacked.is_none() && run_is_stacked {
+                        stacked = Some(std::mem::take(&mut bare_run));
+                    }
+                    bare_run.clear();
+                    run_has_other = false;
+                }
+                bare_run.push(i);
+                run_has_other |= !matches!(label, Label::Attend { .. });
+                run_is_stacked = bare_run.len() >= 3 && run_has_other;
+            }
             value_label = None;
             section_org = None;
             // ("SUPPLEANTER" right under a member with no marks ends the members' list;
@@ -1452,12 +1490,17 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
                 label
             };
             adjustments_start_before = starts_adjustments_label;
+            // ("Justeringens plats och tid" over "Kommunhuset 2024-03-05", but not
+            // "Justeringens" alone, the first line of the label)
             if rest.is_empty()
                 && !after_adjustment
-                && matches!(
+                && (matches!(
                     label,
                     Label::When | Label::WhenAndPlace | Label::PlaceThenTime | Label::Place
-                )
+                ) || label == Label::AdjustedOn
+                    && !starts_adjustments_label
+                    // (the meeting's own date read first: the line under is no other)
+                    && head.date.is_some())
             {
                 value_label = Some(label);
                 section = None;
@@ -1714,7 +1757,103 @@ pub fn read(lines: &[Line], warnings: &mut Vec<String>) -> Head {
         head.start = Some(start);
         head.end = end;
     }
-    head
+    if stacked.is_none() && run_is_stacked {
+        stacked = Some(bare_run);
+    }
+    (head, stacked)
+}
+
+/// The head's lines with each label of a stacked `run` (the places of its lines) moved
+/// over its own values, taken from the column of values under the run: those before the
+/// lists of people take one line each from its top, those after them one line each
+/// from its bottom, and the lines between are the people, parted between two lists of
+/// them where the party letters stop ("Anna Berg (S)" over "Per Holm, socialchef").
+/// `None` when a value does not fit its label (a name for a chair, a date or a time
+/// for a time), and the lines are read as they stand.
+fn unstacked<'a>(lines: &[Line<'a>], run: &[usize]) -> Option<Vec<Line<'a>>> {
+    let labels: Vec<Label> = run
+        .iter()
+        .map(|&j| label_of(&lines[j].text).map(|(k, _)| k))
+        .collect::<Option<_>>()?;
+    let last = *run.last()?;
+    // the values: the lines after the run up to the next label
+    let mut values: Vec<usize> = Vec::new();
+    let mut end = lines.len();
+    for (j, l) in lines.iter().enumerate().skip(last + 1) {
+        if l.furniture || l.is_blank() {
+            continue;
+        }
+        if label_of(&l.text).is_some() {
+            end = j;
+            break;
+        }
+        values.push(j);
+    }
+    let is_people = |k: &Label| matches!(k, Label::Attend { .. });
+    let first_list = labels.iter().position(is_people).unwrap_or(labels.len());
+    let after_lists = labels.iter().rposition(is_people).map_or(labels.len(), |p| p + 1);
+    let back = labels.len() - after_lists;
+    let lists = after_lists - first_list;
+    // (a label of one value between two lists of people has no place in the column to
+    // take it from)
+    if values.len() < first_list + back + usize::from(lists > 0)
+        || !labels[first_list..after_lists].iter().all(is_people)
+    {
+        return None;
+    }
+    let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
+    for k in 0..first_list {
+        assigned[k].push(values[k]);
+    }
+    for k in 0..back {
+        assigned[after_lists + k].push(values[values.len() - back + k]);
+    }
+    if lists > 0 {
+        let people = &values[first_list..values.len() - back];
+        // (members with their party letters, then the others)
+        let has_party = |j: usize| {
+            let t = lines[j].text.trim_ends();
+            t.find('(')
+                .and_then(|open| t[open + 1..].split_once(')'))
+                .is_some_and(|(p, _)| is_party(p))
+        };
+        let split = (1..people.len())
+            .find(|&p| lists > 1 && has_party(people[p - 1]) && !has_party(people[p]))
+            .unwrap_or(people.len());
+        assigned[first_list].extend(&people[..split]);
+        if split < people.len() {
+            assigned[first_list + 1].extend(&people[split..]);
+        }
+    } else if values.len() > labels.len() {
+        // (no list of people: one value each, the rest left where it stands)
+        end = values[labels.len()];
+    }
+    let fits = labels.iter().zip(&assigned).all(|(k, got)| match k {
+        Label::Chair | Label::ViceChair | Label::Secretary | Label::Adjuster => got
+            .iter()
+            .all(|&j| name_prefix(lines[j].text.trim_ends()).is_some()),
+        Label::When
+        | Label::WhenAndPlace
+        | Label::PlaceThenTime
+        | Label::Sitting
+        | Label::AdjustedOn => got
+            .iter()
+            .all(|&j| lines[j].text.bytes().any(|b| b.is_ascii_digit())),
+        Label::Place => got
+            .iter()
+            .all(|&j| name_prefix(lines[j].text.trim_ends()).is_none()),
+        _ => true,
+    });
+    if !fits {
+        return None;
+    }
+    let mut out: Vec<Line<'a>> = lines[..run[0]].to_vec();
+    for (&j, got) in run.iter().zip(&assigned) {
+        out.push(lines[j].clone());
+        out.extend(got.iter().map(|&v| lines[v].clone()));
+    }
+    out.extend(lines[end..].iter().cloned());
+    Some(out)
 }
 
 /// A line that is a row of column heads laid out with spaces, whose first names the

@@ -1143,6 +1143,8 @@ const FRAGMENTS: &[&str] = &[
     "\n3. Val av mötesordförande\nAnton Nordenfur valdes enhälligt till mötesordförande.\n",
     " hälsar alla välkomna och förklarar styrelsemötet för öppnat.",
     "Protokoll från styrelsemöte i Föreningen",
+    "\nPlats och tid\nBeslutande\nÖvriga deltagare\nUtses att justera\n",
+    "\nJusteringens plats och tid\nKommunhuset 2024-03-05\n",
 ];
 
 #[test]
@@ -3611,4 +3613,19 @@ fn an_item_of_those_present_lists_the_attendance_when_the_head_names_no_one() {
     let p = parse_ok(&text.replace("\n\n§ 1", "\nNärvarande: Anna Berg\n\n§ 1"));
     assert_eq!(people(&p)[0].0, "Anna Berg");
     assert_eq!(p.items[1].title, "Närvaro");
+}
+
+#[test]
+fn labels_stacked_over_values_that_do_not_fit_them_are_read_as_they_stand() {
+    let head = "Protokoll Nämnden 2024-03-01\n\nPlats och tid\nBeslutande\nUtses att justera\n\
+                Kommunhuset, kl 09.00-12.00\nAnna Berg (S), ordförande\nLars Ek (M)\n";
+    let p = parse_ok(&format!("{head}Lars Ek\n\n§ 1 Budget\nText.\n"));
+    assert_eq!(p.place.as_deref(), Some("Kommunhuset"));
+    assert_eq!(p.adjusters, ["Lars Ek"]);
+    assert_eq!(people(&p).len(), 2);
+    // (the adjuster's place holds no name: the labels are left where they stand, and
+    // the values read under the last of them, as before)
+    let p = parse_ok(&format!("{head}se nedan\n\n§ 1 Budget\nText.\n"));
+    assert_eq!(p.place, None);
+    assert!(p.attendees.iter().all(|a| a.role.as_deref() != Some("ledamot")));
 }
