@@ -902,6 +902,7 @@ fn clean_body(rest: &str) -> String {
     if let Some((meeting, rest)) = s.split_once(' ')
         && let Some((link, body)) = rest.split_once(' ')
         && matches!(link, "i" | "med" | "för" | "hos")
+        && meeting.ends_with(['e', 't', 'E', 'T'])
         && ["möte", "mötet", "sammanträde", "sammanträdet"]
             .iter()
             .any(|m| words::lowercase(meeting).ends_with(m))
@@ -3563,7 +3564,10 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
             // "Jörgen Qwist Anmält förhinder"
             i >= 2 && tok.starts_with('A') && fold(tok).starts_with("anmal")
                 // "Carina Hansson Processansvarig": a title with a capital after the name
-                || i >= 2 && org_and_role_words_in(&fold(tok)) == (false, true)
+                // (written last: a quick look at its place before it is folded)
+                || i >= 2
+                    && i + 1 == tokens.len()
+                    && org_and_role_words_in(&fold(tok)) == (false, true)
                 || i > 0
                     && !words::is_name_token(tok)
                     && !(i + 1 < tokens.len() && words::is_name_part(tok))
@@ -4030,7 +4034,7 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
     // mötesordförande." (before who opened the meeting: the chair elected for it leads it)
     if p.chair.is_none()
         && let Some(item) = p.items.iter().find(|i| {
-            words::has_byte(&i.title, b'd') && {
+            i.title.starts_with(['V', 'v']) && words::has_byte(&i.title, b'd') && {
                 let f = fold(&i.title);
                 // (one name elected: "Val av ordförande och sekreterare" names two)
                 f.starts_with("val av") && f.contains("ordforande") && !f.contains("vice")
