@@ -1483,7 +1483,10 @@ fn an_agenda_listing_the_items_first_is_no_item() {
     );
     let items = p["items"].as_array().unwrap();
     assert_eq!(items[0]["text"], "Mötet öppnades av Eva Lindqvist.");
-    assert_eq!(p["chair"], "Eva Lindqvist", "who opened the meeting chaired it");
+    assert_eq!(
+        p["chair"], "Eva Lindqvist",
+        "who opened the meeting chaired it"
+    );
     assert_eq!(items[3]["text"], "Inget övrigt.");
     assert_eq!(
         decisions(&p, "2"),
@@ -4788,7 +4791,9 @@ fn the_chair_is_who_opened_the_meeting_in_the_first_item() {
     // (after a regional council's notes: labels without colons, the list of those
     // present without roles, and the chair named only where the first item says who
     // opened the meeting, in a sentence that goes on)
-    let p = read(&own("oppnades-av-ordforande-regionalt-forum-2024-05-16.txt"));
+    let p = read(&own(
+        "oppnades-av-ordforande-regionalt-forum-2024-05-16.txt",
+    ));
     assert_eq!(p["document_kind"], "minnesanteckningar");
     assert_eq!(p["body"], "Regionalt forum för vård och omsorg");
     assert_eq!(p["date"], "2024-05-16");
@@ -4799,7 +4804,10 @@ fn the_chair_is_who_opened_the_meeting_in_the_first_item() {
         "\"Mötet öppnades av ordförande Ingrid Svahn. En övrig fråga …\""
     );
     assert_eq!(attendee(&p, "Ingrid Svahn")["role"], "ordförande");
-    assert_eq!(attendee(&p, "Ingrid Svahn")["organization"], "Lekebergs kommun");
+    assert_eq!(
+        attendee(&p, "Ingrid Svahn")["organization"],
+        "Lekebergs kommun"
+    );
     assert_eq!(strs(&p["secretaries"]), ["Peter Alm"]);
     assert_eq!(present(&p), 5);
     assert_eq!(
@@ -4846,20 +4854,60 @@ fn groups_written_over_those_present_are_their_organisations() {
         })
         .collect();
     let want = [
-        ("Lena Holm", "Universitetssjukhuset Örebro", "områdeschef barn- och ungdomspsykiatri", "present"),
-        ("Oskar Frid", "Region Örebro län", "chefläkare Universitetssjukhuset", "present"),
-        ("Karin Dahl", "Hälsoval Region Örebro län", "Processansvarig", "present"),
-        ("Mats Ek", "Privata vårdgivare", "läkare Vivalla vårdcentral", "present"),
+        (
+            "Lena Holm",
+            "Universitetssjukhuset Örebro",
+            "områdeschef barn- och ungdomspsykiatri",
+            "present",
+        ),
+        (
+            "Oskar Frid",
+            "Region Örebro län",
+            "chefläkare Universitetssjukhuset",
+            "present",
+        ),
+        (
+            "Karin Dahl",
+            "Hälsoval Region Örebro län",
+            "Processansvarig",
+            "present",
+        ),
+        (
+            "Mats Ek",
+            "Privata vårdgivare",
+            "läkare Vivalla vårdcentral",
+            "present",
+        ),
         ("Anna Lund", "Kumla", "socialchef", "present"),
-        ("Eva Sand", "Hallsberg", "förvaltningschef barn och utbildning", "present"),
-        ("Sofia Berg", "Kansli Länsgemensam samverkan", "samordnare barn och unga", "present"),
-        ("Jonas Wik", "Kansli Länsgemensam samverkan", "kanslichef", "present"),
+        (
+            "Eva Sand",
+            "Hallsberg",
+            "förvaltningschef barn och utbildning",
+            "present",
+        ),
+        (
+            "Sofia Berg",
+            "Kansli Länsgemensam samverkan",
+            "samordnare barn och unga",
+            "present",
+        ),
+        (
+            "Jonas Wik",
+            "Kansli Länsgemensam samverkan",
+            "kanslichef",
+            "present",
+        ),
         ("Petra Nord", "Lindesberg", "socialchef", "absent"),
     ];
     for (i, (name, org, role, status)) in want.iter().enumerate() {
         assert_eq!(
             people[i],
-            (name.to_string(), Value::from(*org), Value::from(*role), status.to_string()),
+            (
+                name.to_string(),
+                Value::from(*org),
+                Value::from(*role),
+                status.to_string()
+            ),
             "{name}"
         );
     }
@@ -4898,7 +4946,12 @@ fn those_present_listed_as_a_paragraph_and_the_chair_elected_for_the_meeting() {
         .collect();
     assert_eq!(
         names,
-        ["Birgitta Lund", "Lars Ekström", "Maria Nyberg", "Kjell Sandberg"]
+        [
+            "Birgitta Lund",
+            "Lars Ekström",
+            "Maria Nyberg",
+            "Kjell Sandberg"
+        ]
     );
     assert_eq!(present(&p), 4);
     assert_eq!(attendee(&p, "Lars Ekström")["role"], "ordförande");

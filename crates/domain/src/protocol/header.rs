@@ -1792,7 +1792,10 @@ fn unstacked<'a>(lines: &[Line<'a>], run: &[usize]) -> Option<Vec<Line<'a>>> {
     }
     let is_people = |k: &Label| matches!(k, Label::Attend { .. });
     let first_list = labels.iter().position(is_people).unwrap_or(labels.len());
-    let after_lists = labels.iter().rposition(is_people).map_or(labels.len(), |p| p + 1);
+    let after_lists = labels
+        .iter()
+        .rposition(is_people)
+        .map_or(labels.len(), |p| p + 1);
     let back = labels.len() - after_lists;
     let lists = after_lists - first_list;
     // (a label of one value between two lists of people has no place in the column to
@@ -4287,9 +4290,14 @@ fn chair_in_prose(text: &str) -> Option<String> {
     }
     // "Ordföranden Leif Sundin hälsade välkomna.", "Ordförande Hanna Roberts hälsar alla
     // välkomna …", "Ordföranden, Jonas Andersson (S), hälsar välkommen …"
-    if let Some(rest) = ["ordföranden, ", "ordföranden ", "ordförande, ", "ordförande "]
-        .iter()
-        .find_map(|p| lower.strip_prefix(p))
+    if let Some(rest) = [
+        "ordföranden, ",
+        "ordföranden ",
+        "ordförande, ",
+        "ordförande ",
+    ]
+    .iter()
+    .find_map(|p| lower.strip_prefix(p))
         && let Some(name) = name_prefix(&text[text.len() - rest.len()..])
         && name.contains(' ')
     {
@@ -4799,7 +4807,10 @@ mod tests {
             clean_body("från styrelsemöte i Hjärt- och lungsjukas förening"),
             "Hjärt- och lungsjukas förening"
         );
-        assert_eq!(clean_body("Styrelsemötet hos Föreningen Vården"), "Föreningen Vården");
+        assert_eq!(
+            clean_body("Styrelsemötet hos Föreningen Vården"),
+            "Föreningen Vården"
+        );
         // (a meeting of one word before a word written small is kept as it is)
         assert_eq!(clean_body("Styrelsemöte i april"), "Styrelsemöte i april");
         assert!(is_attendance_title("Närvaro"));

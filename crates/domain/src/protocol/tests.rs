@@ -3627,5 +3627,9 @@ fn labels_stacked_over_values_that_do_not_fit_them_are_read_as_they_stand() {
     // the values read under the last of them, as before)
     let p = parse_ok(&format!("{head}se nedan\n\n§ 1 Budget\nText.\n"));
     assert_eq!(p.place, None);
-    assert!(p.attendees.iter().all(|a| a.role.as_deref() != Some("ledamot")));
+    assert!(
+        p.attendees
+            .iter()
+            .all(|a| a.role.as_deref() != Some("ledamot"))
+    );
 }
