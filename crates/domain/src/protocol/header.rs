@@ -4345,8 +4345,9 @@ fn chair_in_prose(text: &str) -> Option<String> {
 /// Where the words that open a meeting start: "öppnar mötet", "öppnade dagens
 /// sammanträde", "förklarar mötet öppnat", "förklarade styrelsemötet för öppnat".
 fn opening_at(lower: &str) -> Option<usize> {
+    // (each time the verb stands: "… öppnade dörren och öppnade mötet")
     for verb in [" öppnar ", " öppnade "] {
-        if let Some(pos) = lower.find(verb) {
+        for (pos, _) in lower.match_indices(verb) {
             let object = lower[pos + verb.len()..].split(' ').next().unwrap_or("");
             if object == "dagens" || object.contains("möte") || object.contains("sammanträde") {
                 return Some(pos);
@@ -4354,7 +4355,7 @@ fn opening_at(lower: &str) -> Option<usize> {
         }
     }
     for verb in [" förklarar ", " förklarade "] {
-        if let Some(pos) = lower.find(verb) {
+        for (pos, _) in lower.match_indices(verb) {
             let after = &lower[pos + verb.len()..];
             let object = after.split(' ').next().unwrap_or("");
             if (object.contains("möte") || object.contains("sammanträde"))
@@ -4859,6 +4860,7 @@ mod tests {
             "Johan Söderling hälsar alla välkomna och förklarar mötet för öppnat.",
             "Johan Söderling hälsar alla välkomna och förklarar styrelsemötet öppnat.",
             "Johan Söderling öppnade dagens sammanträde.",
+            "Johan Söderling öppnar dörren och öppnar mötet.",
             "Mötet öppnades av Johan Söderling som hälsade alla välkomna.",
             "Sammanträdet öppnas av ordföranden Johan Söderling.",
         ] {
