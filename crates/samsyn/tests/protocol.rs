@@ -4840,6 +4840,10 @@ fn groups_written_over_those_present_are_their_organisations() {
     assert_eq!(p["document_kind"], "minnesanteckningar");
     assert_eq!(p["body"], "Ledningsgrupp för barn och unga, Örebro län");
     assert_eq!(p["date"], "2024-09-12");
+    assert_eq!(
+        p["place"], "Örebro",
+        "\"Örebro 2024-09-12\", as a letter is dated"
+    );
     let people: Vec<(String, Value, Value, String)> = p["attendees"]
         .as_array()
         .unwrap()

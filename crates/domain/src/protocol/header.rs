@@ -1196,6 +1196,8 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     let mut guessed_body: Option<String> = None;
     // the body before the date on the line under the title
     let mut dated_body: Option<String> = None;
+    // the place before the meeting's date on its line: "Vänersborg 2016-01-20"
+    let mut dated_place: Option<&str> = None;
     // the line before gave the date, and the times on a line of their own under it
     let mut after_date = false;
     let mut time_line: Option<&str> = None;
@@ -1593,6 +1595,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 head.date = Some(d.iso());
                 head.date_alone =
                     text[..d.start].trim_ends().is_empty() && text[d.end..].trim_ends().is_empty();
+                dated_place = town_dating(text);
                 read_times_and_place(&text[d.end..], &mut head);
                 after_date = true;
                 continue;
@@ -1751,6 +1754,9 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     if head.body.as_deref().is_none_or(str::is_empty) {
         head.body = guessed_body.or(dated_body);
     }
+    if head.place.is_none() {
+        head.place = dated_place.map(str::to_owned);
+    }
     // (only the times: what follows them on such a line is seldom the place)
     if head.start.is_none()
         && let Some((start, end, _)) = time_line.and_then(words::find_times)
@@ -1858,6 +1864,32 @@ fn unstacked<'a>(lines: &[Line<'a>], run: &[usize]) -> Option<Vec<Line<'a>>> {
     }
     out.extend(lines[end..].iter().cloned());
     Some(out)
+}
+
+/// The place written before the meeting's date without a label, as a letter is dated
+/// ("Vänersborg 2016-01-20", "Örebro den 12 september 2024", "Uppsala, 2024-09-12"):
+/// what [`place_before_date`] takes, if it is one or two words from a capital, written
+/// small after it, that name no body, day, person or label.
+fn town_dating(text: &str) -> Option<&str> {
+    let t = place_before_date(text)?;
+    let words: Vec<&str> = t.split(' ').filter(|w| !w.is_empty()).collect();
+    if !(1..=2).contains(&words.len())
+        || !words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.as_str().chars().count() >= 2
+                && chars.all(|c| c.is_lowercase() || c == '-')
+        })
+    {
+        return None;
+    }
+    let named_otherwise = has_body_word(t)
+        || fold(t).split(' ').any(|w| {
+            is_protocol_word(w) || ["minnesanteckningar", "anteckningar", "datum"].contains(&w)
+        })
+        || words::is_person_name(t)
+        || match_label(t).is_some();
+    (!named_otherwise).then_some(t)
 }
 
 /// A line that is a row of column heads laid out with spaces, whose first names the
@@ -2185,9 +2217,14 @@ fn is_group_heading(text: &str) -> bool {
         && name_prefix(t).is_none()
         // (no word of the protocol's own, "Beslut", "Informationsärende", "Verifikat",
         // nor of an item's title: "Information om …", "Samverkan kring …")
-        && !fold(t).split(' ').any(|w| {
-            matches!(w, "att" | "om" | "av" | "kring") || PROTOCOL_WORDS.iter().any(|p| w.starts_with(p))
-        })
+        && !fold(t)
+            .split(' ')
+            .any(|w| matches!(w, "att" | "om" | "av" | "kring") || is_protocol_word(w))
+}
+
+/// Whether a word (folded) is one of the protocol's own: [`PROTOCOL_WORDS`].
+fn is_protocol_word(w: &str) -> bool {
+    PROTOCOL_WORDS.iter().any(|p| w.starts_with(p))
 }
 
 /// The starts of the words (folded) that a protocol writes of itself, its items and
@@ -4799,6 +4836,32 @@ mod tests {
             "v. ordförande",
         ] {
             assert_eq!(member_role_named(role), Some("vice ordförande"), "{role}");
+        }
+    }
+
+    #[test]
+    fn a_town_before_the_date_is_the_place_as_a_letter_is_dated() {
+        for (line, town) in [
+            ("Vänersborg 2016-01-20", "Vänersborg"),
+            ("Örebro den 12 september 2024", "Örebro"),
+            ("Uppsala, 2024-09-12", "Uppsala"),
+            ("Västerås onsdagen den 12 september 2024", "Västerås"),
+        ] {
+            assert_eq!(town_dating(line), Some(town), "{line}");
+        }
+        // (a body, a day, a person, the protocol's own words, a label, a long text; a
+        // town of two words has a name's shape and is left)
+        for line in [
+            "Upplands Väsby 2024-09-12",
+            "Styrelsen 2024-10-17",
+            "Tisdag 2024-09-12",
+            "Anna Berg 2024-01-01",
+            "Protokoll 2024-09-12",
+            "Ordförande Beslut 2024-09-12",
+            "Datum 2024-09-12",
+            "Mötet hölls i Örebro 2024-09-12",
+        ] {
+            assert_eq!(town_dating(line), None, "{line}");
         }
     }
 
