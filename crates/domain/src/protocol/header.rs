@@ -1827,8 +1827,14 @@ fn unstacked<'a>(lines: &[Line<'a>], run: &[usize]) -> Option<Vec<Line<'a>>> {
                 .and_then(|open| t[open + 1..].split_once(')'))
                 .is_some_and(|(p, _)| is_party(p))
         };
+        // ("enligt bifogad närvarolista" as the first list's value: the list is
+        // elsewhere, and the lines after it are the second's)
         let split = (1..people.len())
-            .find(|&p| lists > 1 && has_party(people[p - 1]) && !has_party(people[p]))
+            .find(|&p| {
+                lists > 1
+                    && (has_party(people[p - 1]) && !has_party(people[p])
+                        || p == 1 && refers_to_a_list(&lines[people[0]].text))
+            })
             .unwrap_or(people.len());
         assigned[first_list].extend(&people[..split]);
         if split < people.len() {

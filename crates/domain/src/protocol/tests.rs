@@ -3633,3 +3633,21 @@ fn labels_stacked_over_values_that_do_not_fit_them_are_read_as_they_stand() {
             .all(|a| a.role.as_deref() != Some("ledamot"))
     );
 }
+
+#[test]
+fn stacked_labels_whose_first_list_is_elsewhere_give_the_others_to_the_second() {
+    let p = parse_ok(
+        "Protokoll Pensionärsrådet\nSammanträdesdatum\n2014-05-20\n\nPlats och tid\nBeslutande\n\
+         Övriga deltagande\nNorrtäljesalen, kl. 13.00–16.00\nenligt bifogad närvarolista\n\
+         Anna Johansson, Attendo\nKerstin Söderqvist, Norrtälje kommun\n\n§ 7 Mötet öppnas\nText.\n",
+    );
+    assert_eq!(p.place.as_deref(), Some("Norrtäljesalen"));
+    assert_eq!(
+        people(&p),
+        [
+            ("Anna Johansson", Some("Attendo"), None),
+            ("Kerstin Söderqvist", Some("Norrtälje kommun"), None)
+        ],
+        "those taking part, not members"
+    );
+}
