@@ -5001,3 +5001,36 @@ fn labels_stacked_over_their_values_are_each_read_with_their_own() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn a_secretary_named_among_others_present_does_not_make_them_all_secretaries() {
+    // (after a municipal care committee's protocol: the secretary's title before her
+    // name opens the list of others present, whose titles stand before their names)
+    let p = read(&own(
+        "sekreterare-i-listan-vard-och-omsorgsnamnden-2024-04-23.txt",
+    ));
+    assert_eq!(p["date"], "2024-04-23");
+    assert_eq!(times(&p), (Some("13:00"), Some("16:30")));
+    assert_eq!(p["place"], "Vård- och omsorgsförvaltningen, Kumla");
+    assert_eq!(p["chair"], "Ulla Berglund");
+    assert_eq!(strs(&p["secretaries"]), ["Mona Kjell"], "her alone");
+    assert_eq!(strs(&p["adjusters"]), ["Petter Lind"]);
+    for (name, role) in [
+        ("Petter Lind", "vice ordförande"),
+        ("Jonas Rask", "ledamot"),
+        ("Felix Nord", "ersättare"),
+        ("Mona Kjell", "sekreterare"),
+        ("Susanne Sand", "tf. förvaltningschef"),
+        ("Britt-Marie Sved", "avdelningschef utföraravdelning"),
+        ("Eva Gyll", "medicinskt ansvarig sjuksköterska"),
+        ("Håkan Bengtsson", "samordnande ekonom"),
+    ] {
+        assert_eq!(attendee(&p, name)["role"], role, "{name}");
+    }
+    assert_eq!(present(&p), 12);
+    assert_eq!(
+        decisions(&p, "18"),
+        ["Vård- och omsorgsnämnden lägger rapporten till handlingarna."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -1442,13 +1442,23 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             // "Ordförande Ulrika Björklund (M), Region Örebro län" in a list of those
             // present: that person's role, not a new section (the names after it are
             // members, not more chairs)
+            // (and "Sekreterare Mona Kjellström" among others present: hers, and the
+            // titles before the names after it are theirs)
             if let Some(Label::Attend { present: true, .. }) = section
-                && matches!(label, Label::Chair | Label::ViceChair)
+                && matches!(label, Label::Chair | Label::ViceChair | Label::Secretary)
                 && !rest.is_empty()
                 && !words::has_byte(text, b':')
                 && !words::has_byte(text, b'\t')
                 && entry(&rest, l.struck, label, &mut head)
             {
+                // (a secretary's label gives no one present: here she is one)
+                if label == Label::Secretary {
+                    let present = Label::Attend {
+                        role: Some("sekreterare"),
+                        present: true,
+                    };
+                    entry(&rest, l.struck, present, &mut head);
+                }
                 entries_in_section += 1;
                 continue;
             }
@@ -2725,6 +2735,8 @@ const ROLE_WORDS: &[&str] = &[
     "utvecklare",
     "utredare",
     "controller",
+    // "samordnande ekonom", "sektorsekonom"
+    "ekonom",
     "specialist",
     "ansvarig",
     "tjansteperson",

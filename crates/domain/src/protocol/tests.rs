@@ -1145,6 +1145,9 @@ const FRAGMENTS: &[&str] = &[
     "Protokoll från styrelsemöte i Föreningen",
     "\nPlats och tid\nBeslutande\nÖvriga deltagare\nUtses att justera\n",
     "\nJusteringens plats och tid\nKommunhuset 2024-03-05\n",
+    "\nÖvriga deltagande\nSekreterare Mona Kjell\nsamordnande ekonom Håkan Bengtsson 21-24\n",
+    "\nVänersborg 2016-01-20\n",
+    "\nenligt bifogad närvarolista\n",
 ];
 
 #[test]
