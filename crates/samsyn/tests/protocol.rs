@@ -4101,6 +4101,11 @@ fn paragraphs_whose_sign_was_lost_are_numbered_items() {
     assert_eq!(strs(&p["secretaries"]), ["Lena Hjelm"]);
     assert_eq!(strs(&p["adjusters"]), ["Maria Holm"]);
     assert_eq!(present(&p), 7);
+    assert_eq!(
+        attendee(&p, "Jonas Lund")["role"],
+        "ersättare",
+        "\"Jonas Lund (M) ersätter Petra Nyberg (M)\" under \"Närvarande:\""
+    );
     // "106 Val av protokollsjusterare": a number, one space, a title
     assert_eq!(
         titles(&p),

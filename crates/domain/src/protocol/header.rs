@@ -3707,6 +3707,18 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         }
         let f = fold(col);
         let f = f.trim_ends().trim_end_matches('.');
+        // "Lennart Paalo (V) för Sören Bertilsson (S)", "Regita Hedman (KD) ersätter
+        // Kerstin Marits (M)": a substitute serving in a member's place (under a label
+        // with a role of its own, "Beslutande ledamöter", that role: they serve as one)
+        if (f.starts_with("for ") || f.starts_with("ersatter "))
+            && let Some((_, whom)) = col.trim_ends().split_once(' ')
+            && words::is_person_name(without_party_at_end(whom))
+        {
+            if section_role.is_none() {
+                member_role.get_or_insert("ersättare");
+            }
+            continue;
+        }
         // (a quick look for their rarer letters first: these columns are short)
         if f.contains('v') && f.contains("franvar") || f.contains('h') && f.contains("forhinder") {
             absent = true;

@@ -3654,3 +3654,22 @@ fn stacked_labels_whose_first_list_is_elsewhere_give_the_others_to_the_second() 
         "those taking part, not members"
     );
 }
+
+#[test]
+fn a_substitute_serving_for_a_member_is_a_substitute_unless_the_label_says_more() {
+    let p = parse_ok(
+        "Protokoll Handikapprådet 2016-05-10\n\nNärvarande\n\
+         Lennart Paalo (V) för Sören Bertilsson (S), landstinget\n\
+         Rolf Eriksson för Kickan Fält, Psykgruppen\nRegita Hedman (KD) ersätter Kerstin Marits (M)\n\
+         Beslutande ledamöter\nBo Dahl (S) ersätter Lennart Wall (S)\n\n§ 1 Inledning\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Lennart Paalo", Some("landstinget"), Some("ersättare")),
+            ("Rolf Eriksson", Some("Psykgruppen"), Some("ersättare")),
+            ("Regita Hedman", None, Some("ersättare")),
+            ("Bo Dahl", None, Some("ledamot")),
+        ]
+    );
+}
