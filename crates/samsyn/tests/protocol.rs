@@ -4746,6 +4746,9 @@ fn a_decision_groups_protocol_with_others_present_under_dessutom() {
         ("Eva Johansson", "ersättare"),
         ("Elisabeth Öberg", "sekretariatet"),
         ("Helén Eriksson", "sekretariatet"),
+        // "Utvärderarna Marianne Bull och Leif Grahm (punkt 5)"
+        ("Marianne Bull", "utvärderare"),
+        ("Leif Grahm", "utvärderare"),
     ] {
         assert_eq!(attendee(&p, name)["role"], role, "{name}");
     }

@@ -3086,6 +3086,12 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
             return out;
         }
     }
+    // "Anna Berg och Per Holm, Kumla kommun", "Utvärderarna Marianne Bull och Leif Grahm
+    // (punkt 5)": people joined by "och" sharing what follows, and the title before them
+    // in the plural
+    if short && let Some(out) = people_joined_by_och(text, section_role, absent) {
+        return out;
+    }
     // "Elisabeth Öberg/Helén Eriksson, sekretariatet": two people sharing what follows
     if short
         && commas > 0
@@ -3118,6 +3124,59 @@ pub fn parse_entry(text: &str, section_role: Option<&'static str>, absent: bool)
         return read_entry(&text[..at], section_role, absent);
     }
     read_entry(text, section_role, absent)
+}
+
+/// [`parse_entry`] for each of the people a first column joins with "och" ("Anna Berg
+/// och Per Holm, Kumla kommun"), each with the columns after it, and with the title in
+/// the plural before them as their role ("Utvärderarna Marianne Bull och Leif Grahm
+/// (punkt 5)": each an "utvärderare"; the note in brackets dropped).
+fn people_joined_by_och(
+    text: &str,
+    section_role: Option<&'static str>,
+    absent: bool,
+) -> Option<Vec<Attendee>> {
+    // (" och " found by its rarest letter: most entries are short and have none)
+    let b = text.as_bytes();
+    let and = memchr::memchr_iter(b'c', b)
+        .find(|&i| i >= 2 && b.get(i - 2..i + 3) == Some(b" och ".as_slice()))?
+        - 2;
+    let comma = words::find_byte(text, b',').unwrap_or(text.len());
+    if and > comma {
+        return None;
+    }
+    let (first, rest) = text.split_at(comma);
+    let first = first.trim_ends();
+    let first = match first.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        Some((before, note)) if !is_party(note) => before.trim_ends(),
+        _ => first,
+    };
+    // (a plural in the definite form: "Utvärderarna", "processledarna",
+    // "representanterna")
+    let (title, names) = match first.split_once(' ') {
+        Some((word, names)) if names.starts_with(char::is_uppercase) => {
+            let lower = words::lowercase(word);
+            match (lower.strip_suffix("arna"), lower.strip_suffix("erna")) {
+                (Some(stem), _) if stem.len() >= 3 => (Some(format!("{stem}are")), names),
+                (_, Some(stem)) if stem.len() >= 3 => (Some(stem.to_owned()), names),
+                _ => (None, first),
+            }
+        }
+        _ => (None, first),
+    };
+    let names = words::split_names(names).filter(|n| n.len() >= 2)?;
+    let mut out = Vec::new();
+    for name in &names {
+        let mut read = parse_entry(&format!("{name}{rest}"), section_role, absent);
+        if let Some(title) = &title {
+            for a in &mut read {
+                if a.role.is_none() || a.role.as_deref() == section_role {
+                    a.role = Some(title.clone());
+                }
+            }
+        }
+        out.extend(read);
+    }
+    (out.len() >= names.len()).then_some(out)
 }
 
 /// Whether a column (folded) is the numbers of the paragraphs someone took part in, or

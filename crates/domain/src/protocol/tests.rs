@@ -3673,3 +3673,23 @@ fn a_substitute_serving_for_a_member_is_a_substitute_unless_the_label_says_more(
         ]
     );
 }
+
+#[test]
+fn people_joined_by_och_in_a_list_are_each_read_with_what_follows_them() {
+    let p = parse_ok(
+        "Protokoll Styrgruppen 2024-10-03\n\nNärvarande\nAnna Berg och Per Holm, Kumla kommun\n\
+         processledarna Sara Ek och Jonas Wik\nUtvärderarna Marianne Bull och Leif Grahm (punkt 5)\n\
+         \n1. Inledning\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Anna Berg", Some("Kumla kommun"), None),
+            ("Per Holm", Some("Kumla kommun"), None),
+            ("Sara Ek", None, Some("processledare")),
+            ("Jonas Wik", None, Some("processledare")),
+            ("Marianne Bull", None, Some("utvärderare")),
+            ("Leif Grahm", None, Some("utvärderare")),
+        ]
+    );
+}
