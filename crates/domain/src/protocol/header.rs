@@ -1110,16 +1110,11 @@ pub fn is_attendance_title(title: &str) -> bool {
 pub fn read_attendance_in_item(body: &[Line], head: &mut Head) {
     const LABEL: &str = "Närvarande";
     let mut list = Vec::with_capacity(body.len() + 1);
-    list.push(Line {
-        no: body.first().map_or(0, |l| l.no),
-        raw: LABEL,
-        text: Cow::Borrowed(LABEL),
-        heading: 0,
-        struck: false,
-        bullet: None,
-        furniture: false,
-        folded: fold_for_line(LABEL),
-    });
+    list.push(Line::plain(
+        body.first().map_or(0, |l| l.no),
+        LABEL,
+        Cow::Borrowed(LABEL),
+    ));
     list.extend(body.iter().cloned());
     head.attendees = read(&list, &mut Vec::new()).attendees;
 }

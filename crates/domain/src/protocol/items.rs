@@ -1664,16 +1664,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         }
         text_lines.push(l);
     }
-    let lead_line = Line {
-        no: line.no,
-        raw: &lead_text,
-        text: std::borrow::Cow::Borrowed(&lead_text),
-        heading: 0,
-        struck: false,
-        bullet: None,
-        furniture: false,
-        folded: super::lines::fold_for_line(&lead_text),
-    };
+    let lead_line = Line::plain(line.no, &lead_text, std::borrow::Cow::Borrowed(&lead_text));
     let mut scan: Vec<&Line> = Vec::with_capacity(text_lines.len() + 1);
     if !lead_text.is_empty() {
         scan.push(&lead_line);

@@ -43,7 +43,23 @@ pub fn fold_for_line(text: &str) -> String {
     fold(super::markup::prefix(text, FOLD_PREFIX))
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
+    /// A line made up by a reader from text with nothing to clean (no heading, bullet,
+    /// marks or strikes), folded as [`split_lines`] folds.
+    pub fn plain(no: usize, raw: &'a str, text: Cow<'a, str>) -> Self {
+        let folded = fold_for_line(&text);
+        Line {
+            no,
+            raw,
+            text,
+            heading: 0,
+            struck: false,
+            bullet: None,
+            furniture: false,
+            folded,
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         // (the same as trimming to nothing, but it stops at the first letter)
         self.text.chars().all(char::is_whitespace)

@@ -380,16 +380,7 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
         match signers {
             Some(signers) => {
                 for text in signers {
-                    out.push(Line {
-                        no: lines[i].no,
-                        raw: "",
-                        folded: super::lines::fold_for_line(&text),
-                        text: std::borrow::Cow::Owned(text),
-                        heading: 0,
-                        struck: false,
-                        bullet: None,
-                        furniture: false,
-                    });
+                    out.push(Line::plain(lines[i].no, "", std::borrow::Cow::Owned(text)));
                 }
                 i += rows;
             }
