@@ -4156,13 +4156,10 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
     }
     // "3. Val av mötesordförande / Anton Nordenfur valdes enhälligt till
     // mötesordförande." (before who opened the meeting: the chair elected for it leads it)
+    // (one name elected: "Val av ordförande och sekreterare" names two)
     if p.chair.is_none()
-        && let Some(item) = p.items.iter().find(|i| {
-            i.title.starts_with(['V', 'v']) && words::has_byte(&i.title, b'd') && {
-                let f = fold(&i.title);
-                // (one name elected: "Val av ordförande och sekreterare" names two)
-                f.starts_with("val av") && f.contains("ordforande") && !f.contains("vice")
-            }
+        && let Some(item) = election_item(&p.items, b'd', |f| {
+            f.contains("ordforande") && !f.contains("vice")
         })
         && let [chair] = elected_in(&item.text).as_slice()
     {
@@ -4194,12 +4191,8 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
     }
     // "5. Val av mötessekreterare / Mötet valde David Klarlund till mötessekreterare."
     if p.secretaries.is_empty()
-        && let Some(item) = p.items.iter().find(|i| {
-            words::has_byte(&i.title, b'k') && {
-                let f = fold(&i.title);
-                f.starts_with("val av")
-                    && (f.contains("sekreterare") || f.contains("protokollforare"))
-            }
+        && let Some(item) = election_item(&p.items, b'k', |f| {
+            f.contains("sekreterare") || f.contains("protokollforare")
         })
     {
         p.secretaries = elected_in(&item.text);
@@ -4398,6 +4391,21 @@ fn elected_in_sentence(text: &str) -> Vec<String> {
             .map(|at| names_in(&start[at + verb.len()..]))
     })
     .unwrap_or_default()
+}
+
+/// The first item electing someone ("Val av …") whose title (folded) is `of` what:
+/// `byte` is a byte every such title holds, a quick look before it is folded.
+fn election_item(
+    items: &[super::Item],
+    byte: u8,
+    of: impl Fn(&str) -> bool,
+) -> Option<&super::Item> {
+    items.iter().find(|i| {
+        i.title.starts_with(['V', 'v']) && words::has_byte(&i.title, byte) && {
+            let f = fold(&i.title);
+            f.starts_with("val av") && of(&f)
+        }
+    })
 }
 
 fn chair_in_prose(text: &str) -> Option<String> {
