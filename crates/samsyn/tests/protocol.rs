@@ -5042,3 +5042,40 @@ fn a_secretary_named_among_others_present_does_not_make_them_all_secretaries() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn party_letters_written_small_and_the_title_dated_under_the_day_of_writing() {
+    // (after a regional committee's notes from 2007: the unit, the day the notes were
+    // written and their author over a title naming the meeting's day, and the parties in
+    // small letters, as older protocols write them)
+    let p = read(&own(
+        "partier-sma-bokstaver-folkhalsoberedningen-2007-12-11.txt",
+    ));
+    assert_eq!(
+        p["date"], "2007-12-11",
+        "the meeting's day in the title, not 2008-01-08 above it"
+    );
+    assert_eq!(p["body"], "Folkhälsoberedningen");
+    assert_eq!(p["chair"], "Olof Kvist");
+    assert_eq!(strs(&p["secretaries"]), ["Karin Ljung"]);
+    let roles: Vec<(&str, &Value)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), &a["role"]))
+        .collect();
+    assert_eq!(roles.len(), 10);
+    assert_eq!(roles[0], ("Ulla Berglund", &Value::from("vice ordförande")));
+    for (name, role) in &roles[1..5] {
+        assert_eq!(**role, Value::Null, "{name}: party letters are no role");
+    }
+    assert_eq!(attendee(&p, "Per Ekman")["status"], "absent");
+    assert_eq!(attendee(&p, "Per Ekman")["role"], Value::Null);
+    assert_eq!(attendee(&p, "Jonas Åkerlund")["role"], "processledare");
+    assert_eq!(present(&p), 9);
+    assert_eq!(
+        decisions(&p, "2"),
+        ["Beredningen ställer sig bakom inriktningen i överenskommelsen."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

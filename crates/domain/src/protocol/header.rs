@@ -24,7 +24,8 @@ pub struct Head {
     pub listed_elsewhere: bool,
     /// The date came from a line holding nothing else ("2015-10-05" over
     /// "Minnesanteckningar RMPG …", as a document is dated when written): a date label's
-    /// value after it ("Dag: 22 sep 2015") is the meeting's.
+    /// value after it ("Dag: 22 sep 2015") is the meeting's, and so is a date in the
+    /// title after it.
     date_alone: bool,
 }
 
@@ -1331,10 +1332,14 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 continue;
             }
             // "Protokoll Socialnämnden 2024-03-12": the title holds the meeting's date
-            if head.date.is_none()
+            // (over a date alone on a line above it, the day the document was written:
+            // "2008-01-02" over "Minnesanteckningar från beredningens möte den 19
+            // december 2007")
+            if (head.date.is_none() || head.date_alone)
                 && let Some(d) = words::find_date(text)
             {
                 head.date = Some(d.iso());
+                head.date_alone = false;
                 // "Minnesanteckningar 2024-05-15, kl. 09.30–12.00, Umeå": and its times,
                 // with the place after them (not without: a page mark may follow)
                 let after = &text[d.end..];
@@ -3001,7 +3006,7 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                         || f.starts_with("efter ")
                         || f.starts_with("arende")
                         || f.contains("digitalt");
-                    let party = n.chars().count() <= 3 && n.chars().all(|c| c.is_uppercase());
+                    let party = n.is_empty() || is_party(&n);
                     if status {
                         *absent = true;
                     } else if pos < name_end && !party && !presence {
@@ -3237,10 +3242,18 @@ fn names_at_end(s: &str, most: usize) -> impl Iterator<Item = (&str, &str, usize
         .map(move |at| (&s[..at], &s[at + 1..], at + 1))
 }
 
-/// Party letters in brackets: "S", "KD", "MP".
+/// Party letters in brackets: "S", "KD", "MP"; or the parliament's parties written
+/// small, as older protocols write them: "s", "kd", "fp".
 fn is_party(p: &str) -> bool {
     (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_uppercase)
+        || PARTIES_WRITTEN_SMALL.contains(&p)
 }
+
+/// The letters of the parties in the Riksdag since the 1980s, and of their names in
+/// some regions' assemblies (`vl`, `vpk`), as written in lowercase.
+const PARTIES_WRITTEN_SMALL: [&str; 12] = [
+    "s", "m", "c", "l", "v", "fp", "kd", "mp", "sd", "vl", "vpk", "nyd",
+];
 
 /// Where a second member starts on a line of two, each a name with their party after it:
 /// "Per-Olof Lind (M) Sanna Berg (S)".
@@ -4929,6 +4942,17 @@ mod tests {
         ] {
             assert_eq!(member_role_named(role), Some("vice ordförande"), "{role}");
         }
+    }
+
+    #[test]
+    fn party_letters_are_capitals_or_the_parliament_s_parties_written_small() {
+        for p in ["S", "KD", "MP", "SPI", "s", "kd", "fp", "mp", "vl"] {
+            assert!(is_party(p), "{p}");
+        }
+        for p in ["", "ordf", "pkt", "x", "SOCIAL", "ks", "p6"] {
+            assert!(!is_party(p), "{p}");
+        }
+        assert_eq!(without_party_at_end("Göran Lindh (fp)"), "Göran Lindh");
     }
 
     #[test]

@@ -771,6 +771,8 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Ulla Berglund (mp) vice ordförande\nErik Nyström (s)\n",
+    "2008-01-08\nMinnesanteckningar från beredningens möte den 11 december 2007\n",
     "kl.09:00-13:40",
     "Individ- och familjeomsorgschef Yvonne Wahl\n",
     "Tf. socialchef Lisbeth Bodén 63-68, 70,\n",
@@ -3021,7 +3023,7 @@ fn a_cross_after_a_name_marks_the_person_present() {
 }
 
 #[test]
-fn a_date_label_dates_the_meeting_over_a_date_alone_above_the_title() {
+fn a_date_label_or_the_title_dates_the_meeting_over_a_date_alone_above_it() {
     for (head, date) in [
         (
             "2015-10-05\nMinnesanteckningar RMPG\nDag: 22 sep 2015\n",
@@ -3035,6 +3037,15 @@ fn a_date_label_dates_the_meeting_over_a_date_alone_above_the_title() {
         (
             "Minnesanteckningar RMPG 2015-10-05\nDatum: 22 sep 2015\n",
             "2015-10-05",
+        ),
+        // (and so is the title's, under a date alone)
+        (
+            "2008-01-08\nMinnesanteckningar från beredningens möte den 11 december 2007\n",
+            "2007-12-11",
+        ),
+        (
+            "2008-01-08\nProtokoll Socialnämnden 2007-12-11\nDatum: 2007-12-11\n",
+            "2007-12-11",
         ),
     ] {
         let p = parse_ok(&format!("{head}Plats: Hook\n\n1. A\nText.\n2. B\nText.\n"));
