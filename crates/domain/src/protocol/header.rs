@@ -380,6 +380,9 @@ const LABELS: &[(&str, Label)] = &[
     ("kopia till", Label::Ignore),
     ("sandlista", Label::Ignore),
     ("paragrafer", Label::Ignore),
+    // (a municipal protocol's first pages: "Protokollet innehåller paragraferna ⇥ §§ 1-12")
+    ("protokollet innehaller paragraferna", Label::Ignore),
+    ("protokollet omfattar paragraferna", Label::Ignore),
     // a notice of adjustment's own fields ("Organ ⇥ Vård- och omsorgsnämnden",
     // "Förvaringsplats för protokollet ⇥ Kommunhuset"); the body also heads minutes
     // ("Organ: Styrgruppen för …"), and is kept when the page's head named none
@@ -410,8 +413,8 @@ const LABELS: &[(&str, Label)] = &[
     ("dag och tid", Label::When),
 ];
 
-/// The length of the longest label ("justeringens plats och tid").
-const LONGEST_LABEL: usize = 26;
+/// The length of the longest label ("protokollet innehaller paragraferna").
+const LONGEST_LABEL: usize = 35;
 
 /// What the close match needs of a label, worked out once: its place in [`LABELS`], its
 /// length (labels are ASCII: their length in bytes is their length in characters), how

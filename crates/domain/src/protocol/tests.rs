@@ -771,6 +771,7 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Protokollet innehåller paragraferna\n§§ 1-12\n",
     "Ulla Berglund (mp) vice ordförande\nErik Nyström (s)\n",
     "2008-01-08\nMinnesanteckningar från beredningens möte den 11 december 2007\n",
     "kl.09:00-13:40",
@@ -3703,4 +3704,23 @@ fn people_joined_by_och_in_a_list_are_each_read_with_what_follows_them() {
             ("Leif Grahm", None, Some("utvärderare")),
         ]
     );
+}
+
+#[test]
+fn the_paragraphs_a_protocol_holds_are_no_one_present() {
+    for line in [
+        "Protokollet innehåller paragraferna\n§§ 1-12\n",
+        "Protokollet innehåller paragraferna\t§§ 1-12\n",
+        "Protokollet omfattar paragraferna: 1-12\n",
+    ] {
+        let p = parse_ok(&format!(
+            "Protokoll Kommunfullmäktige 2019-02-25\nBeslutande ledamöter\n\
+             Hans Karlsson (S) (ordförande)\nSiw Lunander (S)\n{line}\
+             Sekreterare\nChristina Torpman\n\n§ 1 Val av justerare\nText.\n"
+        ));
+        assert!(p.warnings.is_empty(), "{line}: {:?}", p.warnings);
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Hans Karlsson", "Siw Lunander"], "{line}");
+        assert_eq!(p.secretaries, ["Christina Torpman"], "{line}");
+    }
 }
