@@ -5079,3 +5079,44 @@ fn party_letters_written_small_and_the_title_dated_under_the_day_of_writing() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn a_table_of_contents_with_titles_broken_over_lines_is_passed_over() {
+    // (after a regional board's protocol as a PDF's text gives it: the table of contents
+    // first, its longer titles broken over two lines with a blank line between, the
+    // last entry underlined; the parties written with a capital first)
+    let p = read(&own(
+        "arendeforteckning-radbruten-regionstyrelsen-2024-02-07.txt",
+    ));
+    assert_eq!(p["body"], "Regionstyrelsen", "not \"Ärendeförteckning\"");
+    assert_eq!(p["date"], "2024-02-07");
+    assert_eq!(times(&p), (Some("09:00"), Some("11:15")));
+    assert_eq!(p["place"], "Regionhuset, Örebro");
+    assert_eq!(p["chair"], "Maria Lindahl");
+    assert_eq!(strs(&p["secretaries"]), ["Anna Lindqvist"]);
+    assert_eq!(strs(&p["adjusters"]), ["Kalle Dahlberg"]);
+    assert_eq!(p["adjusted_on"], "2024-02-12");
+    assert_eq!(present(&p), 8);
+    for name in ["Björn Gustavsson", "Lotta Antman"] {
+        assert_eq!(
+            attendee(&p, name)["organization"],
+            Value::Null,
+            "{name}: (Mp), (Sd) are parties"
+        );
+    }
+    assert_eq!(
+        titles(&p)
+            .into_iter()
+            .map(|(n, t)| format!("{n} {t}"))
+            .collect::<Vec<_>>(),
+        [
+            "1 Val av justerare",
+            "2 Godkännande av dagordning",
+            "3 Överenskommelse om hälso- och sjukvård i hemmet mellan Region Örebro län och länets kommuner",
+            "4 Uppföljning av samordnad individuell plan (SIP) och utskrivning från slutenvården",
+            "5 Anmälningsärenden",
+        ]
+    );
+    assert_eq!(decisions(&p, "3"), ["att godkänna överenskommelsen."]);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -3246,10 +3246,13 @@ fn names_at_end(s: &str, most: usize) -> impl Iterator<Item = (&str, &str, usize
 }
 
 /// Party letters in brackets: "S", "KD", "MP"; or the parliament's parties written
-/// small, as older protocols write them: "s", "kd", "fp".
+/// small, as older protocols write them ("s", "kd", "fp"), or with a capital first
+/// ("Mp", "Sd").
 fn is_party(p: &str) -> bool {
     (1..=3).contains(&p.chars().count()) && p.chars().all(char::is_uppercase)
-        || PARTIES_WRITTEN_SMALL.contains(&p)
+        || PARTIES_WRITTEN_SMALL
+            .iter()
+            .any(|party| party.eq_ignore_ascii_case(p))
 }
 
 /// The letters of the parties in the Riksdag since the 1980s, and of their names in
@@ -4949,7 +4952,9 @@ mod tests {
 
     #[test]
     fn party_letters_are_capitals_or_the_parliament_s_parties_written_small() {
-        for p in ["S", "KD", "MP", "SPI", "s", "kd", "fp", "mp", "vl"] {
+        for p in [
+            "S", "KD", "MP", "SPI", "s", "kd", "fp", "mp", "vl", "Mp", "Sd",
+        ] {
             assert!(is_party(p), "{p}");
         }
         for p in ["", "ordf", "pkt", "x", "SOCIAL", "ks", "p6"] {

@@ -680,7 +680,82 @@ fn looks_like_item_start(l: &Line) -> bool {
             || t[digits..].starts_with(". "))
 }
 
+/// Whether a line is an entry of a table of contents: a leader of dots and a page number
+/// at its end ("§ 1 Val av justerare ... 4", "Information …… 17 ______").
+fn is_contents_entry(text: &str) -> bool {
+    // (most lines end with a letter or a full stop: a look at the last byte first)
+    if !text
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'_')
+    {
+        return false;
+    }
+    let t = text.trim_end_matches(['_', ' ', '\t']);
+    let number = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if !(1..=3).contains(&(t.len() - number.len())) {
+        return false;
+    }
+    let leader = number.trim_end();
+    leader.len() < number.len()
+        && (leader.ends_with("..") || leader.ends_with('…') || leader.ends_with(". ."))
+}
+
+/// A table of contents before the items ("Ärendeförteckning" over "§ 1 Val av justerare
+/// ... 4"), marked as furniture, so that neither its heading nor its entries are read
+/// as the head or the items: runs of two or more entries, with up to two lines of a
+/// title broken over lines between them, and the heading right over them.
+fn mark_contents(lines: &mut [Line]) {
+    let entries: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_contents_entry(&lines[i].text))
+        .collect();
+    let mut k = 0;
+    while k < entries.len() {
+        // (the run: entries with at most two lines of text between each and the next)
+        let mut last = k;
+        while last + 1 < entries.len()
+            && lines[entries[last] + 1..entries[last + 1]]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .count()
+                <= 2
+        {
+            last += 1;
+        }
+        if last > k {
+            // (the first entry's title may start on the line of text above it: "§ 1
+            // Överenskommelse om …" over "länets kommuner ... 4")
+            let first = entries[k];
+            let from = (first.saturating_sub(3)..first)
+                .rev()
+                .find(|&j| !lines[j].is_blank())
+                .filter(|&j| looks_like_item_start(&lines[j]))
+                .unwrap_or(first);
+            for l in &mut lines[from..=entries[last]] {
+                l.furniture = !l.is_blank() || l.furniture;
+            }
+            if let Some(j) = (0..from).rev().find(|&j| !lines[j].is_blank())
+                && CONTENTS_HEADINGS.contains(&lines[j].folded.trim_ends().trim_end_matches(':'))
+            {
+                lines[j].furniture = true;
+            }
+        }
+        k = last + 1;
+    }
+}
+
+/// The headings of a table of contents (folded).
+const CONTENTS_HEADINGS: [&str; 6] = [
+    "arendeforteckning",
+    "innehallsforteckning",
+    "innehall",
+    "arendelista",
+    "forteckning over arenden",
+    "paragrafforteckning",
+];
+
 fn mark_furniture(lines: &mut [Line]) {
+    mark_contents(lines);
     // Footer blocks: a keyword line and the short lines after it.
     let mut i = 0;
     while i < lines.len() {
@@ -879,6 +954,51 @@ mod tests {
             .filter(|l| !l.furniture && !l.is_blank())
             .map(|l| l.text.into_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_contents_entry_ends_with_a_leader_and_a_page_number() {
+        for line in [
+            "§ 1 Val av justerare ... 4",
+            "§ 1 Val av justerare........ 12",
+            "Information …… 17",
+            "Information . . . 5",
+            "§ 7 Anmälningsärenden ... 8 _________",
+        ] {
+            assert!(is_contents_entry(line), "{line}");
+        }
+        for line in [
+            "§ 1 Val av justerare",
+            "Mats Eriksson (KD), §§ 41–43",
+            "Sammanträdesdatum 2024-05-28",
+            "Beslut enligt bilaga 1.",
+            "Summa...1234",
+            "Rum 301",
+            "Sofia Lund\t41",
+        ] {
+            assert!(!is_contents_entry(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_table_of_contents_is_page_furniture_with_its_heading_and_broken_titles() {
+        let kept = texts(
+            "Regionstyrelsen\n\nÄrendeförteckning\n\n§ 1 Val av\n\njusterare ... 3\n\n\
+             § 2 Överenskommelse om hälso- och sjukvård i hemmet och\n\nlänets kommuner ... 4\n\n\
+             § 3 Anmälningsärenden ... 7 _____\n\nTid och plats 2024-02-07\n\n§ 1\nVal av justerare\n",
+        );
+        assert_eq!(
+            kept,
+            [
+                "Regionstyrelsen",
+                "Tid och plats 2024-02-07",
+                "§ 1",
+                "Val av justerare"
+            ]
+        );
+        // (one line with a leader is no table)
+        let kept = texts("Ärendeförteckning\n§ 1 Val av justerare ... 3\nText.\n");
+        assert_eq!(kept.len(), 3);
     }
 
     #[test]

@@ -771,6 +771,8 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Ärendeförteckning\n\n§ 1 Val av justerare ... 3\n\n§ 2 Överenskommelse om\n\nhemsjukvård ... 4 ____\n",
+    "Björn Gustavsson (Mp)\n",
     "Protokollet innehåller paragraferna\n§§ 1-12\n",
     "Ulla Berglund (mp) vice ordförande\nErik Nyström (s)\n",
     "2008-01-08\nMinnesanteckningar från beredningens möte den 11 december 2007\n",
