@@ -122,6 +122,31 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
+    // (members by the party that sent them: "Kommunernas ledamöter" over those from the
+    // municipalities, "Regionens ledamöter" over the region's)
+    (
+        "kommunernas ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "regionens ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    (
+        "landstingets ledamoter",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
+    ("kommunernas representanter", PRESENT),
+    ("regionens representanter", PRESENT),
     (
         "ordinarie ledamoter",
         Label::Attend {

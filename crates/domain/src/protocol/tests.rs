@@ -3726,3 +3726,33 @@ fn the_paragraphs_a_protocol_holds_are_no_one_present() {
         assert_eq!(p.secretaries, ["Christina Torpman"], "{line}");
     }
 }
+
+#[test]
+fn members_listed_by_the_party_that_sent_them_are_members() {
+    let p = parse_ok(
+        "Anteckningar\nBeredningsgruppen\nDatum: 2024-04-10\nNÄRVARANDE\n\
+         Kommunernas ledamöter\nJan Wallin(Skaraborg), 1:e vice ordförande\nÅke Jönsson (Skaraborg)\n\n\
+         Regionens ledamöter\nKent Holm, ordförande\nBirgitta Lund\n\n1. Mötets öppnande\nText.\n",
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
+        .attendees
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.organization.as_deref(),
+                a.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Jan Wallin", Some("Skaraborg"), Some("vice ordförande")),
+            ("Åke Jönsson", Some("Skaraborg"), Some("ledamot")),
+            ("Kent Holm", None, Some("ordförande")),
+            ("Birgitta Lund", None, Some("ledamot")),
+        ]
+    );
+}
