@@ -5120,3 +5120,54 @@ fn a_table_of_contents_with_titles_broken_over_lines_is_passed_over() {
     assert_eq!(decisions(&p, "3"), ["att godkänna överenskommelsen."]);
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn the_place_and_time_stacked_over_the_members_are_each_read_with_their_own() {
+    // (after a regional association's board protocol as a PDF's text gives its first
+    // page: "Plats och tid:" over "Beslutande:", then the place, the day with the times,
+    // the party groups' times and the members; those with the right to speak and the
+    // seats without a vote under labels of their own)
+    let p = read(&own(
+        "plats-och-tid-over-beslutande-samordningsforbundet-2024-06-05.txt",
+    ));
+    assert_eq!(p["body"], "Styrelsen för Samordningsförbundet Örebro län");
+    assert_eq!(p["date"], "2024-06-05");
+    assert_eq!(p["place"], "Kommunhuset, sal Sköllersta, Hallsberg");
+    assert_eq!(times(&p), (Some("13:00"), Some("15:30")));
+    assert_eq!(p["chair"], "Anna-Karin Sjöberg");
+    assert_eq!(strs(&p["secretaries"]), ["Maria Lind"]);
+    assert_eq!(strs(&p["adjusters"]), ["Lena Hultgren"]);
+    let people: Vec<(&str, &Value)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), &a["role"]))
+        .collect();
+    assert_eq!(
+        people.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        [
+            "Anna-Karin Sjöberg",
+            "Mikael Dahl",
+            "Lena Hultgren",
+            "Johan Strand",
+            "Sara Eklund",
+            "Eva Gran",
+            "Per Åström",
+            "Kjell Nordin"
+        ],
+        "no one named \"Kommunhuset\""
+    );
+    assert_eq!(attendee(&p, "Johan Strand")["role"], "ledamot");
+    assert_eq!(
+        attendee(&p, "Sara Eklund")["role"],
+        "ersättare",
+        "\"Icke tjänstgörande ersättare\" is a label"
+    );
+    assert_eq!(
+        attendee(&p, "Per Åström")["organization"],
+        "Försäkringskassan"
+    );
+    assert_eq!(present(&p), 8);
+    assert_eq!(decisions(&p, "21"), ["att godkänna delårsrapporten."]);
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

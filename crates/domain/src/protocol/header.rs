@@ -195,6 +195,20 @@ const LABELS: &[(&str, Label)] = &[
         },
     ),
     (
+        "icke tjanstgorande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    // (those present with the right to speak, and the seats of parties without a vote:
+    // "Yttranderätt:", "Insynsplats:")
+    ("yttranderatt", PRESENT),
+    ("med yttranderatt", PRESENT),
+    ("narvarande med yttranderatt", PRESENT),
+    ("insynsplats", PRESENT),
+    ("insynsplatser", PRESENT),
+    (
         "tjanstepersoner",
         Label::Attend {
             role: Some("tjänsteperson"),
@@ -1205,6 +1219,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     // three or more with one not of those present
     let mut bare_run: Vec<usize> = Vec::new();
     let (mut run_has_other, mut run_is_stacked) = (false, false);
+    let mut run_starts_with_place_and_time = false;
     let mut stacked: Option<Vec<usize>> = None;
     let mut section: Option<Label> = None;
     let mut entries_in_section = 0usize;
@@ -1437,8 +1452,16 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                     run_has_other = false;
                 }
                 bare_run.push(i);
+                // (two will do where the place and time stand over those present:
+                // "Plats och tid:" over "Beslutande:")
+                if bare_run.len() == 1 {
+                    run_starts_with_place_and_time = label == Label::PlaceThenTime;
+                }
+                let place_and_time_over_people = bare_run.len() == 2
+                    && run_starts_with_place_and_time
+                    && matches!(label, Label::Attend { .. });
                 run_has_other |= !matches!(label, Label::Attend { .. });
-                run_is_stacked = bare_run.len() >= 3 && run_has_other;
+                run_is_stacked = bare_run.len() >= 3 && run_has_other || place_and_time_over_people;
             }
             value_label = None;
             section_org = None;
@@ -1602,6 +1625,20 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                     &mut head,
                 ));
             }
+            continue;
+        }
+        // "Plats och tid:" over the place, and the time on the line under it
+        // (a place's name from a capital, without digits, and no body's: in a PDF's
+        // column the body may come first)
+        if value_label == Some(Label::PlaceThenTime)
+            && head.place.is_none()
+            && text.starts_with(char::is_uppercase)
+            && is_value_of(Label::Place, text)
+            && !text.bytes().any(|b| b.is_ascii_digit())
+            && !has_body_word(text)
+        {
+            head.place = Some(text.trim_ends().trim_end_matches('.').to_owned());
+            value_label = Some(Label::When);
             continue;
         }
         if let Some(label) = value_label.take()
@@ -1842,22 +1879,42 @@ fn unstacked<'a>(lines: &[Line<'a>], run: &[usize]) -> Option<Vec<Line<'a>>> {
         .map_or(labels.len(), |p| p + 1);
     let back = labels.len() - after_lists;
     let lists = after_lists - first_list;
+    let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
+    // (the labels before the lists take a line each from the top; "Plats och tid" the
+    // place and the time under it when the place is on a line of its own, "Net City,
+    // Örebro" over "Torsdag den 1 juni 2006 10:00-12:00", and a line of times after
+    // them, "Gruppmöten 09:00-10:00")
+    let has_digit = |j: usize| lines[j].text.bytes().any(|b| b.is_ascii_digit());
+    let mut top = 0;
+    for k in 0..first_list {
+        let mut n = 1;
+        if labels[k] == Label::PlaceThenTime
+            && values.get(top).is_some_and(|&j| !has_digit(j))
+            && values.get(top + 1).is_some_and(|&j| has_digit(j))
+        {
+            n = 2;
+            if values.get(top + 2).is_some_and(|&j| {
+                let t = lines[j].text.trim_ends();
+                words::find_times(t).is_some() && name_prefix(t).is_none()
+            }) {
+                n = 3;
+            }
+        }
+        assigned[k].extend(values.iter().skip(top).take(n));
+        top += n;
+    }
     // (a label of one value between two lists of people has no place in the column to
     // take it from)
-    if values.len() < first_list + back + usize::from(lists > 0)
+    if values.len() < top + back + usize::from(lists > 0)
         || !labels[first_list..after_lists].iter().all(is_people)
     {
         return None;
-    }
-    let mut assigned: Vec<Vec<usize>> = vec![Vec::new(); labels.len()];
-    for k in 0..first_list {
-        assigned[k].push(values[k]);
     }
     for k in 0..back {
         assigned[after_lists + k].push(values[values.len() - back + k]);
     }
     if lists > 0 {
-        let people = &values[first_list..values.len() - back];
+        let people = &values[top..values.len() - back];
         // (members with their party letters, then the others)
         let has_party = |j: usize| {
             let t = lines[j].text.trim_ends();
@@ -1878,21 +1935,19 @@ fn unstacked<'a>(lines: &[Line<'a>], run: &[usize]) -> Option<Vec<Line<'a>>> {
         if split < people.len() {
             assigned[first_list + 1].extend(&people[split..]);
         }
-    } else if values.len() > labels.len() {
+    } else if values.len() > top {
         // (no list of people: one value each, the rest left where it stands)
-        end = values[labels.len()];
+        end = values[top];
     }
     let fits = labels.iter().zip(&assigned).all(|(k, got)| match k {
         Label::Chair | Label::ViceChair | Label::Secretary | Label::Adjuster => got
             .iter()
             .all(|&j| name_prefix(lines[j].text.trim_ends()).is_some()),
-        Label::When
-        | Label::WhenAndPlace
-        | Label::PlaceThenTime
-        | Label::Sitting
-        | Label::AdjustedOn => got
-            .iter()
-            .all(|&j| lines[j].text.bytes().any(|b| b.is_ascii_digit())),
+        Label::When | Label::WhenAndPlace | Label::Sitting | Label::AdjustedOn => {
+            got.iter().all(|&j| has_digit(j))
+        }
+        // (the place on a line of its own above the time)
+        Label::PlaceThenTime => got.last().is_none_or(|&j| has_digit(j)),
         Label::Place => got
             .iter()
             .all(|&j| name_prefix(lines[j].text.trim_ends()).is_none()),

@@ -771,6 +771,8 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Plats och tid:\nBeslutande:\nNet City, Örebro\nTorsdag den 1 juni 2006 10:00-12:00\nGruppmöten 09:00-10:00\n",
+    "Icke tjänstgörande ersättare\nYttranderätt:\nInsynsplats:\n",
     "Ärendeförteckning\n\n§ 1 Val av justerare ... 3\n\n§ 2 Överenskommelse om\n\nhemsjukvård ... 4 ____\n",
     "Björn Gustavsson (Mp)\n",
     "Protokollet innehåller paragraferna\n§§ 1-12\n",
@@ -3755,4 +3757,36 @@ fn members_listed_by_the_party_that_sent_them_are_members() {
             ("Birgitta Lund", None, Some("ledamot")),
         ]
     );
+}
+
+#[test]
+fn plats_och_tid_over_the_place_and_the_time_reads_both() {
+    for head in [
+        // (the label over its two lines)
+        "Plats och tid:\nNet City, Örebro\nTorsdag den 1 juni 2006 10:00-12:00\nBeslutande:\n\
+         Mårten Blomquist (S), ordförande\nAnnica Eriksson (S)\n",
+        // (and stacked over the members' label, its values under both)
+        "Plats och tid:\nBeslutande:\nNet City, Örebro\nTorsdag den 1 juni 2006 10:00-12:00\n\
+         Gruppmöten 09:00-10:00\nMårten Blomquist (S), ordförande\nAnnica Eriksson (S)\n",
+    ] {
+        let p = parse_ok(&format!(
+            "PROTOKOLL\nFörbundsstyrelsen\n2006-06-01\n{head}\n§ 33 Delårsbokslut\nText.\n"
+        ));
+        assert_eq!(p.place.as_deref(), Some("Net City, Örebro"), "{head}");
+        assert_eq!(
+            (p.start_time.as_deref(), p.end_time.as_deref()),
+            (Some("10:00"), Some("12:00")),
+            "{head}"
+        );
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Mårten Blomquist", "Annica Eriksson"], "{head}");
+        assert!(p.warnings.is_empty(), "{head}: {:?}", p.warnings);
+    }
+    // (a body under the label is no place, nor a line of the protocol's own words)
+    for under in ["Socialnämndens arbetsutskott", "att - att"] {
+        let p = parse_ok(&format!(
+            "PROTOKOLL\n2024-02-14\nPlats och tid\n{under}\nBeslutande\nAnna Berg (S)\n\n§ 1 A\nText.\n"
+        ));
+        assert_eq!(p.place, None, "{under}");
+    }
 }
