@@ -5171,3 +5171,58 @@ fn the_place_and_time_stacked_over_the_members_are_each_read_with_their_own() {
     assert_eq!(decisions(&p, "21"), ["att godkänna delårsrapporten."]);
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn a_roll_call_marked_with_ones_and_dashes_under_a_head_of_notes() {
+    // (after a regional committee's protocol: the head points to the roll call on the
+    // next page, whose columns are the name, the party, presence as "1" or "-", a
+    // reservation and notes, the last head holding a label after its slash)
+    let p = read(&own(
+        "narvarolista-ettor-och-streck-halso-och-sjukvardsutskottet-2024-10-08.txt",
+    ));
+    assert_eq!(p["chair"], "Karin Åslund");
+    assert_eq!(strs(&p["secretaries"]), ["Linnea Sandberg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Peter Lindgren"]);
+    let people: Vec<(&str, &Value, &Value, &str)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["name"].as_str().unwrap(),
+                &a["organization"],
+                &a["role"],
+                a["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("Karin Åslund", "ordförande", "present"),
+        ("Peter Lindgren", "ledamot", "present"),
+        ("Ulla Hedberg", "ledamot", "present"),
+        ("Tomas Ek", "ledamot", "absent"),
+        ("Nils Wiklund", "ledamot", "present"),
+        ("Sanna Forsberg", "ersättare", "present"),
+        ("Erik Lund", "ersättare", "absent"),
+        ("Linnea Sandberg", "nämndsekreterare", "present"),
+        ("Johan Bergström", "hälso- och sjukvårdsdirektör", "present"),
+    ];
+    assert_eq!(people.len(), want.len(), "{people:?}");
+    for ((name, org, role, status), (want_name, want_role, want_status)) in people.iter().zip(want)
+    {
+        assert_eq!(
+            (*name, *role, *status),
+            (want_name, &Value::from(want_role), want_status)
+        );
+        assert_eq!(
+            **org,
+            Value::Null,
+            "{name}: the party's column is no organisation"
+        );
+    }
+    assert_eq!(
+        decisions(&p, "42"),
+        ["Utskottet föreslår regionstyrelsen att godkänna överenskommelsen."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

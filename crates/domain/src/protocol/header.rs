@@ -1267,8 +1267,15 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 Some(label @ Label::Attend { .. }) if l.heading == 0 && !l.is_blank() => {
                     let (crossed, present, columns) = marked_row(l.raw, column);
                     match (!crossed).then(|| label_of(l.text.trim_ends())).flatten() {
-                        // ("Ersättare" over more rows: the list goes on under it)
-                        Some((Label::Attend { .. }, rest)) if rest.is_empty() => {}
+                        // ("Ersättare" over more rows: the list goes on under it, with
+                        // its role; after a blank line, "Övriga närvarande" starts a
+                        // list of its own)
+                        Some((under @ Label::Attend { .. }, rest))
+                            if rest.is_empty() && !(i > 0 && lines[i - 1].is_blank()) =>
+                        {
+                            section = Some(under);
+                            continue;
+                        }
                         Some(_) => marked = None,
                         None => {
                             if entry_from(
@@ -2006,15 +2013,21 @@ fn presence_column(line: &Line) -> Option<(Label, (usize, usize))> {
         || words::has_byte(raw, b'\t')
         || words::has_byte(raw, b':')
         || !words::at_most_chars(raw, 140)
-        || match_label(&line.text).is_some()
+        // (as a whole: "Anteckningar/Tjänstgörande ersättare" as the last head holds a
+        // label after its slash)
+        || match_whole_label(&line.text).is_some()
     {
         return None;
     }
     let columns = spaced_columns(raw.trim_end());
+    // (the last head may be a column of notes: "Anteckningar/Tjänstgörande ersättare")
+    let last = columns.len() - 1;
     if !(2..=8).contains(&columns.len())
-        || columns[1..]
-            .iter()
-            .any(|c| c.1.len() > 16 || !ROLL_CALL_HEADS.contains(&fold(c.1).as_str()))
+        || columns[1..].iter().enumerate().any(|(k, c)| {
+            let f = fold(c.1);
+            !(c.1.len() <= 16 && ROLL_CALL_HEADS.contains(&f.as_str())
+                || k + 1 == last && NOTES_HEADS.iter().any(|h| f.starts_with(h)))
+        })
     {
         return None;
     }
@@ -2060,7 +2073,12 @@ const ROLL_CALL_HEADS: &[&str] = &[
     "tjanstgor",
     "tjanstgorande",
     "ersatter",
+    "reservation",
+    "res.",
 ];
+
+/// The starts of a roll call's last head that holds notes (folded).
+const NOTES_HEADS: [&str; 3] = ["anteckning", "kommentar", "notering"];
 
 /// A row of a list whose presence column (`column`, as [`presence_column`] gives it) is
 /// marked with crosses: whether it has a cross anywhere, whether one is in that column,
@@ -2069,9 +2087,15 @@ fn marked_row(raw: &str, column: (usize, usize)) -> (bool, bool, String) {
     let (mut crossed, mut present) = (false, false);
     let mut rest: Vec<&str> = Vec::new();
     for (place, text) in spaced_columns(raw.trim_end()) {
-        if matches!(text, "X" | "x" | "×" | "✓" | "✔") {
+        // (or a one: "Erik Bergkvist   S   1   Ordförande")
+        let in_column = (column.0..column.1).contains(&place);
+        if matches!(text, "X" | "x" | "×" | "✓" | "✔" | "1") {
             crossed = true;
-            present |= (column.0..column.1).contains(&place);
+            present |= in_column;
+            continue;
+        }
+        // (a dash there: absent, as no cross is)
+        if in_column && matches!(text, "-" | "–" | "—") {
             continue;
         }
         // (a party's letters in a column of their own go, as they do in brackets)
@@ -4969,6 +4993,38 @@ mod tests {
             marked_row("Gunnel Vik (C)", column),
             (false, false, "Gunnel Vik (C)".to_owned())
         );
+        // (a one marks as a cross does, a dash in the column is no part of the row)
+        assert_eq!(
+            marked_row(
+                "Erik Berg            S     1                Ordförande",
+                column
+            ),
+            (true, true, "Erik Berg\tOrdförande".to_owned())
+        );
+        assert_eq!(
+            marked_row("Tomas Ek             C     -", column),
+            (false, false, "Tomas Ek".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_roll_call_s_last_head_may_hold_notes_with_a_label_after_a_slash() {
+        let heads = line(
+            "Namn                  Parti   Närvaro   Reservation   Anteckningar/Tjänstgörande ersättare",
+        );
+        assert_eq!(
+            presence_column(&heads),
+            Some((
+                Label::Attend {
+                    role: None,
+                    present: true
+                },
+                (28, 40)
+            ))
+        );
+        // (notes elsewhere than last are no roll call's)
+        let heads = line("Namn          Anteckningar   Närvaro");
+        assert_eq!(presence_column(&heads), None);
     }
 
     #[test]

@@ -771,6 +771,7 @@ fn the_kind_after_a_bodys_name_is_no_part_of_it() {
 
 /// Fragments the parser reacts to, combined at random: no combination may panic.
 const FRAGMENTS: &[&str] = &[
+    "Namn                  Parti   Närvaro   Reservation   Anteckningar/Tjänstgörande ersättare\nLedamöter (5)\nKarin Åslund          S       1                       Ordförande\nTomas Ek              C       -\n",
     "Plats och tid:\nBeslutande:\nNet City, Örebro\nTorsdag den 1 juni 2006 10:00-12:00\nGruppmöten 09:00-10:00\n",
     "Icke tjänstgörande ersättare\nYttranderätt:\nInsynsplats:\n",
     "Ärendeförteckning\n\n§ 1 Val av justerare ... 3\n\n§ 2 Överenskommelse om\n\nhemsjukvård ... 4 ____\n",
@@ -3789,4 +3790,27 @@ fn plats_och_tid_over_the_place_and_the_time_reads_both() {
         ));
         assert_eq!(p.place, None, "{under}");
     }
+}
+
+#[test]
+fn a_list_after_a_blank_line_under_a_roll_call_is_no_part_of_it() {
+    let p = parse_ok(
+        "Protokoll 2019-11-05\nLedamöter            Parti   Närv.   Ja   Nej\n\
+         Lena Dahl            S       X\nErsättare\nTomas Brandt         M       X\n\
+         Per Ek               S\n\nÖvriga närvarande\nEva Berg, socialchef\n\n§ 1 A\nText.\n",
+    );
+    let people: Vec<(&str, Option<&str>, Presence)> = p
+        .attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref(), a.status))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Lena Dahl", Some("ledamot"), Presence::Present),
+            ("Tomas Brandt", Some("ersättare"), Presence::Present),
+            ("Per Ek", Some("ersättare"), Presence::Absent),
+            ("Eva Berg", Some("socialchef"), Presence::Present),
+        ]
+    );
 }
