@@ -1051,10 +1051,10 @@ fn without_kind(s: &str) -> &str {
     s
 }
 
-/// `s` without a page number at its end: "Socialnämnden 1(6)", "1 (6)", "2/6".
+/// `s` without a page number at its end: "Socialnämnden 1(6)", "1 (6)", "2/6", "1[15]".
 fn without_page_mark(s: &str) -> &str {
-    // (every page mark ends in a digit or a parenthesis)
-    if !s.ends_with(|c: char| c.is_ascii_digit() || c == ')') {
+    // (every page mark ends in a digit or a bracket)
+    if !s.ends_with(|c: char| c.is_ascii_digit() || c == ')' || c == ']') {
         return s;
     }
     let mut tokens = s.split_whitespace().rev();
@@ -1066,6 +1066,7 @@ fn without_page_mark(s: &str) -> &str {
         && last
             .strip_prefix('(')
             .and_then(|c| c.strip_suffix(')'))
+            .or_else(|| last.strip_prefix('[').and_then(|c| c.strip_suffix(']')))
             .is_some_and(words::is_number)
     {
         number
@@ -1076,10 +1077,11 @@ fn without_page_mark(s: &str) -> &str {
     &s[..first.as_ptr() as usize - s.as_ptr() as usize]
 }
 
-/// "1(6)", "2/6": a page number and the count of pages.
+/// "1(6)", "2/6", "1[15]": a page number and the count of pages.
 fn is_page_mark(t: &str) -> bool {
     t.strip_suffix(')')
         .and_then(|r| r.split_once('('))
+        .or_else(|| t.strip_suffix(']').and_then(|r| r.split_once('[')))
         .or_else(|| t.split_once('/'))
         .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
 }

@@ -621,12 +621,13 @@ fn is_page_number(folded: &str) -> bool {
     }
     if !rest
         .chars()
-        .all(|c| c.is_ascii_digit() || " ()/av-".contains(c))
+        .all(|c| c.is_ascii_digit() || " ()[]/av-".contains(c))
     {
         return false;
     }
     had_sida
         || rest.contains('(')
+        || rest.contains('[')
         || rest.contains('/')
         || (rest.starts_with('-') && rest.ends_with('-') && rest.len() > 2)
 }
@@ -635,7 +636,7 @@ fn is_page_number(folded: &str) -> bool {
 /// "Närvårdsgruppen Södra⇥2 (3)", "Protokoll 2024-03-12 sida 2 av 4".
 fn ends_with_page_mark(text: &str) -> bool {
     let t = text.trim_ends();
-    if !t.ends_with(|c: char| c.is_ascii_digit() || c == ')')
+    if !t.ends_with(|c: char| c.is_ascii_digit() || c == ')' || c == ']')
         || !super::words::at_most_chars(t, 100)
     {
         return false;

@@ -674,6 +674,8 @@ fn a_page_number_beside_the_title_is_no_body() {
         "SAMMANTRÄDESPROTOKOLL   1(6)",
         "Sammanträdesprotokoll 1 (6)",
         "Protokoll Socialnämnden 2/6",
+        "SAMMANTRÄDESPROTOKOLL 1[15]",
+        "Sammanträdesprotokoll 1 [15]",
     ] {
         let p = parse_ok(&format!(
             "{title}\nSocialnämnden\nDatum: 2024-03-12\n\n§ 12 Budget\nText.\n§ 13 Avslut\nText.\n"
@@ -892,6 +894,7 @@ const FRAGMENTS: &[&str] = &[
     "Protokollsutdrag ",
     " 1(6)",
     " 1 (6)",
+    " 1[15]",
     "Beslutades att ",
     ", justerare",
     "Närvarande beslutande\n",
