@@ -683,6 +683,7 @@ fn looks_like_item_start(l: &Line) -> bool {
 
 /// Whether a line is an entry of a table of contents: a leader of dots and a page number
 /// at its end ("§ 1 Val av justerare ... 4", "Information …… 17 ______").
+#[inline]
 fn is_contents_entry(text: &str) -> bool {
     // (most lines end with a letter or a full stop: a look at the last byte first)
     if !text
@@ -707,9 +708,15 @@ fn is_contents_entry(text: &str) -> bool {
 /// as the head or the items: runs of two or more entries, with up to two lines of a
 /// title broken over lines between them, and the heading right over them.
 fn mark_contents(lines: &mut [Line]) {
-    let entries: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_contents_entry(&lines[i].text))
-        .collect();
+    let mut entries: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if is_contents_entry(&l.text) {
+            entries.push(i);
+        }
+    }
+    if entries.len() < 2 {
+        return;
+    }
     let mut k = 0;
     while k < entries.len() {
         // (the run: entries with at most two lines of text between each and the next)
