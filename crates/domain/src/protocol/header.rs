@@ -2120,8 +2120,7 @@ fn marked_row(raw: &str, column: (usize, usize)) -> (bool, bool, String) {
             continue;
         }
         // (a party's letters in a column of their own go, as they do in brackets)
-        let party = text.chars().count() <= 3 && text.chars().all(char::is_uppercase);
-        if rest.is_empty() || !party {
+        if rest.is_empty() || !is_party(text) {
             rest.push(text);
         }
     }

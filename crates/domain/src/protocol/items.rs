@@ -808,7 +808,7 @@ fn agenda_end(
 /// A table of contents' line without its page number and the leader before it
 /// ("Val av justerare ........ 2", "Val av justerare … 2", "Val av justerare⇥2"); the
 /// line itself when it ends otherwise.
-fn without_page_reference(line: &str) -> &str {
+pub(super) fn without_page_reference(line: &str) -> &str {
     let digits = line.bytes().rev().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return line;

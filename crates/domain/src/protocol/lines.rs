@@ -693,14 +693,11 @@ fn is_contents_entry(text: &str) -> bool {
     {
         return false;
     }
-    let t = text.trim_end_matches(['_', ' ', '\t']);
-    let number = t.trim_end_matches(|c: char| c.is_ascii_digit());
-    if !(1..=3).contains(&(t.len() - number.len())) {
-        return false;
-    }
-    let leader = number.trim_end();
-    leader.len() < number.len()
-        && (leader.ends_with("..") || leader.ends_with('…') || leader.ends_with(". ."))
+    // (its leader of dots, not a tab: a column of paragraph numbers after names, "Sofia
+    // Lund ⇥ 41", would be one)
+    let t = text.trim_end_matches(['_', ' ']);
+    let kept = super::items::without_page_reference(t);
+    kept.len() < t.len() && !t[kept.len()..].contains('\t')
 }
 
 /// A table of contents before the items ("Ärendeförteckning" over "§ 1 Val av justerare
@@ -972,6 +969,7 @@ mod tests {
             "Information …… 17",
             "Information . . . 5",
             "§ 7 Anmälningsärenden ... 8 _________",
+            "§ 2 Godkännande av dagordning........3",
         ] {
             assert!(is_contents_entry(line), "{line}");
         }
@@ -983,6 +981,8 @@ mod tests {
             "Summa...1234",
             "Rum 301",
             "Sofia Lund\t41",
+            "§ 1 Val av justerare\t4",
+            "Kostnaden var 12 .. 14",
         ] {
             assert!(!is_contents_entry(line), "{line}");
         }
