@@ -4623,6 +4623,8 @@ fn a_consultation_with_organisations_and_items_numbered_without_a_mark() {
         ["Vivianne Gustavsson", "Elsie Tyreman"]
     );
     for (name, org) in [
+        // (the body they sit for, written small after the party)
+        ("Ulrik Hammar", "norra hälso- och sjukvårdsnämnden"),
         ("Hasse Karlsson", "PRO"),
         // "PRO ersätter Hasse Johansson"
         ("Britta Rydberg", "PRO"),

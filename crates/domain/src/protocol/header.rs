@@ -2925,6 +2925,10 @@ const ORG_WORDS: &[&str] = &[
     "kansli",
     // "Närvårdssamverkan Södra Älvsborg", "Vårdsamverkan Fyrbodal"
     "samverkan",
+    // "norra hälso- och sjukvårdsnämnden", "socialnämnden", "regionstyrelsen": the
+    // body a member sits for (only as written definite: "nämndsekr." is a title)
+    "namnden",
+    "styrelsen",
 ];
 
 /// The roles written as abbreviations before an organisation: medically responsible

@@ -3817,3 +3817,36 @@ fn a_list_after_a_blank_line_under_a_roll_call_is_no_part_of_it() {
         ]
     );
 }
+
+#[test]
+fn a_body_written_small_after_a_name_is_the_organisation_and_a_title_of_it_a_title() {
+    let p = parse_ok(
+        "Protokoll 2018-09-19\nNärvarande\n\
+         Ulrik Hammar (L), norra hälso- och sjukvårdsnämnden\nPer Holm, socialnämnden\n\
+         Eva Lind, nämndsekr.\nOla Berg, regionstyrelsen\n\n1 A\nText.\n",
+    );
+    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
+        .attendees
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.organization.as_deref(),
+                a.role.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (
+                "Ulrik Hammar",
+                Some("norra hälso- och sjukvårdsnämnden"),
+                None
+            ),
+            ("Per Holm", Some("socialnämnden"), None),
+            ("Eva Lind", None, Some("nämndsekr.")),
+            ("Ola Berg", Some("regionstyrelsen"), None),
+        ]
+    );
+}
