@@ -37,6 +37,14 @@ fn people(p: &Protocol) -> Vec<(&str, Option<&str>, Option<&str>)> {
         .collect()
 }
 
+/// Each attendee's name, role and presence.
+fn roles_and_presence(p: &Protocol) -> Vec<(&str, Option<&str>, Presence)> {
+    p.attendees
+        .iter()
+        .map(|a| (a.name.as_str(), a.role.as_deref(), a.status))
+        .collect()
+}
+
 /// The names of those absent.
 fn absent(p: &Protocol) -> Vec<&str> {
     p.attendees
@@ -298,13 +306,8 @@ fn a_roll_call_laid_out_with_spaces_reads_its_crosses_as_presence_and_not_votes(
          Berit Nord           S       X\n\n\
          § 1 Val av justerare\nText.\n§ 2 Budget\nText.\n",
     );
-    let people: Vec<(&str, Option<&str>, Presence)> = p
-        .attendees
-        .iter()
-        .map(|a| (a.name.as_str(), a.role.as_deref(), a.status))
-        .collect();
     assert_eq!(
-        people,
+        roles_and_presence(&p),
         [
             ("Lena Dahl", Some("ledamot"), Presence::Present),
             ("Tomas Brandt", Some("ledamot"), Presence::Present),
@@ -3741,19 +3744,8 @@ fn members_listed_by_the_party_that_sent_them_are_members() {
          Regionens ledamöter\nKent Holm, ordförande\nBirgitta Lund\n\n1. Mötets öppnande\nText.\n",
     );
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
-    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
-        .attendees
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.organization.as_deref(),
-                a.role.as_deref(),
-            )
-        })
-        .collect();
     assert_eq!(
-        people,
+        people(&p),
         [
             ("Jan Wallin", Some("Skaraborg"), Some("vice ordförande")),
             ("Åke Jönsson", Some("Skaraborg"), Some("ledamot")),
@@ -3802,13 +3794,8 @@ fn a_list_after_a_blank_line_under_a_roll_call_is_no_part_of_it() {
          Lena Dahl            S       X\nErsättare\nTomas Brandt         M       X\n\
          Per Ek               S\n\nÖvriga närvarande\nEva Berg, socialchef\n\n§ 1 A\nText.\n",
     );
-    let people: Vec<(&str, Option<&str>, Presence)> = p
-        .attendees
-        .iter()
-        .map(|a| (a.name.as_str(), a.role.as_deref(), a.status))
-        .collect();
     assert_eq!(
-        people,
+        roles_and_presence(&p),
         [
             ("Lena Dahl", Some("ledamot"), Presence::Present),
             ("Tomas Brandt", Some("ersättare"), Presence::Present),
@@ -3825,19 +3812,8 @@ fn a_body_written_small_after_a_name_is_the_organisation_and_a_title_of_it_a_tit
          Ulrik Hammar (L), norra hälso- och sjukvårdsnämnden\nPer Holm, socialnämnden\n\
          Eva Lind, nämndsekr.\nOla Berg, regionstyrelsen\n\n1 A\nText.\n",
     );
-    let people: Vec<(&str, Option<&str>, Option<&str>)> = p
-        .attendees
-        .iter()
-        .map(|a| {
-            (
-                a.name.as_str(),
-                a.organization.as_deref(),
-                a.role.as_deref(),
-            )
-        })
-        .collect();
     assert_eq!(
-        people,
+        people(&p),
         [
             (
                 "Ulrik Hammar",
