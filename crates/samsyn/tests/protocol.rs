@@ -5228,3 +5228,78 @@ fn a_roll_call_marked_with_ones_and_dashes_under_a_head_of_notes() {
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }
+
+#[test]
+fn a_web_page_whose_decisions_follow_the_bodys_own_heading() {
+    // (after an association's board protocol published as a web page: the place and the
+    // times on a line of their own under the dated title, one person to a paragraph,
+    // "Ej tjänstgörande:" over the substitutes, and "Direktionens beslut" over each
+    // item's decisions)
+    let p = read(&own(
+        "webbsida-direktionens-beslut-samordningsforbund-2024-06-11.txt",
+    ));
+    assert_eq!(p["date"], "2024-06-11");
+    assert_eq!(times(&p), (Some("08:30"), Some("11:45")));
+    assert_eq!(
+        p["place"],
+        "Samordningsförbundet Norra Örebro län, Storgatan 12, Lindesberg"
+    );
+    assert_eq!(p["chair"], "Theresa Nyberg");
+    assert_eq!(strs(&p["secretaries"]), ["Suzanne Eklöf"]);
+    assert_eq!(strs(&p["adjusters"]), ["Peter Sjöberg"]);
+    assert_eq!(p["adjusted_on"], "2024-06-14");
+    let people: Vec<(&str, &str)> = p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), a["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Gunilla Åkerman", "vice ordförande"),
+            ("Peter Sjöberg", "ledamot"),
+            ("Marita Holm", "ledamot"),
+            ("Johan Lindqvist", "ledamot"),
+            ("Theresa Nyberg", "ordförande"),
+            ("Kent Rydén", "ledamot"),
+            ("Annika Strömberg", "ledamot"),
+            ("Roger Larsson", "ersättare"),
+            ("Eva Björk", "ersättare"),
+            ("Anders Wik", "ersättare"),
+            ("Charlotte Lindahl", "förbundschef"),
+            ("Suzanne Eklöf", "sekreterare"),
+            ("Maria Hedin", "processledare"),
+        ]
+    );
+    assert_eq!(
+        attendee(&p, "Maria Hedin")["organization"],
+        "Region Örebro län",
+        "the paragraph she was present for is no part of it"
+    );
+    assert_eq!(present(&p), 13);
+    assert_eq!(
+        titles(&p),
+        [
+            ("44", "Val av justerare"),
+            ("45", "Godkännande av dagordning"),
+            ("46", "Uppföljning av insatser för personer med hemsjukvård"),
+            ("47", "Sammanträdesdagar 2025"),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(decisions(&p, "45"), ["Dagordningen godkänns."]);
+    assert_eq!(
+        decisions(&p, "46"),
+        [
+            "Direktionen beslutar att godkänna uppföljningen för januari – maj 2024 och \
+             lägga den till handlingarna.",
+            "Direktionen beslutar att översända uppföljningen till medlemmarna.",
+        ]
+    );
+    assert_eq!(
+        decisions(&p, "47"),
+        ["Direktionen antar förslaget till sammanträdesdagar för 2025."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}

@@ -101,6 +101,14 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
+    // ("Närvarande och beslutande: Karin Granström (KAU), …": the members, in one label)
+    (
+        "narvarande och beslutande",
+        Label::Attend {
+            role: Some("ledamot"),
+            present: P,
+        },
+    ),
     (
         "tjanstgorande ledamoter",
         Label::Attend {
@@ -189,6 +197,15 @@ const LABELS: &[(&str, Label)] = &[
     ),
     (
         "ej tjanstgorande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
+    // ("Ej tjänstgörande:" over the substitutes present who do not serve, the word
+    // "ersättare" left out)
+    (
+        "ej tjanstgorande",
         Label::Attend {
             role: Some("ersättare"),
             present: P,
@@ -1261,6 +1278,8 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     // the line before gave the date, and the times on a line of their own under it
     let mut after_date = false;
     let mut time_line: Option<&str> = None;
+    // (and the place before those times: "Storgatan 50 C, Klippan kl 08.30 - 11.45")
+    let mut timed_place: Option<&str> = None;
     // a label of the time or place alone on its line, its value on the next
     let mut value_label: Option<Label> = None;
     // the line before was a label of the adjustment
@@ -1406,8 +1425,12 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             // (over a date alone on a line above it, the day the document was written:
             // "2008-01-02" over "Minnesanteckningar från beredningens möte den 19
             // december 2007")
+            let date = words::find_date(text);
+            // (a dated title, "Protokoll från direktionens sammanträde den 6 februari
+            // 2024", may have its times on the line under it)
+            after_date = date.is_some();
             if (head.date.is_none() || head.date_alone)
-                && let Some(d) = words::find_date(text)
+                && let Some(d) = date
             {
                 head.date = Some(d.iso());
                 head.date_alone = false;
@@ -1710,6 +1733,18 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             time_line = Some(text);
             continue;
         }
+        // "Söderåsens Miljöförbund, Storgatan 50 C, Klippan kl 08.30 - 11.45" under
+        // "Protokoll från direktionens sammanträde den 6 februari 2024": the place, then
+        // the times (read at the end as well)
+        if under_date
+            && time_line.is_none()
+            && section.is_none()
+            && let Some(place) = place_and_times_line(text)
+        {
+            time_line = Some(text);
+            timed_place = Some(place);
+            continue;
+        }
         match section {
             Some(
                 label @ (Label::Attend { .. }
@@ -1858,7 +1893,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
         head.body = guessed_body.or(dated_body);
     }
     if head.place.is_none() {
-        head.place = dated_place.map(str::to_owned);
+        head.place = timed_place.or(dated_place).map(str::to_owned);
     }
     // (only the times: what follows them on such a line is seldom the place)
     if head.start.is_none()
@@ -2543,6 +2578,18 @@ fn entries_by_names(rest: &str) -> Vec<String> {
                 continue;
             }
         }
+        // "Tomas Gustafsson (Stora Enso) Hans Källsmyr (Skogsstyrelsen)": the comma
+        // between two people left out, the second after the first's bracket
+        let (part, next) = match words::find_byte(part, b')') {
+            Some(at)
+                if part[at + 1..].starts_with(' ')
+                    && words::is_person_name(name_of(part[at + 1..].trim_ends()))
+                    && words::is_person_name(name_of(part)) =>
+            {
+                (&part[..=at], Some(part[at + 1..].trim_ends()))
+            }
+            _ => (part, None),
+        };
         let name = name_of(part);
         match out.last_mut() {
             Some(last) if !words::is_person_name(name) => {
@@ -2551,6 +2598,7 @@ fn entries_by_names(rest: &str) -> Vec<String> {
             }
             _ => out.push(part.to_owned()),
         }
+        out.extend(next.map(str::to_owned));
     }
     out
 }
@@ -2634,6 +2682,40 @@ fn is_value_of(label: Label, text: &str) -> bool {
 
 /// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",
 /// "Klockan 13.15–16.00" or only "13.15–16.00".
+/// A line of a place and the times that end it, after "kl" or "klockan" ("Storgatan 50
+/// C, Klippan kl 08.30 - 11.45", "Kommunhuset, klockan 13.00–15.00"), no label's and
+/// without a date: its place.
+fn place_and_times_line(text: &str) -> Option<&str> {
+    if !words::at_most_chars(text, 160) {
+        return None;
+    }
+    let b = text.as_bytes();
+    // (the times after the last "kl" that follows a space or a comma)
+    let at = (1..b.len().saturating_sub(1)).rev().find(|&i| {
+        b[i].eq_ignore_ascii_case(&b'k')
+            && b[i + 1].eq_ignore_ascii_case(&b'l')
+            && matches!(b[i - 1], b' ' | b',')
+    })?;
+    let times = &text[at..];
+    let (_, end, stop) = words::find_times(times)?;
+    if end.is_none() || !times[stop..].trim_ends().is_empty() || !is_time_line(times) {
+        return None;
+    }
+    // (after a damaged label, "T1d: kl. 10.00–12.00", "Beslut Plats och tid:
+    // Kommunhuset, kl. 13.00–16.30", what follows its colon)
+    let place = place_before_times(text)?;
+    let place = place.rsplit_once(':').map_or(place, |(_, p)| p.trim_ends());
+    let f = fold(place);
+    (place.starts_with(char::is_uppercase)
+        && !words::holds!(f, "plats")
+        && !words::holds!(f, "tid ")
+        && !f.starts_with("bilaga")
+        && words::find_date(text).is_none()
+        && label_of(text).is_none()
+        && !words::is_person_name(place))
+    .then_some(place)
+}
+
 fn is_time_line(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(b'k' | b'K') => {
@@ -3421,6 +3503,35 @@ fn member_after_party(text: &str) -> Option<usize> {
     })
 }
 
+/// An entry without the paragraphs its person was present for at its end: "Maria Hedin,
+/// processledare, Region Örebro län § 46", "Lars Strand, miljöinspektör §§ 4 och 11",
+/// "Eva Ek, MAS, ej § 12" (the import does not keep attendance by paragraph).
+fn without_paragraphs_at_end(t: &str) -> &str {
+    // (`§` is 0xC2 0xA7 in UTF-8; few entries hold a 0xC2)
+    let Some(sign) =
+        memchr::memchr(0xC2, t.as_bytes()).and_then(|p| t[p..].find('§').map(|q| p + q))
+    else {
+        return t;
+    };
+    let numbers = t[sign..]
+        .trim_start_matches('§')
+        .replace("och", "")
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | ',' | '-' | '–' | '.'));
+    let before = t[..sign].trim_ends();
+    let before = ["del av", "ej", "utom"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w).filter(|b| b.ends_with([' ', ','])))
+        .unwrap_or(before)
+        .trim_end_matches([',', ' '])
+        .trim_ends();
+    if numbers && t[sign..].bytes().any(|b| b.is_ascii_digit()) && !before.is_empty() {
+        before
+    } else {
+        t
+    }
+}
+
 /// Where a person's name starts after the paragraphs the one before was present for:
 /// "Helena Ljung (KD), ej tjg ers, del av § 58 Ulla Hedin, socialchef", "Anna-Karin Frost,
 /// MAS, §57, 58 Carola Vik".
@@ -3762,6 +3873,7 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         }
         _ => t,
     };
+    let t = without_paragraphs_at_end(t);
     let trimmed_columns = |sep: u8| {
         words::split_byte(t, sep)
             .map(str::trim)
@@ -4719,6 +4831,59 @@ fn merge_attendees(list: Vec<Attendee>) -> Vec<Attendee> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_line_of_a_place_and_its_times_gives_the_place() {
+        for (line, place) in [
+            (
+                "Söderåsens Miljöförbund, Storgatan 50 C, Klippan kl 08.30 - 11.45",
+                Some("Söderåsens Miljöförbund, Storgatan 50 C, Klippan"),
+            ),
+            (
+                "Kommunhuset, Klippan, klockan 13.00–15.00",
+                Some("Kommunhuset, Klippan"),
+            ),
+            // (a damaged label's value is what follows its colon)
+            (
+                "Beslut Plats och tid: Vård- och omsorgsförvaltningen, Kumla, klockan 13.00–16.30",
+                Some("Vård- och omsorgsförvaltningen, Kumla"),
+            ),
+            ("T1d: kl. 10.00–12.00", None),
+            ("Bilaga 1 Kl. 13:15 - 16:00", None),
+            // (the times must end the line, and be a span)
+            ("Kommunhuset kl 13.00 - 15.00 med paus", None),
+            ("Kommunhuset kl 13.00", None),
+            // (a date makes it the date's line, read as such)
+            ("Kommunhuset 2024-02-06 kl 13.00-15.00", None),
+            ("Anna Berg kl 13.00-15.00", None),
+        ] {
+            assert_eq!(place_and_times_line(line), place, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_paragraphs_a_person_was_present_for_are_taken_off_the_entry() {
+        for (entry, kept) in [
+            (
+                "Maria Hedin, processledare, Region Örebro län § 46",
+                "Maria Hedin, processledare, Region Örebro län",
+            ),
+            (
+                "Lars Strand, miljöinspektör §§ 4 och11",
+                "Lars Strand, miljöinspektör",
+            ),
+            ("Eva Ek, MAS, ej § 12-14", "Eva Ek, MAS"),
+            ("Eva Ek, MAS, del av § 12", "Eva Ek, MAS"),
+            // (a paragraph sign followed by words is no such note)
+            (
+                "Eva Ek, enligt § 12 i reglementet",
+                "Eva Ek, enligt § 12 i reglementet",
+            ),
+            ("§ 12", "§ 12"),
+        ] {
+            assert_eq!(without_paragraphs_at_end(entry), kept, "{entry}");
+        }
+    }
 
     #[test]
     fn every_pointer_to_a_list_passes_the_quick_look() {

@@ -2401,7 +2401,22 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
             if text.ends_with(':') || is_intro(&text) {
                 return collect_after(lines, j, out);
             }
+            // "Direktionen beslutar att godkänna …" over "Direktionen beslutar att
+            // översända …", in paragraphs of their own under the marker: each is a
+            // decision as written, as the first is
+            let said_to_decide = |l: &Line| inline_marker(&l.text).is_some();
             out.push(tidy_decision(&text));
+            if !block.first().is_some_and(|l| said_to_decide(l)) {
+                return j;
+            }
+            while let Some(k) = (j..n).find(|&k| !lines[k].is_blank())
+                && in_paragraph(lines[k])
+                && said_to_decide(lines[k])
+            {
+                let end = (k..n).find(|&e| !in_paragraph(lines[e])).unwrap_or(n);
+                out.push(tidy_decision(&join_lines(&lines[k..end])));
+                j = end;
+            }
             j
         }
     }

@@ -1162,6 +1162,11 @@ const FRAGMENTS: &[&str] = &[
     "\nÖvriga deltagande\nSekreterare Mona Kjell\nsamordnande ekonom Håkan Bengtsson 21-24\n",
     "\nVänersborg 2016-01-20\n",
     "\nenligt bifogad närvarolista\n",
+    "\nNärvarande och beslutande: Tomas Ek (Stora Enso) Hans Ås (Skogsstyrelsen), ",
+    "\nEj tjänstgörande:\n\nEva Björk (S) (ej § 46)\n",
+    "\nMaria Hedin, processledare, Region Örebro län § 46\n",
+    "\nStorgatan 12, Lindesberg kl 08.30 - 11.45\n",
+    "\nDirektionens beslut\n\nDirektionen beslutar att godkänna.\n\n",
 ];
 
 #[test]
@@ -3751,6 +3756,36 @@ fn members_listed_by_the_party_that_sent_them_are_members() {
             ("Åke Jönsson", Some("Skaraborg"), Some("ledamot")),
             ("Kent Holm", None, Some("ordförande")),
             ("Birgitta Lund", None, Some("ledamot")),
+        ]
+    );
+}
+
+#[test]
+fn members_under_narvarande_och_beslutande_are_read_without_a_comma_between_two() {
+    // (after an air-quality association's board notes: one label for those present and
+    // deciding, and a comma left out after a bracket)
+    let p = parse_ok(
+        "Protokoll styrelsemöte 18 februari 2020\n\nPlats: Skogsstyrelsen, Karlstad\n\n\
+         Närvarande och beslutande: Karin Granström (Karlstads universitet), Tomas Gustafsson \
+         (Stora Enso) Hans Källsmyr (Skogsstyrelsen), Per-Anders Bergman (Karlstads kommun)\n\n\
+         Adjungerade: Emma Björkman (Länsstyrelsen)\n\n 1. Inledning\n  Text.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            (
+                "Karin Granström",
+                Some("Karlstads universitet"),
+                Some("ledamot")
+            ),
+            ("Tomas Gustafsson", Some("Stora Enso"), Some("ledamot")),
+            ("Hans Källsmyr", Some("Skogsstyrelsen"), Some("ledamot")),
+            (
+                "Per-Anders Bergman",
+                Some("Karlstads kommun"),
+                Some("ledamot")
+            ),
+            ("Emma Björkman", Some("Länsstyrelsen"), None),
         ]
     );
 }
