@@ -76,6 +76,16 @@ fn times(p: &Value) -> (Option<&str>, Option<&str>) {
     (p["start_time"].as_str(), p["end_time"].as_str())
 }
 
+/// Each attendee's name and role.
+fn names_and_roles(p: &Value) -> Vec<(&str, &str)> {
+    p["attendees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), a["role"].as_str().unwrap()))
+        .collect()
+}
+
 /// Who signed, in what role.
 fn signed(p: &Value) -> Vec<(String, String)> {
     p["signatures"]
@@ -5248,14 +5258,8 @@ fn a_web_page_whose_decisions_follow_the_bodys_own_heading() {
     assert_eq!(strs(&p["secretaries"]), ["Suzanne Eklöf"]);
     assert_eq!(strs(&p["adjusters"]), ["Peter Sjöberg"]);
     assert_eq!(p["adjusted_on"], "2024-06-14");
-    let people: Vec<(&str, &str)> = p["attendees"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| (a["name"].as_str().unwrap(), a["role"].as_str().unwrap()))
-        .collect();
     assert_eq!(
-        people,
+        names_and_roles(&p),
         [
             ("Gunilla Åkerman", "vice ordförande"),
             ("Peter Sjöberg", "ledamot"),
@@ -5300,6 +5304,79 @@ fn a_web_page_whose_decisions_follow_the_bodys_own_heading() {
     assert_eq!(
         decisions(&p, "47"),
         ["Direktionen antar förslaget till sammanträdesdagar för 2025."]
+    );
+    assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
+}
+
+#[test]
+fn party_letters_before_the_members_names_in_a_column() {
+    // (after a municipal elderly care committee's protocol: the roll call in the label
+    // column's table writes each member's party before the name, `Ej tjänstgörande`
+    // over `ersättare` breaks its label over two lines, and the signers' names are under
+    // their roles, one blank line between each)
+    let p = read(&own("parti-fore-namn-aldreomsorgsnamnden-2024-05-13.txt"));
+    assert_eq!(p["body"], "Äldreomsorgsnämnden");
+    assert_eq!(p["date"], "2024-05-13");
+    assert_eq!(times(&p), (Some("13:00"), Some("16:30")));
+    assert_eq!(p["place"], "Ljungsalen, Kommunhuset, Askersund");
+    assert_eq!(p["chair"], "Ulla-Maj Pettersson");
+    assert_eq!(strs(&p["secretaries"]), ["Johan Skogsberg"]);
+    assert_eq!(strs(&p["adjusters"]), ["Ulf Dahlgren"]);
+    assert_eq!(p["adjusted_on"], "2024-05-20");
+    assert_eq!(
+        names_and_roles(&p),
+        [
+            ("Ulla-Maj Pettersson", "ordförande"),
+            ("Ulf Dahlgren", "vice ordförande"),
+            ("Lars-Bertil Rystedt", "ledamot"),
+            ("Ylva Högberg", "ledamot"),
+            ("Rolf Hallin", "ledamot"),
+            ("Rebecka Bergqvist", "ledamot"),
+            ("Madelene Jansson", "ledamot"),
+            ("Yvonne Kihlström", "ledamot"),
+            ("Henry Sandberg", "ersättare"),
+            ("Mona Fridell", "ersättare"),
+            ("Bahman Alavi", "förvaltningschef"),
+            ("Johan Skogsberg", "nämndsekreterare"),
+            ("Erika Agnesson", "verksamhetschef hemsjukvård"),
+        ]
+    );
+    assert_eq!(present(&p), 13);
+    assert!(
+        p["attendees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["organization"].is_null()),
+        "the party letters are no organisation"
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Johan Skogsberg", "sekreterare"),
+            ("Ulla-Maj Pettersson", "ordförande"),
+            ("Ulf Dahlgren", "justerare"),
+        ]
+        .map(|(n, r)| (n.to_owned(), r.to_owned()))
+    );
+    assert_eq!(
+        titles(&p),
+        [
+            ("35", "Godkännande av dagordning"),
+            ("36", "Uppföljning av hemsjukvården första tertialet"),
+            (
+                "37",
+                "Yttrande över överenskommelsen om hälso- och sjukvård i hemmet",
+            ),
+        ]
+        .map(|(n, t)| (n.to_owned(), t.to_owned()))
+    );
+    assert_eq!(
+        decisions(&p, "37"),
+        [
+            "Äldreomsorgsnämnden beslutar att ställa sig bakom förvaltningens yttrande över \
+             överenskommelsen."
+        ]
     );
     assert!(strs(&p["warnings"]).is_empty(), "{:?}", p["warnings"]);
 }

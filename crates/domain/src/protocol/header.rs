@@ -3503,6 +3503,26 @@ fn member_after_party(text: &str) -> Option<usize> {
     })
 }
 
+/// An entry after the party letters that come before its name, as a roll call in a
+/// table's column writes them: "C Ulla-Maj Persson, ordförande", "MBP Ylva Höglund"
+/// (not a role's abbreviation: "MAS Olle Sten").
+fn after_party_letters(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b[1..b.len().min(4)].contains(&b' ') {
+        return None;
+    }
+    let (party, rest) = t.split_once(' ')?;
+    let name = rest
+        .split([',', '\t', '('])
+        .next()
+        .map_or("", str::trim_ends);
+    (is_party(party)
+        && party.chars().all(char::is_uppercase)
+        && !ROLE_ABBREVIATIONS.contains(&party)
+        && words::is_person_name(name))
+    .then_some(rest.trim_start())
+}
+
 /// An entry without the paragraphs its person was present for at its end: "Maria Hedin,
 /// processledare, Region Örebro län § 46", "Lars Strand, miljöinspektör §§ 4 och 11",
 /// "Eva Ek, MAS, ej § 12" (the import does not keep attendance by paragraph).
@@ -3874,6 +3894,7 @@ fn read_entry(text: &str, section_role: Option<&'static str>, absent: bool) -> V
         _ => t,
     };
     let t = without_paragraphs_at_end(t);
+    let t = after_party_letters(t).unwrap_or(t);
     let trimmed_columns = |sep: u8| {
         words::split_byte(t, sep)
             .map(str::trim)
@@ -4858,6 +4879,29 @@ mod tests {
             ("Anna Berg kl 13.00-15.00", None),
         ] {
             assert_eq!(place_and_times_line(line), place, "{line}");
+        }
+    }
+
+    #[test]
+    fn party_letters_before_a_name_are_taken_off() {
+        for (entry, kept) in [
+            (
+                "C Ulla-Maj Persson, ordförande",
+                Some("Ulla-Maj Persson, ordförande"),
+            ),
+            ("MBP Ylva Höglund", Some("Ylva Höglund")),
+            (
+                "SD Yvonne Kindström (ej § 4)",
+                Some("Yvonne Kindström (ej § 4)"),
+            ),
+            // (a role's abbreviation, no name after the letters, or letters written small)
+            ("MAS Olle Sten", None),
+            ("S Socialförvaltningen", None),
+            ("s Ulla Berg", None),
+            ("Ulla Berg", None),
+            ("KOMMUN Ulla Berg", None),
+        ] {
+            assert_eq!(after_party_letters(entry), kept, "{entry}");
         }
     }
 

@@ -231,13 +231,14 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
             end = until_blank(next);
             continue;
         }
-        // (the name under it, blank lines between them too)
+        // (the name under it, blank lines between them too, and its party after it:
+        // "Ulla-Maj Persson (C)")
         if starts_with_role(&block[next])
             && let Some(name) = block[next + 1..]
                 .iter()
                 .position(|l| !l.is_blank())
                 .map(|p| next + 1 + p)
-            && (words::is_person_name(block[name].text.trim_ends()) || block[name].has_cells())
+            && (signer_name(&block[name].text).is_some() || block[name].has_cells())
         {
             end = until_blank(name);
             continue;

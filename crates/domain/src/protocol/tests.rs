@@ -1167,6 +1167,8 @@ const FRAGMENTS: &[&str] = &[
     "\nMaria Hedin, processledare, Region Örebro län § 46\n",
     "\nStorgatan 12, Lindesberg kl 08.30 - 11.45\n",
     "\nDirektionens beslut\n\nDirektionen beslutar att godkänna.\n\n",
+    "\nBeslutande          C Ulla-Maj Persson, ordförande\n                    MBP Ylva Höglund\n",
+    "\n                    Ordförande    ..........\n                                  Ulla Berg (C)\n",
 ];
 
 #[test]
