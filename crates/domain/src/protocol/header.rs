@@ -874,6 +874,9 @@ fn kind_line(text: &str) -> Option<(DocumentKind, String)> {
             let body = if NO_BODIES.contains(&folded.as_str())
                 || !folded.contains(' ') && (folded.ends_with("mote") || folded.ends_with("motet"))
                 || is_protocol_number(rest.trim_ends())
+                // ("Protokoll fört vid ⇥ Nr 2/2004": the number in a column after it)
+                || is_protocol_number(&body)
+                || folded == "nr"
             {
                 String::new()
             } else {
@@ -1279,7 +1282,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     let mut after_date = false;
     let mut time_line: Option<&str> = None;
     // (and the place before those times: "Storgatan 50 C, Klippan kl 08.30 - 11.45")
-    let mut timed_place: Option<&str> = None;
+    let mut place_under_date: Option<&str> = None;
     // a label of the time or place alone on its line, its value on the next
     let mut value_label: Option<Label> = None;
     // the line before was a label of the adjustment
@@ -1742,7 +1745,16 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             && let Some(place) = place_and_times_line(text)
         {
             time_line = Some(text);
-            timed_place = Some(place);
+            place_under_date = Some(place);
+            continue;
+        }
+        // "På Stocklycke vandrarhem, Omberg" under "VU-sammanträde 2004-06-03": where
+        // the meeting was, said so (read at the end: a labelled place wins)
+        if under_date
+            && section.is_none()
+            && let Some(place) = place_said_so(text)
+        {
+            place_under_date = Some(place);
             continue;
         }
         match section {
@@ -1893,7 +1905,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
         head.body = guessed_body.or(dated_body);
     }
     if head.place.is_none() {
-        head.place = timed_place.or(dated_place).map(str::to_owned);
+        head.place = place_under_date.or(dated_place).map(str::to_owned);
     }
     // (only the times: what follows them on such a line is seldom the place)
     if head.start.is_none()
@@ -2682,6 +2694,22 @@ fn is_value_of(label: Label, text: &str) -> bool {
 
 /// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",
 /// "Klockan 13.15–16.00" or only "13.15–16.00".
+/// The place of a line that says where the meeting was: "På Stocklycke vandrarhem,
+/// Omberg", "I Regionens hus, Örebro" (a short line, the word after the preposition
+/// capitalised, no sentence).
+fn place_said_so(text: &str) -> Option<&str> {
+    let t = text.trim_ends();
+    let place = t.strip_prefix("På ").or_else(|| t.strip_prefix("I "))?;
+    (place.starts_with(char::is_uppercase)
+        && words::at_most_chars(t, 80)
+        && !t.ends_with(['.', ':'])
+        && !words::has_byte(t, b':')
+        && words::find_date(t).is_none()
+        && words::find_times(t).is_none()
+        && !words::is_person_name(place))
+    .then_some(place)
+}
+
 /// A line of a place and the times that end it, after "kl" or "klockan" ("Storgatan 50
 /// C, Klippan kl 08.30 - 11.45", "Kommunhuset, klockan 13.00–15.00"), no label's and
 /// without a date: its place.

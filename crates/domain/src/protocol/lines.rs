@@ -766,6 +766,10 @@ fn mark_furniture(lines: &mut [Line]) {
     while i < lines.len() {
         if lines[i].text.len() <= 80 && is_footer_keyword(&lines[i].folded) {
             let mut j = i;
+            // (the line under a row of the footer's heads: "Postadress   Gatuadress
+            // Telefon" over "Vätternvårdsförbundet   Hamngatan 4   Länsstyrelsen i
+            // Jönköpings län", the values in the columns under them)
+            let mut under_heads = false;
             while j < lines.len() {
                 let l = &lines[j];
                 let f = &l.folded;
@@ -777,7 +781,13 @@ fn mark_furniture(lines: &mut [Line]) {
                     && !super::signatures::is_sign_event(f)
                     && l.bullet.is_none()
                     && !l.raw.starts_with('\t');
-                if l.is_blank() || short || is_footer_keyword(&l.folded_full()) {
+                let gaps = |t: &str| column_gaps(t) + t.bytes().filter(|&b| b == b'\t').count();
+                let values = std::mem::take(&mut under_heads)
+                    && super::words::at_most_chars(&l.text, 120)
+                    && gaps(l.raw) >= 1;
+                let keyword = is_footer_keyword(&l.folded_full());
+                if l.is_blank() || short || values || keyword {
+                    under_heads = keyword && gaps(l.raw) >= 2;
                     lines[j].furniture = !l.is_blank() || lines[j].furniture;
                     j += 1;
                 } else {

@@ -1169,6 +1169,9 @@ const FRAGMENTS: &[&str] = &[
     "\nDirektionens beslut\n\nDirektionen beslutar att godkänna.\n\n",
     "\nBeslutande          C Ulla-Maj Persson, ordförande\n                    MBP Ylva Höglund\n",
     "\n                    Ordförande    ..........\n                                  Ulla Berg (C)\n",
+    "Protokoll fört vid      Nr 2/2004\n",
+    "\nPå Stocklycke vandrarhem, Omberg\n",
+    "\nPostadress    Gatuadress    Telefon\nFörbundet   Hamngatan 4   Jönköping\n",
 ];
 
 #[test]
@@ -3788,6 +3791,39 @@ fn members_under_narvarande_och_beslutande_are_read_without_a_comma_between_two(
                 Some("ledamot")
             ),
             ("Emma Björkman", Some("Länsstyrelsen"), None),
+        ]
+    );
+}
+
+#[test]
+fn a_protocols_number_beside_its_kind_a_place_said_so_and_a_footer_in_columns() {
+    // (after a water-protection association's working committee's protocol from 2004:
+    // the number in a column beside "Protokoll fört vid", the place under the dated
+    // line with "På" before it, and a page's footer with its heads over their values
+    // between two items)
+    let p = parse_ok(
+        "Protokoll fört vid                                  Nr 2/2004\n\
+         VU-sammanträde 2004-06-03\nPå Stocklycke vandrarhem, Omberg\n\n\
+         Närvarande:  Kjell Aldsten, Stefan Sjögren\n\n\
+         19. Val av justeringsperson\nBeslut: Stefan Sjögren valdes att justera.\n\n\
+         20. Föregående protokoll\nBeslut: Protokollet läggs till handlingarna.\n\n\
+         Postadress          Gatuadress       Telefon        Bankgiro\n\
+         Vätternvårdsförbundet   Hamngatan 4   Länsstyrelsen i Jönköpings län\n\
+         E-post              Fax              Postgiro\nJönköping\n\n\
+         21. Återstående från stämman\nVU summerade stämman.\n",
+    );
+    assert_eq!(p.body, None, "the protocol's number is no body");
+    assert_eq!(p.place.as_deref(), Some("Stocklycke vandrarhem, Omberg"));
+    assert_eq!(
+        p.items[1].text, "Beslut: Protokollet läggs till handlingarna.",
+        "the footer is no part of the item"
+    );
+    assert_eq!(
+        numbered_titles(&p),
+        [
+            ("19", "Val av justeringsperson"),
+            ("20", "Föregående protokoll"),
+            ("21", "Återstående från stämman"),
         ]
     );
 }
