@@ -415,6 +415,11 @@ const LABELS: &[(&str, Label)] = &[
     ("motesdatum", Label::When),
     ("sammantradesdatum", Label::When),
     ("tid och plats", Label::WhenAndPlace),
+    // ("Tid och plats för sammanträdet", also broken after "för" in a narrow column)
+    ("tid och plats for", Label::WhenAndPlace),
+    ("tid och plats for sammantradet", Label::WhenAndPlace),
+    ("plats och tid for", Label::PlaceThenTime),
+    ("plats och tid for sammantradet", Label::PlaceThenTime),
     ("datum och tid", Label::When),
     ("plats och tid", Label::PlaceThenTime),
     ("datum och plats", Label::WhenAndPlace),
@@ -474,7 +479,7 @@ const LONGEST_LABEL: usize = 35;
 /// The length of the longest label but those matched only as written, which all start
 /// with one of [`LONG_LABELS_FIRST_LETTERS`] ("justeringens plats och tid").
 const LONGEST_COMMON_LABEL: usize = 26;
-const LONG_LABELS_FIRST_LETTERS: [u8; 3] = [b'p', b'i', b'n'];
+const LONG_LABELS_FIRST_LETTERS: [u8; 4] = [b'p', b'i', b'n', b't'];
 
 /// What the close match needs of a label, worked out once: its place in [`LABELS`], its
 /// length (labels are ASCII: their length in bytes is their length in characters), how

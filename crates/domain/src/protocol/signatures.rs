@@ -198,11 +198,35 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| l.folded.trim_ends() == "under-")
     };
-    let Some(start) = lines.iter().enumerate().position(|(i, l)| {
-        !l.furniture
-            && (l.folded.starts_with("underskrift") || broken_at(i))
-            && words::at_most_chars(&l.text, 120)
-    }) else {
+    // (or, without that label, the first role over a rule with a name under it:
+    // "Sekreterare ........ Paragrafer 65-70" over "James Winoy")
+    // (the name alone on its line, or with its party: not a line of people present)
+    let role_over_name = |i: usize| {
+        !lines[i].folded.starts_with("skrifter")
+            && role_before_rule(&lines[i].folded).is_some()
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| {
+                    words::at_most_chars(&l.text, 40) && signer_name(&l.text).is_some()
+                })
+    };
+    let Some(start) = lines
+        .iter()
+        .enumerate()
+        .position(|(i, l)| {
+            !l.furniture
+                && (l.folded.starts_with("underskrift") || broken_at(i))
+                && words::at_most_chars(&l.text, 120)
+        })
+        .or_else(|| {
+            (0..lines.len()).find(|&i| {
+                !lines[i].furniture
+                    && words::at_most_chars(&lines[i].text, 120)
+                    && role_over_name(i)
+            })
+        })
+    else {
         return Vec::new();
     };
     let block = &lines[start..];

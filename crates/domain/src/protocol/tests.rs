@@ -1171,6 +1171,8 @@ const FRAGMENTS: &[&str] = &[
     "\n                    Ordförande    ..........\n                                  Ulla Berg (C)\n",
     "Protokoll fört vid      Nr 2/2004\n",
     "\nPå Stocklycke vandrarhem, Omberg\n",
+    "\nTid och plats för    Styrelserummet, Östersund den 30 mars 2011\nsammanträdet   klockan 13-15:20\n",
+    "\nSekreterare          ..........   Paragrafer 65-70\n                     James Winoy\n",
     "\nPostadress    Gatuadress    Telefon\nFörbundet   Hamngatan 4   Jönköping\n",
 ];
 
@@ -3824,6 +3826,44 @@ fn a_protocols_number_beside_its_kind_a_place_said_so_and_a_footer_in_columns() 
             ("19", "Val av justeringsperson"),
             ("20", "Föregående protokoll"),
             ("21", "Återstående från stämman"),
+        ]
+    );
+}
+
+#[test]
+fn tid_och_plats_for_sammantradet_and_signers_without_their_label() {
+    // (after a county council board's protocol from 2011: the label broken in its
+    // column after "för", and the signers' roles over rules with no "Underskrifter"
+    // before them)
+    let p = parse_ok(
+        "Protokoll                                                        1(44)\n\
+         Landstingsstyrelsen                                              2011-03-30\n\n\
+         Tid och plats för    Styrelserummet, Landstingshuset, Östersund den 30 mars 2011\n\
+         sammanträdet         klockan 13-15:20\n\n\
+         Beslutande           Harriet Jorderud\n                     Stefan Wikén\n\n\
+         Utses att justera    Stefan Wikén\n\n\
+         Sekreterare          ..........................   Paragrafer 65-70\n\
+         \x20                    James Winoy\n\n\
+         Ordförande           ..........................\n\
+         \x20                    Harriet Jorderud\n\n\
+         Justerande           ..........................\n\
+         \x20                    Stefan Wikén\n\n\
+         § 65 Fastställande av föredragningslista\n\nFöredragningslistan fastställs.\n",
+    );
+    assert_eq!(
+        p.place.as_deref(),
+        Some("Styrelserummet, Landstingshuset, Östersund")
+    );
+    assert_eq!(
+        (p.start_time.as_deref(), p.end_time.as_deref()),
+        (Some("13:00"), Some("15:20"))
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("James Winoy", Some("sekreterare")),
+            ("Harriet Jorderud", Some("ordförande")),
+            ("Stefan Wikén", Some("justerare")),
         ]
     );
 }
