@@ -3541,19 +3541,21 @@ fn member_after_party(text: &str) -> Option<usize> {
 /// (not a role's abbreviation: "MAS Olle Sten").
 fn after_party_letters(t: &str) -> Option<&str> {
     let b = t.as_bytes();
-    if !b.first().is_some_and(u8::is_ascii_uppercase) || !b[1..b.len().min(4)].contains(&b' ') {
+    if !b.first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let (party, rest) = t.split_once(' ')?;
+    // (the letters up to the first space, at most three of them; most entries start
+    // with a name, whose first word is longer or written small after its capital)
+    let space = b[1..b.len().min(4)].iter().position(|&c| c == b' ')? + 1;
+    let (party, rest) = (&t[..space], &t[space + 1..]);
+    if !party.bytes().all(|c| c.is_ascii_uppercase()) || ROLE_ABBREVIATIONS.contains(&party) {
+        return None;
+    }
     let name = rest
         .split([',', '\t', '('])
         .next()
         .map_or("", str::trim_ends);
-    (is_party(party)
-        && party.chars().all(char::is_uppercase)
-        && !ROLE_ABBREVIATIONS.contains(&party)
-        && words::is_person_name(name))
-    .then_some(rest.trim_start())
+    words::is_person_name(name).then_some(rest.trim_start())
 }
 
 /// An entry without the paragraphs its person was present for at its end: "Maria Hedin,

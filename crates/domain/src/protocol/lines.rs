@@ -785,9 +785,14 @@ fn mark_furniture(lines: &mut [Line]) {
                 let values = std::mem::take(&mut under_heads)
                     && super::words::at_most_chars(&l.text, 120)
                     && gaps(l.raw) >= 1;
-                let keyword = is_footer_keyword(&l.folded_full());
-                if l.is_blank() || short || values || keyword {
-                    under_heads = keyword && gaps(l.raw) >= 2;
+                let mut keyword = false;
+                if l.is_blank() || short || values || {
+                    keyword = is_footer_keyword(&l.folded_full());
+                    keyword
+                } {
+                    // (the block's first line is a keyword's; later ones are looked at
+                    // only where they are not short)
+                    under_heads = (j == i || keyword) && gaps(l.raw) >= 2;
                     lines[j].furniture = !l.is_blank() || lines[j].furniture;
                     j += 1;
                 } else {

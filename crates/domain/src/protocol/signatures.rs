@@ -26,6 +26,12 @@ const ROLE_LABELS: &[(&str, &str)] = &[
     ("vid tangenterna", "sekreterare"),
 ];
 
+/// How each of [`ROLE_LABELS`] and [`ABBREVIATED_ROLES`] starts, folded: a quick look
+/// before a line is taken for a role over a rule.
+const ROLE_STARTS: &[&str] = &[
+    "ordf", "mote", "vice", "just", "sekr", "vid ", "prot", "ante",
+];
+
 /// Roles abbreviated where they label a line to sign on or a column of signers:
 /// "Ordf. ______ ⇥ Just. ______" (not elsewhere: "direktör, ordf" in a list of members
 /// names no signer).
@@ -202,8 +208,12 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
     // "Sekreterare ........ Paragrafer 65-70" over "James Winoy")
     // (the name alone on its line, or with its party: not a line of people present)
     let role_over_name = |i: usize| {
-        !lines[i].folded.starts_with("skrifter")
-            && role_before_rule(&lines[i].folded).is_some()
+        let f = &lines[i].folded;
+        f.as_bytes()
+            .first()
+            .is_some_and(|b| matches!(b, b'o' | b'm' | b'v' | b'j' | b's' | b'p' | b'a'))
+            && f.get(..4).is_some_and(|start| ROLE_STARTS.contains(&start))
+            && role_before_rule(f).is_some()
             && lines[i + 1..]
                 .iter()
                 .find(|l| !l.is_blank())
@@ -221,9 +231,9 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
         })
         .or_else(|| {
             (0..lines.len()).find(|&i| {
-                !lines[i].furniture
+                role_over_name(i)
+                    && !lines[i].furniture
                     && words::at_most_chars(&lines[i].text, 120)
-                    && role_over_name(i)
             })
         })
     else {
@@ -721,6 +731,13 @@ fn merge(list: Vec<Signature>) -> Vec<Signature> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_role_to_sign_in_starts_as_the_quick_look_expects() {
+        for (label, _) in ROLE_LABELS.iter().chain(ABBREVIATED_ROLES) {
+            assert!(ROLE_STARTS.contains(&&label[..4]), "{label}");
+        }
+    }
 
     #[test]
     fn signers_side_by_side_are_read_in_columns_of_tabs_or_of_two_spaces() {
