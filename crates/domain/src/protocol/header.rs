@@ -2697,8 +2697,6 @@ fn is_value_of(label: Label, text: &str) -> bool {
     }
 }
 
-/// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",
-/// "Klockan 13.15–16.00" or only "13.15–16.00".
 /// The place of a line that says where the meeting was: "På Stocklycke vandrarhem,
 /// Omberg", "I Regionens hus, Örebro" (a short line, the word after the preposition
 /// capitalised, no sentence).
@@ -2749,6 +2747,8 @@ fn place_and_times_line(text: &str) -> Option<&str> {
     .then_some(place)
 }
 
+/// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",
+/// "Klockan 13.15–16.00" or only "13.15–16.00".
 fn is_time_line(text: &str) -> bool {
     match text.as_bytes().first() {
         Some(b'k' | b'K') => {

@@ -205,14 +205,11 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
                 .is_some_and(|l| l.folded.trim_ends() == "under-")
     };
     // (or, without that label, the first role over a rule with a name under it:
-    // "Sekreterare ........ Paragrafer 65-70" over "James Winoy")
-    // (the name alone on its line, or with its party: not a line of people present)
+    // "Sekreterare ........ Paragrafer 65-70" over "James Winoy", the name alone on its
+    // line or with its party, not a line of people present)
     let role_over_name = |i: usize| {
         let f = &lines[i].folded;
-        f.as_bytes()
-            .first()
-            .is_some_and(|b| matches!(b, b'o' | b'm' | b'v' | b'j' | b's' | b'p' | b'a'))
-            && f.get(..4).is_some_and(|start| ROLE_STARTS.contains(&start))
+        f.get(..4).is_some_and(|start| ROLE_STARTS.contains(&start))
             && role_before_rule(f).is_some()
             && lines[i + 1..]
                 .iter()
