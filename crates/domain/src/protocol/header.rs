@@ -260,6 +260,8 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
+    // ("I tjänsten" over the officials on duty, each with their own title)
+    ("i tjansten", PRESENT),
     ("ovriga narvarande", PRESENT),
     ("ovriga deltagare", PRESENT),
     ("ovriga deltagande", PRESENT),
@@ -2658,6 +2660,19 @@ fn read_value(label: Label, rest: &str, head: &mut Head) -> Option<Label> {
                 && let Some(place) = place_before_date(rest).or_else(|| place_before_times(rest))
             {
                 head.place = Some(place.to_owned());
+            }
+        }
+        // "Plats ⇥ Landstingshuset, Karlstad, kl. 09.00-15.30": the times after the place
+        Label::Place
+            if head.place.is_none()
+                && let Some(place) = place_and_times_line(rest) =>
+        {
+            head.place = Some(place.to_owned());
+            if head.start.is_none()
+                && let Some((start, end, _)) = words::find_times(rest)
+            {
+                head.start = Some(start);
+                head.end = end;
             }
         }
         Label::Place if head.place.is_none() && !rest.is_empty() => {

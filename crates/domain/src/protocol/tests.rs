@@ -1171,6 +1171,7 @@ const FRAGMENTS: &[&str] = &[
     "\n                    Ordförande    ..........\n                                  Ulla Berg (C)\n",
     "Protokoll fört vid      Nr 2/2004\n",
     "\nPå Stocklycke vandrarhem, Omberg\n",
+    "\nPlats        Landstingshuset, Karlstad, kl. 09.00-15.30\nI tjänsten   Gunilla Andersson, landstingsdirektör\n",
     "\nTid och plats för    Styrelserummet, Östersund den 30 mars 2011\nsammanträdet   klockan 13-15:20\n",
     "\nSekreterare          ..........   Paragrafer 65-70\n                     James Winoy\n",
     "\nPostadress    Gatuadress    Telefon\nFörbundet   Hamngatan 4   Jönköping\n",
@@ -3864,6 +3865,33 @@ fn tid_och_plats_for_sammantradet_and_signers_without_their_label() {
             ("James Winoy", Some("sekreterare")),
             ("Harriet Jorderud", Some("ordförande")),
             ("Stefan Wikén", Some("justerare")),
+        ]
+    );
+}
+
+#[test]
+fn the_times_after_the_place_and_the_officials_i_tjansten_are_read() {
+    // (after a county council board's protocol from 2012)
+    let p = parse_ok(
+        "Protokoll\nLandstingsstyrelsen\nSammanträdesdatum 2012-05-15\n\n\
+         Plats        Landstingshuset, Karlstad, kl. 09.00-15.30\n\n\
+         Beslutande   Fredrik Larsson (M) ordförande\n\n\
+         I tjänsten   Gunilla Andersson, landstingsdirektör\n\
+         \x20            Harald Ludviksen, stabchef\n\n\
+         § 138 Föredragningslistan\nGodkändes upprättad föredragningslista.\n",
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    assert_eq!(p.place.as_deref(), Some("Landstingshuset, Karlstad"));
+    assert_eq!(
+        (p.start_time.as_deref(), p.end_time.as_deref()),
+        (Some("09:00"), Some("15:30"))
+    );
+    assert_eq!(
+        roles(&p),
+        [
+            ("Fredrik Larsson", Some("ordförande")),
+            ("Gunilla Andersson", Some("landstingsdirektör")),
+            ("Harald Ludviksen", Some("stabchef")),
         ]
     );
 }
