@@ -1749,7 +1749,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
         if under_date
             && time_line.is_none()
             && section.is_none()
-            && let Some(place) = place_and_times_line(text)
+            && let Some((place, ..)) = place_and_times_line(text)
         {
             time_line = Some(text);
             place_under_date = Some(place);
@@ -2665,14 +2665,12 @@ fn read_value(label: Label, rest: &str, head: &mut Head) -> Option<Label> {
         // "Plats ⇥ Landstingshuset, Karlstad, kl. 09.00-15.30": the times after the place
         Label::Place
             if head.place.is_none()
-                && let Some(place) = place_and_times_line(rest) =>
+                && let Some((place, start, end)) = place_and_times_line(rest) =>
         {
             head.place = Some(place.to_owned());
-            if head.start.is_none()
-                && let Some((start, end, _)) = words::find_times(rest)
-            {
+            if head.start.is_none() {
                 head.start = Some(start);
-                head.end = end;
+                head.end = Some(end);
             }
         }
         Label::Place if head.place.is_none() && !rest.is_empty() => {
@@ -2730,27 +2728,29 @@ fn place_said_so(text: &str) -> Option<&str> {
 
 /// A line of a place and the times that end it, after "kl" or "klockan" ("Storgatan 50
 /// C, Klippan kl 08.30 - 11.45", "Kommunhuset, klockan 13.00–15.00"), no label's and
-/// without a date: its place.
-fn place_and_times_line(text: &str) -> Option<&str> {
-    if !words::at_most_chars(text, 160) {
+/// without a date: its place, and the start and end.
+fn place_and_times_line(text: &str) -> Option<(&str, Clock, Clock)> {
+    let text = text.trim_ends();
+    // (times have digits: most lines looked at have none)
+    if !text.bytes().any(|b| b.is_ascii_digit()) || !words::at_most_chars(text, 160) {
         return None;
     }
-    let b = text.as_bytes();
-    // (the times after the last "kl" that follows a space or a comma)
-    let at = (1..b.len().saturating_sub(1)).rev().find(|&i| {
-        b[i].eq_ignore_ascii_case(&b'k')
-            && b[i + 1].eq_ignore_ascii_case(&b'l')
-            && matches!(b[i - 1], b' ' | b',')
-    })?;
-    let times = &text[at..];
-    let (_, end, stop) = words::find_times(times)?;
-    if end.is_none() || !times[stop..].trim_ends().is_empty() || !is_time_line(times) {
+    // (the place is what comes before the times, which start with "kl" and end the line)
+    let before = place_before_times(text)?;
+    let times = text[before.len()..].trim_start_matches([',', ';', ' ']);
+    let (start, end, stop) = words::find_times(times)?;
+    let end = end?;
+    if !times[stop..].trim_ends().is_empty()
+        || !times.starts_with(['k', 'K'])
+        || !is_time_line(times)
+    {
         return None;
     }
     // (after a damaged label, "T1d: kl. 10.00–12.00", "Beslut Plats och tid:
     // Kommunhuset, kl. 13.00–16.30", what follows its colon)
-    let place = place_before_times(text)?;
-    let place = place.rsplit_once(':').map_or(place, |(_, p)| p.trim_ends());
+    let place = before
+        .rsplit_once(':')
+        .map_or(before, |(_, p)| p.trim_ends());
     let f = fold(place);
     (place.starts_with(char::is_uppercase)
         && !words::holds!(f, "plats")
@@ -2759,7 +2759,7 @@ fn place_and_times_line(text: &str) -> Option<&str> {
         && words::find_date(text).is_none()
         && label_of(text).is_none()
         && !words::is_person_name(place))
-    .then_some(place)
+    .then_some((place, start, end))
 }
 
 /// A line that gives the meeting's times by themselves: "Kl. 13:15 - 16:00",
@@ -4928,7 +4928,7 @@ mod tests {
             ("Kommunhuset 2024-02-06 kl 13.00-15.00", None),
             ("Anna Berg kl 13.00-15.00", None),
         ] {
-            assert_eq!(place_and_times_line(line), place, "{line}");
+            assert_eq!(place_and_times_line(line).map(|(p, ..)| p), place, "{line}");
         }
     }
 

@@ -770,6 +770,7 @@ fn mark_furniture(lines: &mut [Line]) {
             // Telefon" over "Vätternvårdsförbundet   Hamngatan 4   Länsstyrelsen i
             // Jönköpings län", the values in the columns under them)
             let mut under_heads = false;
+            let gaps = |t: &str| column_gaps(t) + t.bytes().filter(|&b| b == b'\t').count();
             while j < lines.len() {
                 let l = &lines[j];
                 let f = &l.folded;
@@ -781,7 +782,6 @@ fn mark_furniture(lines: &mut [Line]) {
                     && !super::signatures::is_sign_event(f)
                     && l.bullet.is_none()
                     && !l.raw.starts_with('\t');
-                let gaps = |t: &str| column_gaps(t) + t.bytes().filter(|&b| b == b'\t').count();
                 let values = std::mem::take(&mut under_heads)
                     && super::words::at_most_chars(&l.text, 120)
                     && gaps(l.raw) >= 1;
