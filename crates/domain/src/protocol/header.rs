@@ -1603,18 +1603,25 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 std::mem::replace(&mut adjustment_before, label == Label::AdjustedOn);
             // "Justeringens" alone over "plats och tid ⇥ Socialförvaltningen 2021-03-23":
             // the adjustment's place and time
-            let label = if std::mem::take(&mut adjustments_start_before)
+            let continues_adjustment = std::mem::take(&mut adjustments_start_before)
                 && head.adjusted_on.is_none()
-                && !rest.is_empty()
                 && matches!(
                     label,
                     Label::When | Label::WhenAndPlace | Label::PlaceThenTime | Label::Place
-                ) {
+                );
+            let label = if continues_adjustment && !rest.is_empty() {
                 Label::AdjustedOn
             } else {
                 label
             };
             adjustments_start_before = starts_adjustments_label;
+            // "Justeringens" over "plats och tid" over "Förvaltningen, 2019-02-06, kl.
+            // 09:00": the label broken over two lines, its value on the line under them
+            if continues_adjustment && rest.is_empty() && head.date.is_some() {
+                value_label = Some(Label::AdjustedOn);
+                section = None;
+                continue;
+            }
             // ("Justeringens plats och tid" over "Kommunhuset 2024-03-05", but not
             // "Justeringens" alone, the first line of the label)
             if rest.is_empty()
@@ -1642,7 +1649,18 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                     head.listed_elsewhere = true;
                 }
                 // ("Möte: 27 februari 2024": the meeting's date, not its body)
-                Label::Body if words::find_date(&rest).is_some() => {
+                Label::Body if let Some(d) = words::find_date(&rest) => {
+                    // "Organ Kommunstyrelsen Sammanträdesdatum 2018-09-11": the body
+                    // first, and the date after its own label, as a notice of adjustment
+                    // has them on one line
+                    if head.body.is_none()
+                        && let Some((body, label)) = rest[..d.start].trim_ends().rsplit_once(' ')
+                        && match_label(label) == Some(Label::When)
+                        && is_name_of_a_body(body.trim_ends())
+                        && has_body_word(body)
+                    {
+                        head.body = Some(clean_body(body)).filter(|b| !b.is_empty());
+                    }
                     section = read_value(Label::When, &rest, &mut head);
                 }
                 Label::Body => {
@@ -1736,6 +1754,19 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 after_date = true;
                 continue;
             }
+        }
+        // "2019-01-30" alone again, under "Plats och tid", where a web page's title gave
+        // the date first: the place and times under it are read as under the first
+        if text.len() <= 20
+            && text.starts_with(|c: char| c.is_ascii_digit())
+            && let Some(date) = head.date.as_deref()
+            && let Some(d) = words::find_date(text)
+            && d.start == 0
+            && text[d.end..].trim_ends().is_empty()
+            && d.iso() == date
+        {
+            after_date = true;
+            continue;
         }
         // "Kl. 13:15 - 16:00" or "13.15–16.00" on a line of its own, under the date (read
         // at the end: labelled times win)
@@ -2876,11 +2907,13 @@ fn read_times_and_place(after: &str, head: &mut Head) {
         .trim_end_matches('.')
         .trim_ends();
     // (a page mark such as "1(3)" after "Sammanträdesdatum" is no place, nor a note in
-    // brackets after the times, "(paus 14.30)")
+    // brackets after the times, "(paus 14.30)", nor the document's kind after its date,
+    // as a web page's title gives it: "Titel:2019-01-30 Protokoll  Nämnd")
     if head.place.is_none()
         && !(place.starts_with('(') && place.ends_with(')'))
         && place.chars().any(char::is_alphabetic)
         && words::at_most_chars(place, 120)
+        && !names_a_kind(place)
     {
         head.place = Some(place.to_owned());
     }

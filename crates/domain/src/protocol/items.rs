@@ -1814,16 +1814,33 @@ fn is_registration_number(title: &str) -> bool {
             return true;
         }
     }
+    let is_series =
+        |s: &str| (1..=6).contains(&s.chars().count()) && s.chars().all(char::is_uppercase);
+    let is_number = |n: &str| {
+        n.split_once(['/', '-', '.', ':'])
+            .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
+    };
+    // "KS/2018:298 - 001": the series joined to its number by a slash, and the class of
+    // the archive's plan after a dash
+    let without_class = title
+        .rsplit_once(" - ")
+        .filter(|(_, class)| {
+            (1..=4).contains(&class.len()) && class.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map_or(title, |(number, _)| number);
+    if let Some((series, number)) = without_class.split_once('/')
+        && is_series(series)
+        && !number.contains(' ')
+        && is_number(number)
+    {
+        return true;
+    }
     // a few capitals, then a year or number, a slash or dash and a number
     let mut parts = title.split_whitespace();
     let (Some(series), Some(number), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    (1..=6).contains(&series.chars().count())
-        && series.chars().all(char::is_uppercase)
-        && number
-            .split_once(['/', '-', '.', ':'])
-            .is_some_and(|(a, b)| words::is_number(a) && words::is_number(b))
+    is_series(series) && is_number(number)
 }
 
 /// A title with its registration number before or after it ("Hemsjukvård, Dnr ÄN

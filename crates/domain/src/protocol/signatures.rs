@@ -105,6 +105,26 @@ fn is_rule(text: &str) -> bool {
         && t.chars().filter(|c| c.is_alphabetic()).count() < 3
 }
 
+/// How many rules a line has, each a word of its own: "Justerande ……… ………" has two.
+fn rules_in(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(|c| matches!(c, '_' | '.' | '…')))
+        .count()
+}
+
+/// Two people's names of two words each, written one space apart under two rules:
+/// "Anders Persson Kristina Fredriksson".
+fn two_names(name: &str) -> Option<(&str, &str)> {
+    let mut spaces = memchr::memchr_iter(b' ', name.as_bytes());
+    let (Some(_), Some(middle), Some(_), None) =
+        (spaces.next(), spaces.next(), spaces.next(), spaces.next())
+    else {
+        return None;
+    };
+    let (first, second) = (&name[..middle], &name[middle + 1..]);
+    (words::is_person_name(first) && words::is_person_name(second)).then_some((first, second))
+}
+
 /// A person's name on a signature line: "Bechet Barsom (BB)", "Bechet Barsom, ordförande".
 fn signer_name(text: &str) -> Option<String> {
     let t = text.trim_ends();
@@ -670,7 +690,14 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                 if !event_follows(lines, j) {
                     // "Bechet Barsom, ordförande" under "Justeras": the line's own role wins
                     let role = own_role(&lines[j].text).unwrap_or(role);
-                    out.push(signed_as(name, role));
+                    // "Justerande ……… ………" over "Anders Persson Kristina Fredriksson":
+                    // two rules, two signers
+                    if let Some((first, second)) = two_names(&name).filter(|_| rules_in(f) >= 2) {
+                        out.push(signed_as(first.to_owned(), role));
+                        out.push(signed_as(second.to_owned(), role));
+                    } else {
+                        out.push(signed_as(name, role));
+                    }
                     used_names.push(j);
                     pending_role = None;
                     continue;

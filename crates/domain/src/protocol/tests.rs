@@ -1175,6 +1175,11 @@ const FRAGMENTS: &[&str] = &[
     "\nTid och plats för    Styrelserummet, Östersund den 30 mars 2011\nsammanträdet   klockan 13-15:20\n",
     "\nSekreterare          ..........   Paragrafer 65-70\n                     James Winoy\n",
     "\nPostadress    Gatuadress    Telefon\nFörbundet   Hamngatan 4   Jönköping\n",
+    "\n  Justeringens\n  plats och tid\n  Förvaltningen, 2019-02-06, kl. 09:00\n",
+    "Titel:2019-01-30 Protokoll  Nämnd\n",
+    "\nKS § 80 KS/2018:298 - 001\nMotion om myndigheter\n",
+    "\nJusterande ……… ………\n\nAnders Persson Kristina Fredriksson\n",
+    "\nOrgan Kommunstyrelsen Sammanträdesdatum 2018-09-11\n",
 ];
 
 #[test]
@@ -2632,6 +2637,66 @@ fn a_paragraph_sign_alone_over_a_registration_number_takes_the_title_after_it() 
 }
 
 #[test]
+fn a_series_joined_to_its_number_and_a_class_after_the_paragraph_takes_the_title_under_it() {
+    let p = parse_ok(
+        "Protokoll Kommunstyrelsen 2018-09-11\nNärvarande: Anna Berg\n\n\
+         KS § 80 KS/2018:298 - 001\nMotion om myndigheter\nKommunstyrelsen beslutar att avslå motionen.\n\n\
+         KS § 81 KS/2018:300\nHemsjukvård\nText.\n",
+    );
+    let titles: Vec<_> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [("80", "Motion om myndigheter"), ("81", "Hemsjukvård")]
+    );
+    assert!(
+        p.items[0].text.starts_with("KS/2018:298 - 001"),
+        "{}",
+        p.items[0].text
+    );
+    assert_eq!(p.items[0].decisions, ["avslå motionen."]);
+}
+
+#[test]
+fn a_notices_body_and_dated_label_on_one_line_give_the_body() {
+    let p = parse_ok(
+        "Plats och tid Kommunhuset 2018-09-11\n\nANSLAG/BEVIS\n\n\
+         Organ Kommunstyrelsen Sammanträdesdatum 2018-09-11\n\n§ 80\nBudget\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"));
+    assert_eq!(p.date, "2018-09-11");
+}
+
+#[test]
+fn two_names_one_space_apart_under_two_rules_are_two_signers() {
+    let p = parse_ok(
+        "Kommunstyrelsen\nPlats och tid Kommunhuset, Storuman 2018-09-11, kl. 13.00-13.35\n\n\
+         Utses att justera Anders Persson och Kristina Fredriksson\n\n\
+         Underskrift Sekreterare ………\n\nMaria Mickelsson\n\nOrdförande ………....\n\nTomas Mörtsell\n\n\
+         Justerande ……… ………\n\nAnders Persson Kristina Fredriksson\n\nANSLAG/BEVIS\n\n\
+         KS § 80\nBudget\nText.\n",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Maria Mickelsson", Some("sekreterare")),
+            ("Tomas Mörtsell", Some("ordförande")),
+            ("Anders Persson", Some("justerare")),
+            ("Kristina Fredriksson", Some("justerare")),
+        ]
+    );
+    assert_eq!(p.adjusters, ["Anders Persson", "Kristina Fredriksson"]);
+    // (one rule: one signer, whose name may have four words)
+    let p = parse_ok(
+        "Kommunstyrelsen 2018-09-11\n\nJusterande ………\n\nAnna Maria Berg Lind\n\n§ 80\nBudget\nText.\n",
+    );
+    assert_eq!(signed(&p), [("Anna Maria Berg Lind", Some("justerare"))]);
+}
+
+#[test]
 fn a_body_deciding_as_proposed_is_a_decision_and_sekr_a_secretary() {
     let p = parse_ok(
         "Protokoll Arbetsutskottet 2024-05-14\nNärvarande: Anna Berg (S) ordf, Lisa Holm (C) sekr\n\n\
@@ -2855,6 +2920,42 @@ fn a_page_headers_columns_leave_the_body_and_a_broken_adjustment_label_its_value
         "Protokoll Nämnden\nJusteras\nTid: 2024-04-19 kl. 10.00–12.00\n\n§ 1 Budget\nText.\n",
     );
     assert_eq!(p.start_time.as_deref(), Some("10:00"));
+}
+
+#[test]
+fn an_adjustment_label_broken_over_two_lines_over_its_value_gives_its_date() {
+    let p = parse_ok(
+        "Sammanträdesdatum\nPlats och tid\nOmsorgsnämnden\n2019-01-30\nFaxepark, lokal Europa, kl. 13:15 – 15:20\n\
+         Utses att justera\nLennart Gard\nJusteringens\nplats och tid\n\
+         Omsorgsförvaltningen, 2019-02-06, kl. 09:00\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(p.date, "2019-01-30");
+    assert_eq!(p.adjusted_on.as_deref(), Some("2019-02-06"));
+    assert_eq!(p.place.as_deref(), Some("Faxepark, lokal Europa"));
+    assert_eq!(p.start_time.as_deref(), Some("13:15"));
+}
+
+#[test]
+fn the_meetings_date_again_under_plats_och_tid_has_the_place_and_times_under_it() {
+    let p = parse_ok(
+        "Nämnd:Omvårdnadsnämnden\nTitel:2019-01-30 Protokoll  Nämnd\n\nSammanträdesdatum\n\
+         Plats och tid\nOmvårdnadsnämnden\n\n2019-01-30\n\nFaxepark, lokal Europa, kl. 13:15 – 15:20\n\n\
+         § 1 Budget\nText.\n",
+    );
+    assert_eq!(p.date, "2019-01-30");
+    assert_eq!(p.place.as_deref(), Some("Faxepark, lokal Europa"));
+    assert_eq!(p.start_time.as_deref(), Some("13:15"));
+    assert_eq!(p.end_time.as_deref(), Some("15:20"));
+}
+
+#[test]
+fn the_documents_kind_after_its_date_is_no_place() {
+    let p = parse_ok("Titel:2019-01-30 Protokoll  Nämnd\n\n§ 1 Budget\nText.\n");
+    assert_eq!(p.date, "2019-01-30");
+    assert_eq!(p.place, None);
+    // (a place after the date is still read)
+    let p = parse_ok("Nämnden\n2019-01-30 Stadshuset, Söderhamn\n\n§ 1 Budget\nText.\n");
+    assert_eq!(p.place.as_deref(), Some("Stadshuset, Söderhamn"));
 }
 
 #[test]
