@@ -944,6 +944,17 @@ fn is_page_header_column(column: &str) -> bool {
         })
 }
 
+/// Whether a text names an administrative office rather than a body: "Landstingets
+/// kansli", "Kansliavdelningen", "Socialförvaltningen".
+fn names_an_office(text: &str) -> bool {
+    fold(text).split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.starts_with("kansli")
+            || ["forvaltning", "forvaltningen", "avdelning", "avdelningen"]
+                .iter()
+                .any(|o| w.ends_with(o))
+    })
+}
+
 fn clean_body(rest: &str) -> String {
     // (a page header's other columns are no part of it, "Socialnämnden ⇥
     // Sammanträdesdatum ⇥ Sida", nor before it, "Sida 2 ⇥ Socialnämnden"; the columns
@@ -955,7 +966,8 @@ fn clean_body(rest: &str) -> String {
             .map(str::trim_ends)
             .filter(|c| !c.is_empty())
             .skip_while(|c| is_page_header_column(c))
-            .take_while(|c| !is_page_header_column(c))
+            // (nor a registration number after it: "Landstingets kansli ⇥ LS 9/2012")
+            .take_while(|c| !is_page_header_column(c) && !super::items::is_registration_number(c))
             .collect::<Vec<&str>>()
             .join(" ");
         joined.as_str()
@@ -1279,6 +1291,8 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     // person nor a label came after them (a list's label ends the roll call)
     let mut roll: Vec<(usize, usize, bool)> = Vec::new();
     let mut want_body_next = false;
+    // an office named under the title, the body if nothing else is
+    let mut office: Option<String> = None;
     let mut table: Option<Table> = None;
     let mut guessed_body: Option<String> = None;
     // the body before the date on the line under the title
@@ -1481,8 +1495,16 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
         }
         if want_body_next {
             want_body_next = false;
-            if !words::is_person_name(text) && (has_body_word(text) || !text.contains(',')) {
-                head.body = Some(clean_body(text)).filter(|b| !b.is_empty());
+            let named = has_body_word(text);
+            if !words::is_person_name(text) && (named || !text.contains(',')) {
+                let body = Some(clean_body(text)).filter(|b| !b.is_empty());
+                // "Landstingets kansli ⇥ LS 9/2012" under "PROTOKOLL": the office that
+                // wrote it, the body only if no line under it names one
+                if !named && names_an_office(text) {
+                    office = body;
+                } else {
+                    head.body = body;
+                }
                 continue;
             }
         }
@@ -1830,24 +1852,33 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 // those present or absent: people parted by semicolons, as on the label's
                 // own line (under a chair's or a secretary's label such a line is more
                 // likely a list whose own label was damaged than several chairs)
-                let mut read =
-                    if matches!(label, Label::Attend { .. }) && words::has_byte(text, b';') {
-                        entries_from(
-                            &split_entries(text),
-                            l.struck,
-                            label,
-                            section_org.as_deref(),
-                            &mut head,
-                        )
-                    } else {
-                        usize::from(entry_from(
-                            text,
-                            l.struck,
-                            label,
-                            section_org.as_deref(),
-                            &mut head,
-                        ))
-                    };
+                // (and where the line before ended with a comma, a list of people as
+                // running text that goes on: "Kent Alriksson (M), Charlotte Branting
+                // (FP)," over "Ola Gustafsson (S), Tryggve Svensson (V)")
+                let list_goes_on = || {
+                    i.checked_sub(1)
+                        .is_some_and(|p| lines[p].text.trim_ends().ends_with(','))
+                        && words::has_byte(text, b',')
+                };
+                let mut read = if matches!(label, Label::Attend { .. })
+                    && (words::has_byte(text, b';') || list_goes_on())
+                {
+                    entries_from(
+                        &split_entries(text),
+                        l.struck,
+                        label,
+                        section_org.as_deref(),
+                        &mut head,
+                    )
+                } else {
+                    usize::from(entry_from(
+                        text,
+                        l.struck,
+                        label,
+                        section_org.as_deref(),
+                        &mut head,
+                    ))
+                };
                 // A line that names no one may name an organisation (looked for only
                 // then: most lines under the label are people)
                 if read == 0 && matches!(label, Label::Attend { .. }) {
@@ -1940,7 +1971,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     }
     close_roll(&mut roll, &mut head);
     if head.body.as_deref().is_none_or(str::is_empty) {
-        head.body = guessed_body.or(dated_body);
+        head.body = guessed_body.or(dated_body).or(office);
     }
     if head.place.is_none() {
         head.place = place_under_date.or(dated_place).map(str::to_owned);
@@ -3299,7 +3330,9 @@ fn set_notes_aside<'t>(text: &'t str, absent: &mut bool, notes: &mut Vec<String>
                         || f.starts_with("till ")
                         || f.starts_with("efter ")
                         || f.starts_with("arende")
-                        || f.contains("digitalt");
+                        || f.contains("digitalt")
+                        // "Gunilla Johansson (delvis)": present for part of the meeting
+                        || f.starts_with("delvis");
                     let party = n.is_empty() || is_party(&n);
                     if status {
                         *absent = true;

@@ -1803,7 +1803,7 @@ fn decision_marker(l: &Line) -> Option<String> {
 
 /// Whether an item's title is only its registration number: "Dnr SN 2024/45",
 /// "Diarienummer: KS 2023/112", "SN 2024/45".
-fn is_registration_number(title: &str) -> bool {
+pub(super) fn is_registration_number(title: &str) -> bool {
     // (every such word starts with a d, and only a d folds to a d)
     if title.starts_with(['D', 'd']) {
         let f = fold(super::markup::prefix(title, 16));
@@ -1822,18 +1822,20 @@ fn is_registration_number(title: &str) -> bool {
     };
     // "KS/2018:298 - 001": the series joined to its number by a slash, and the class of
     // the archive's plan after a dash
-    let without_class = title
-        .rsplit_once(" - ")
-        .filter(|(_, class)| {
-            (1..=4).contains(&class.len()) && class.bytes().all(|b| b.is_ascii_digit())
-        })
-        .map_or(title, |(number, _)| number);
-    if let Some((series, number)) = without_class.split_once('/')
-        && is_series(series)
-        && !number.contains(' ')
-        && is_number(number)
+    // (the series looked at first: most titles have no slash, or words before it)
+    if let Some(slash) = words::find_byte(title, b'/')
+        && is_series(&title[..slash])
     {
-        return true;
+        let number = &title[slash + 1..];
+        let number = number
+            .rsplit_once(" - ")
+            .filter(|(_, class)| {
+                (1..=4).contains(&class.len()) && class.bytes().all(|b| b.is_ascii_digit())
+            })
+            .map_or(number, |(number, _)| number);
+        if !number.contains(' ') && is_number(number) {
+            return true;
+        }
     }
     // a few capitals, then a year or number, a slash or dash and a number
     let mut parts = title.split_whitespace();

@@ -1180,6 +1180,9 @@ const FRAGMENTS: &[&str] = &[
     "\nKS § 80 KS/2018:298 - 001\nMotion om myndigheter\n",
     "\nJusterande ……… ………\n\nAnders Persson Kristina Fredriksson\n",
     "\nOrgan Kommunstyrelsen Sammanträdesdatum 2018-09-11\n",
+    "\nNärvarande ersättare\tKent Alriksson (M), Charlotte Branting (FP),\n\tOla Gustafsson (S), Tryggve Svensson (V)\n",
+    "\nÖvriga närvarande\tGunilla Johansson (delvis), Katarina Jonasson\n",
+    "PROTOKOLL\t1(18)\nLandstingets kansli\tLS 9/2012\n",
 ];
 
 #[test]
@@ -2658,6 +2661,57 @@ fn a_series_joined_to_its_number_and_a_class_after_the_paragraph_takes_the_title
         p.items[0].text
     );
     assert_eq!(p.items[0].decisions, ["avslå motionen."]);
+}
+
+#[test]
+fn a_list_of_people_as_running_text_goes_on_after_a_line_ending_with_a_comma() {
+    let p = parse_ok(
+        "Landstingsstyrelsen\nTid\t2012-12-11, kl 09.00-15.00\n\
+         Närvarande ersättare\tKent Alriksson (M), Charlotte Branting (FP),\n\
+         \tOla Gustafsson (S), Tryggve Svensson (V)\n\
+         Övriga närvarande\tBertil Axelsson, Maria Granath,\n\
+         \tGunilla Johansson (delvis), Katarina Jonasson, Jens Karlsson (delvis)\n\n\
+         § 239\nBudget\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Kent Alriksson", None, Some("ersättare")),
+            ("Charlotte Branting", None, Some("ersättare")),
+            ("Ola Gustafsson", None, Some("ersättare")),
+            ("Tryggve Svensson", None, Some("ersättare")),
+            ("Bertil Axelsson", None, None),
+            ("Maria Granath", None, None),
+            ("Gunilla Johansson", None, None),
+            ("Katarina Jonasson", None, None),
+            ("Jens Karlsson", None, None),
+        ]
+    );
+    // (a line of one person and their organisation under a line ending with a comma
+    // is still one)
+    let p = parse_ok(
+        "Nämnden 2012-12-11\nNärvarande:\nAnna Berg, Region Kronoberg,\nPer Ek, Växjö kommun\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Anna Berg", Some("Region Kronoberg"), None),
+            ("Per Ek", Some("Växjö kommun"), None)
+        ]
+    );
+}
+
+#[test]
+fn an_office_under_the_title_is_the_body_only_when_no_line_names_one() {
+    let p = parse_ok(
+        "PROTOKOLL\t1(18)\nLandstingets kansli\tLS 9/2012\nPlaneringsavd, Marianne Hammarström\n\
+         Landstingsstyrelsen\n\nTid\t2012-12-11\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Landstingsstyrelsen"));
+    let p = parse_ok(
+        "PROTOKOLL\t1(18)\nLandstingets kansli\tLS 9/2012\n\nTid\t2012-12-11\n\n§ 1 Budget\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Landstingets kansli"));
 }
 
 #[test]
