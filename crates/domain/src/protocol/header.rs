@@ -802,6 +802,12 @@ fn is_long_name_of_a_body(text: &str) -> bool {
         })
 }
 
+/// Whether a line is a sentence of five words or more, which names no body: "Christian
+/// påminner om att reglementet är beslutat i Regionfullmäktige."
+fn is_sentence(text: &str) -> bool {
+    text.trim_ends().ends_with('.') && text.split_whitespace().nth(4).is_some()
+}
+
 fn has_body_word(s: &str) -> bool {
     let f = fold(s);
     f.split(|c: char| !c.is_alphanumeric()).any(|w| {
@@ -1958,7 +1964,7 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                     entries_in_section += 1;
                 } else if guessed_body.is_none()
                     && l.bullet.is_none()
-                    && (head.kind.is_none()
+                    && (head.kind.is_none() && !is_sentence(text)
                         || is_name_of_a_body(text)
                         || is_long_name_of_a_body(text))
                     && words::at_most_chars(text, 120)

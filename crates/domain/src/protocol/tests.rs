@@ -1183,6 +1183,7 @@ const FRAGMENTS: &[&str] = &[
     "\nNärvarande ersättare\tKent Alriksson (M), Charlotte Branting (FP),\n\tOla Gustafsson (S), Tryggve Svensson (V)\n",
     "\nÖvriga närvarande\tGunilla Johansson (delvis), Katarina Jonasson\n",
     "PROTOKOLL\t1(18)\nLandstingets kansli\tLS 9/2012\n",
+    "\nChristian påminner om att reglementet är beslutat i Regionfullmäktige.\n",
 ];
 
 #[test]
@@ -2699,6 +2700,21 @@ fn a_list_of_people_as_running_text_goes_on_after_a_line_ending_with_a_comma() {
             ("Per Ek", Some("Växjö kommun"), None)
         ]
     );
+}
+
+#[test]
+fn a_sentence_naming_a_body_does_not_name_the_meetings_body() {
+    let p = parse_ok(
+        "Hoppa över navigering\n • Ordföranden hälsar välkommen.\n\n\
+         Christian påminner om att reglementet är beslutat i Regionfullmäktige.\n\n\
+         Datum: 2023-02-06\n\n1. Verksamhetsberättelse\nText.\n",
+    );
+    assert_eq!(p.body, None);
+    // (a body's name alone still does)
+    let p = parse_ok(
+        "Regionala samverkansgruppen\nDatum: 2023-02-06\n\n1. Verksamhetsberättelse\nText.\n",
+    );
+    assert_eq!(p.body.as_deref(), Some("Regionala samverkansgruppen"));
 }
 
 #[test]
