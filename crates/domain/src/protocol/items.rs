@@ -849,7 +849,17 @@ fn in_decision_list(lines: &[Line], i: usize) -> bool {
     decision_marker(before).is_some_and(|rest| opens_list(&rest))
         || before.bullet.is_none()
             && before.heading == 0
-            && inline_marker(&before.text).is_some_and(|rest| opens_list(&rest))
+            && (inline_marker(&before.text).is_some_and(|rest| opens_list(&rest))
+                || leads_into_decisions(&before.text))
+}
+
+/// Whether a line ends by leading into the decisions listed under it: "Arbetsutskottet
+/// föreslår kommunstyrelsen besluta" over "1. Anteckna …" and "2. Översända …".
+fn leads_into_decisions(text: &str) -> bool {
+    let t = text.trim_ends().trim_end_matches(':').trim_ends();
+    [" besluta", " beslutar", " beslutade", " beslöt"]
+        .iter()
+        .any(|m| t.ends_with(m))
 }
 
 /// Whether line `i` is the "1." of a list that a decision marker opens ("Beslut" over "1.
@@ -872,7 +882,8 @@ fn starts_decision_list(lines: &[Line], i: usize) -> bool {
         return false;
     };
     next_numbered
-        && decision_marker(before).is_some_and(|rest| rest.is_empty() || rest.ends_with(':'))
+        && (decision_marker(before).is_some_and(|rest| rest.is_empty() || rest.ends_with(':'))
+            || before.bullet.is_none() && before.heading == 0 && leads_into_decisions(&before.text))
 }
 
 /// Whether two numbers without a mark ([`Style::Single`]) follow one another among the
@@ -1851,6 +1862,11 @@ pub(super) fn is_registration_number(title: &str) -> bool {
 /// ("SOU 2024:12", "SFS 2017:612") are part of the title.
 fn split_registration_number(title: &str) -> Option<(&str, &str)> {
     let t = title.trim_ends();
+    // ("Revidering av avtalet. Dnr KS 2012-105.": the sentences' full stops)
+    let t = match t.strip_suffix('.') {
+        Some(r) if r.ends_with(|c: char| c.is_ascii_digit()) => r,
+        _ => t,
+    };
     let (number, rest) = if let Some(inner) = t.strip_prefix('(') {
         let (number, rest) = inner.split_once(')')?;
         (number.trim_ends(), rest)
@@ -1889,6 +1905,17 @@ fn split_registration_number(title: &str) -> Option<(&str, &str)> {
         return None;
     };
     let title = rest.trim_matches([' ', ',', '–', '-', ';']);
+    // (a word's full stop, not an abbreviation's: "m.m." keeps its own)
+    let title = match title.strip_suffix('.') {
+        Some(t)
+            if t.rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)) =>
+        {
+            t
+        }
+        _ => title,
+    };
     let dnr = ["dnr", "diarie"].iter().any(|w| {
         number
             .get(..w.len())
@@ -2420,6 +2447,17 @@ fn collect_after(lines: &[&Line], mut i: usize, out: &mut Vec<String>) -> usize 
             if text.ends_with(':') || is_intro(&text) {
                 return collect_after(lines, j, out);
             }
+            // "Arbetsutskottet föreslår kommunstyrelsen besluta" over "1. Anteckna …":
+            // the lead-in kept, as before "att" lines, and the list's points after it
+            if leads_into_decisions(&text)
+                && lines[j..]
+                    .iter()
+                    .find(|l| !l.is_blank())
+                    .is_some_and(|l| is_list_line(l))
+            {
+                out.push(tidy_decision(&text));
+                return collect_after(lines, j, out);
+            }
             // "Direktionen beslutar att godkänna …" over "Direktionen beslutar att
             // översända …", in paragraphs of their own under the marker: each is a
             // decision as written, as the first is
@@ -2504,6 +2542,7 @@ const SECTION_HEADINGS: &[&str] = &[
     "reservation",
     "reservationer",
     "sammanfattning",
+    "sammanfattning av arendet",
     "sandlista",
     "skickas till",
     "yrkande",
@@ -2550,12 +2589,33 @@ fn is_short_intro(lines: &[&Line], i: usize) -> bool {
         .is_some_and(|l| is_list_line(l) || starts_with_att(&l.text))
 }
 
+/// Whether a section heading heads the matter's history ("Bakgrund", "Sammanfattning av
+/// ärendet"), where what a body decided before is told.
+fn is_background(heading: &Line) -> bool {
+    [
+        "arendebeskrivning",
+        "bakgrund",
+        "beslutsunderlag",
+        "sammanfattning",
+    ]
+    .iter()
+    .any(|h| heading.folded.trim_start().starts_with(h))
+}
+
 fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = 0;
+    // (after decisions under their marker, "Kommunstyrelsen beslöt enligt § 6/12 att
+    // godkänna avtalet" under "Sammanfattning av ärendet" tells of an earlier decision)
+    let mut marked = false;
+    let mut in_background = false;
     while i < lines.len() {
         let l = lines[i];
+        if marked && l.bullet.is_none() && is_section_heading(l) {
+            in_background = is_background(l);
+        }
         if let Some(rest) = decision_marker(l) {
+            in_background = false;
             let before = out.len();
             let mut next = i + 1;
             if !rest.is_empty() && !rest.ends_with(':') && !is_intro(&rest) {
@@ -2584,12 +2644,14 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
             if out.len() == before {
                 warnings.push(format!("ärende {number}: \"Beslut\" utan beslutstext"));
             }
+            marked |= out.len() > before;
             i = next.max(i + 1);
             continue;
         }
         // (a short intro, "Nämnden beslutar", is a marker with its list after it)
         if l.bullet.is_none()
             && l.heading == 0
+            && !in_background
             && let Some(after) = if is_short_intro(lines, i) {
                 Some(String::new())
             } else {

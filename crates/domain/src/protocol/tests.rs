@@ -1184,6 +1184,8 @@ const FRAGMENTS: &[&str] = &[
     "\nÖvriga närvarande\tGunilla Johansson (delvis), Katarina Jonasson\n",
     "PROTOKOLL\t1(18)\nLandstingets kansli\tLS 9/2012\n",
     "\nChristian påminner om att reglementet är beslutat i Regionfullmäktige.\n",
+    "\nArbetsutskottet föreslår kommunstyrelsen besluta\n1. Anteckna att kommunen tagit del av avtalet.\n",
+    "\nSammanfattning av ärendet\nKommunstyrelsen beslöt enligt § 6/12 att godkänna avtalet.\n",
 ];
 
 #[test]
@@ -2700,6 +2702,37 @@ fn a_list_of_people_as_running_text_goes_on_after_a_line_ending_with_a_comma() {
             ("Per Ek", Some("Växjö kommun"), None)
         ]
     );
+}
+
+#[test]
+fn a_numbered_list_under_a_proposal_to_decide_is_its_decisions_and_the_history_after_is_none() {
+    let p = parse_ok(
+        "Utdrag ur protokoll fört vid sammanträde med kommunstyrelsens arbetsutskott\n\n2012-03-20\n\n\
+         § 89 Revidering av hälso- och sjukvårdsavtalet. Dnr KS 2012-105.\n\nBeslut\n\
+         Arbetsutskottet föreslår kommunstyrelsen besluta\n\
+         1. Anteckna att kommunen tagit del av avtalet.\n2. Översända avtalet till socialnämnden.\n\n\
+         Sammanfattning av ärendet\n\
+         Kommunstyrelsen beslöt enligt § 6/12 att godkänna avtal om samverkan.\n\n\
+         Vid protokollet\n\nIngemar Kärrsten\n",
+    );
+    assert_eq!(
+        numbered_titles(&p),
+        [("89", "Revidering av hälso- och sjukvårdsavtalet")]
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        [
+            "Arbetsutskottet föreslår kommunstyrelsen besluta",
+            "Anteckna att kommunen tagit del av avtalet.",
+            "Översända avtalet till socialnämnden."
+        ]
+    );
+    // (without a marker before it, a decision under the history is still one)
+    let p = parse_ok(
+        "Protokoll Nämnden 2012-03-20\n\n§ 5 Avtal\nBakgrund\nFörvaltningen har tagit fram ett avtal.\n\
+         Nämnden beslutar att godkänna avtalet.\n",
+    );
+    assert_eq!(p.items[0].decisions, ["godkänna avtalet."]);
 }
 
 #[test]
