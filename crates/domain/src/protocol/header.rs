@@ -1236,8 +1236,12 @@ fn refers_to_a_list(rest: &str) -> bool {
     }
     let f = fold(rest);
     let f = f.trim_start_matches(['(', ' ']);
+    // ("Enligt förteckning", "Se bifogad förteckning": a list of its own under another
+    // name)
     (f.starts_with("se ") || f.starts_with("enligt ") || f.starts_with("framgar av "))
-        && (words::holds!(f, "lista") || words::holds!(f, "bilaga"))
+        && (words::holds!(f, "lista")
+            || words::holds!(f, "bilaga")
+            || words::holds!(f, "forteckning"))
 }
 
 /// Whether a text can start as [`refers_to_a_list`] needs ("se ", "enligt ", "framgår"):
@@ -1717,6 +1721,17 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             continue;
         }
         adjustment_before = false;
+        // "Justeringens" over "plats och tid Ledningskontoret 2002-12-09, kl 16.00": the
+        // label's end in small letters, so no label of its own, and its value
+        if adjustments_start_before
+            && head.adjusted_on.is_none()
+            && (l.folded.starts_with("plats och tid ") || l.folded.starts_with("tid och plats "))
+            && let Some(d) = words::find_date(text)
+        {
+            head.adjusted_on = Some(d.iso());
+            adjustments_start_before = false;
+            continue;
+        }
         // (a line that is no label may still be one of those present from an organisation)
         if let Some((label, org, rest)) = attendance_from(text) {
             value_label = None;

@@ -2651,11 +2651,14 @@ fn read_decisions(lines: &[&Line], number: &str, warnings: &mut Vec<String>) -> 
         // (a short intro, "Nämnden beslutar", is a marker with its list after it)
         if l.bullet.is_none()
             && l.heading == 0
-            && !in_background
             && let Some(after) = if is_short_intro(lines, i) {
                 Some(String::new())
             } else {
-                inline_marker(&l.text).or_else(|| agreement(&l.text))
+                inline_marker(&l.text)
+                    .or_else(|| agreement(&l.text))
+                    // (in the history, a sentence that goes on after its marker tells of
+                    // an earlier decision; a marker over a list is still this one's)
+                    .filter(|after| !in_background || after.is_empty() || after.ends_with(':'))
             }
         {
             if after.is_empty() || after.ends_with(':') {

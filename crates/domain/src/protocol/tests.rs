@@ -1186,6 +1186,8 @@ const FRAGMENTS: &[&str] = &[
     "\nChristian påminner om att reglementet är beslutat i Regionfullmäktige.\n",
     "\nArbetsutskottet föreslår kommunstyrelsen besluta\n1. Anteckna att kommunen tagit del av avtalet.\n",
     "\nSammanfattning av ärendet\nKommunstyrelsen beslöt enligt § 6/12 att godkänna avtalet.\n",
+    "\nJusteringens \nplats och tid Ledningskontoret 2002-12-09, kl 16.00\n",
+    "\nBeslutande: Enligt förteckning\n",
 ];
 
 #[test]
@@ -2727,12 +2729,44 @@ fn a_numbered_list_under_a_proposal_to_decide_is_its_decisions_and_the_history_a
             "Översända avtalet till socialnämnden."
         ]
     );
+    // (nor a marker over a list there)
+    let p = parse_ok(
+        "Protokoll Nämnden 2012-03-20\n\n§ 5 Avtal\nBeslut\nNämnden godkänner avtalet.\n\n\
+         Ärendebeskrivning\nFörvaltningen har tagit fram ett avtal.\nNämnden beslutar\n\
+         1. att godkänna avtalet,\n2. att uppdra åt direktören att följa upp det.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        [
+            "Nämnden godkänner avtalet.",
+            "att godkänna avtalet",
+            "att uppdra åt direktören att följa upp det."
+        ]
+    );
     // (without a marker before it, a decision under the history is still one)
     let p = parse_ok(
         "Protokoll Nämnden 2012-03-20\n\n§ 5 Avtal\nBakgrund\nFörvaltningen har tagit fram ett avtal.\n\
          Nämnden beslutar att godkänna avtalet.\n",
     );
     assert_eq!(p.items[0].decisions, ["godkänna avtalet."]);
+}
+
+#[test]
+fn the_adjustments_label_ending_in_small_letters_on_the_next_line_gives_its_date() {
+    let p = parse_ok(
+        "Kommunfullmäktige 2002-12-02 1(28)\n\nJusteringens \nplats och tid Ledningskontoret 2002-12-09, kl 16.00\n\n\
+         KF § 266\nVal av justerare\nText.\n",
+    );
+    assert_eq!(p.date, "2002-12-02");
+    assert_eq!(p.adjusted_on.as_deref(), Some("2002-12-09"));
+    // ("Enligt förteckning" points to a list elsewhere, as "Se bilaga 1" does)
+    let p =
+        parse_ok("Nämnden 2002-12-02\nBeslutande: Enligt förteckning\n\nKF § 266\nVal\nText.\n");
+    assert!(
+        p.warnings.iter().all(|w| !w.starts_with("rad")),
+        "{:?}",
+        p.warnings
+    );
 }
 
 #[test]
