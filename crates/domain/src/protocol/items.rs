@@ -856,10 +856,17 @@ fn in_decision_list(lines: &[Line], i: usize) -> bool {
 /// Whether a line ends by leading into the decisions listed under it: "Arbetsutskottet
 /// föreslår kommunstyrelsen besluta" over "1. Anteckna …" and "2. Översända …".
 fn leads_into_decisions(text: &str) -> bool {
-    let t = text.trim_ends().trim_end_matches(':').trim_ends();
-    [" besluta", " beslutar", " beslutade", " beslöt"]
-        .iter()
-        .any(|m| t.ends_with(m))
+    ends_deciding(text.trim_ends().trim_end_matches(':').trim_ends(), true)
+}
+
+/// Whether a text ends with the verb of a body deciding, in any case of its ASCII letters
+/// ("Nämnden beslutar", "Styrelsen beslöt"); with `infinitive`, also "besluta" ("…
+/// föreslår kommunstyrelsen besluta").
+fn ends_deciding(t: &str, infinitive: bool) -> bool {
+    let b = t.as_bytes();
+    let ends =
+        |w: &str| b.len() > w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes());
+    ends(" beslutar") || ends(" beslutade") || ends(" beslöt") || infinitive && ends(" besluta")
 }
 
 /// Whether line `i` is the "1." of a list that a decision marker opens ("Beslut" over "1.
@@ -2576,11 +2583,7 @@ fn is_section_heading(l: &Line) -> bool {
 /// beslutade") followed by a list or an "att" line, which are its decisions.
 fn is_short_intro(lines: &[&Line], i: usize) -> bool {
     let t = lines[i].text.trim_ends();
-    let b = t.as_bytes();
-    let ends = |w: &[u8]| b.len() > w.len() && b[b.len() - w.len()..].eq_ignore_ascii_case(w);
-    if !(ends(b" beslutar") || ends(b" beslutade") || ends(" beslöt".as_bytes()))
-        || t.split_whitespace().nth(5).is_some()
-    {
+    if !ends_deciding(t, false) || t.split_whitespace().nth(5).is_some() {
         return false;
     }
     lines[i + 1..]

@@ -692,7 +692,9 @@ fn read_lines(lines: &[&Line]) -> Vec<Signature> {
                     let role = own_role(&lines[j].text).unwrap_or(role);
                     // "Justerande ……… ………" over "Anders Persson Kristina Fredriksson":
                     // two rules, two signers
-                    if let Some((first, second)) = two_names(&name).filter(|_| rules_in(f) >= 2) {
+                    if let Some((first, second)) =
+                        (rules_in(f) >= 2).then(|| two_names(&name)).flatten()
+                    {
                         out.push(signed_as(first.to_owned(), role));
                         out.push(signed_as(second.to_owned(), role));
                     } else {
