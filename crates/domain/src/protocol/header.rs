@@ -727,7 +727,8 @@ fn spaced_label(t: &str, first_len: usize) -> Option<(Label, String)> {
                 .map(|s| LABELS[s.index])
                 .find(|(name, label)| *name == key && *label != Label::Ignore)?;
             // a label of people before a person's name ("Per Nilsson", not "PROTOKOLL", a
-            // date or "Punkt 4")
+            // date or "Punkt 4"), or of those present before where their list is
+            // ("Beslutande Enligt förteckning", as with a colon)
             let of_people = matches!(
                 label,
                 Label::Attend { .. }
@@ -736,7 +737,10 @@ fn spaced_label(t: &str, first_len: usize) -> Option<(Label, String)> {
                     | Label::Secretary
                     | Label::Adjuster
             );
-            (!of_people || name_prefix(rest).is_some()).then(|| (label, rest.to_owned()))
+            (!of_people
+                || name_prefix(rest).is_some()
+                || matches!(label, Label::Attend { .. }) && refers_to_a_list(rest))
+            .then(|| (label, rest.to_owned()))
         })
 }
 

@@ -2759,14 +2759,26 @@ fn the_adjustments_label_ending_in_small_letters_on_the_next_line_gives_its_date
     );
     assert_eq!(p.date, "2002-12-02");
     assert_eq!(p.adjusted_on.as_deref(), Some("2002-12-09"));
-    // ("Enligt förteckning" points to a list elsewhere, as "Se bilaga 1" does)
-    let p =
-        parse_ok("Nämnden 2002-12-02\nBeslutande: Enligt förteckning\n\nKF § 266\nVal\nText.\n");
-    assert!(
-        p.warnings.iter().all(|w| !w.starts_with("rad")),
-        "{:?}",
-        p.warnings
-    );
+    // ("Enligt förteckning" points to a list elsewhere, as "Se bilaga 1" does, also after
+    // a space instead of the colon: the people under it are read as under the colon)
+    for label in [
+        "Beslutande: Enligt förteckning",
+        "Beslutande Enligt förteckning",
+    ] {
+        let p = parse_ok(&format!(
+            "Nämnden 2002-12-02\n{label}\n\nMats Törnquist, kommundirektör\n\nKF § 266\nVal\nText.\n"
+        ));
+        assert!(
+            p.warnings.iter().all(|w| !w.starts_with("rad")),
+            "{:?}",
+            p.warnings
+        );
+        assert_eq!(
+            people(&p),
+            [("Mats Törnquist", None, Some("ledamot"))],
+            "{label}"
+        );
+    }
 }
 
 #[test]
