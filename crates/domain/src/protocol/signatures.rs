@@ -107,9 +107,7 @@ fn is_rule(text: &str) -> bool {
 
 /// How many rules a line has, each a word of its own: "Justerande ……… ………" has two.
 fn rules_in(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(|c| matches!(c, '_' | '.' | '…')))
-        .count()
+    text.split_whitespace().filter(|w| is_rule(w)).count()
 }
 
 /// Two people's names of two words each, written one space apart under two rules:
