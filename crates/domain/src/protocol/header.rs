@@ -1885,8 +1885,28 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                         .is_some_and(|p| lines[p].text.trim_ends().ends_with(','))
                         && words::has_byte(text, b',')
                 };
+                // (or it broke inside a name: "…, Anna-Lena Möllstam, Maria" over
+                // "Grandin Öberg, Emelie Gustavsson, …", the lone first name read as the
+                // last one's organisation; it starts this line's first name again)
+                let joined = if matches!(label, Label::Attend { .. }) {
+                    i.checked_sub(1)
+                        .and_then(|p| name_broken_over(&lines[p].text, text))
+                        .and_then(|first| {
+                            let last = head.attendees.last_mut()?;
+                            (last.organization.as_deref() == Some(first)).then(|| {
+                                last.organization = None;
+                                format!("{first} {text}")
+                            })
+                        })
+                } else {
+                    None
+                };
+                let text = joined.as_deref().unwrap_or(text);
                 let mut read = if matches!(label, Label::Attend { .. })
-                    && (words::has_byte(text, b';') || list_goes_on())
+                    && (words::has_byte(text, b';')
+                        || joined.is_some()
+                        || list_goes_on()
+                        || all_people(text))
                 {
                     entries_from(
                         &split_entries(text),
@@ -2655,6 +2675,34 @@ fn split_entries(rest: &str) -> Vec<String> {
         }
     }
     vec![rest.trim_ends().to_owned()]
+}
+
+/// Whether a line is three or more people parted by commas and nothing else: "Grandin
+/// Öberg, Emelie Gustavsson, Ellinor Egefors" is no person with an organisation and a
+/// role, but a list as running text (whose line before may have ended without a comma).
+fn all_people(text: &str) -> bool {
+    words::split_byte(text, b',').nth(2).is_some()
+        && words::split_byte(text, b',').all(|p| words::is_person_name(p.trim_ends()))
+}
+
+/// The first name that a list of people as running text ends with, when the name goes
+/// on at the start of the next line: ", Maria" over "Grandin Öberg, Emelie Gustavsson":
+/// one word from a capital after the last comma, over a line whose first part is one or
+/// two such words, with more people after it.
+fn name_broken_over<'a>(before: &'a str, text: &str) -> Option<&'a str> {
+    let before = before.trim_ends();
+    let (list, last) = before.rsplit_once(", ")?;
+    let is_name_word = |w: &str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let (first_part, more) = text.split_once(", ")?;
+    let rest_of_name = first_part.split(' ').collect::<Vec<_>>();
+    (is_name_word(last)
+        && words::has_byte(list, b',')
+        && rest_of_name.len() <= 2
+        && rest_of_name.iter().all(|w| is_name_word(w))
+        && words::is_person_name(more.split(',').next().unwrap_or("").trim_ends()))
+    .then_some(last)
 }
 
 /// The entries of a line of people with what is said of each in brackets or after a

@@ -795,9 +795,16 @@ fn agenda_end(
         && numbered[listed].1 == numbered[0].1
         && (0..listed).all(paged)
         && !paged(listed);
+    // (or every number listed comes again, in the same order: "§ 75 Adjungering" to
+    // "§ 79 …" listed, then "§ 75" over "Adjungering" with its text, and so on)
+    let numbers_again = || {
+        listed >= 3
+            && numbered.len() >= 2 * listed
+            && (0..listed).all(|k| numbered[listed + k].1 == numbered[k].1)
+    };
     if listed >= 2
         && listed + 1 < numbered.len()
-        && (contents || same(listed, 0) && same(listed + 1, 1))
+        && (contents || same(listed, 0) && same(listed + 1, 1) || numbers_again())
     {
         numbered[listed].0
     } else {

@@ -386,6 +386,7 @@ pub fn fix_ocr_digits(s: String) -> String {
             if prev.is_some_and(|p| is_word(p) && !NUMBER_WORDS.contains(&p))
                 && next.is_some_and(|n| is_word(n) && !NUMBER_WORDS.contains(&n))
                 && !after.starts_with(|c: char| c.is_ascii_digit())
+                && !is_day_of_month(prev.unwrap_or(""), next.unwrap_or(""), after)
             {
                 out.push('i');
                 continue;
@@ -406,6 +407,13 @@ pub fn fix_ocr_digits(s: String) -> String {
         out.push_str(t);
     }
     out
+}
+
+/// Whether a lone `1` before `month` is the first of the month: after `den` ("den 1
+/// juli", never "den i juli"), or first in a span of dates ("perioden 1 januari - 30
+/// juni"). Elsewhere ("beslutade 1 mars") it may be OCR's `i`, as before.
+fn is_day_of_month(prev: &str, month: &str, after: &str) -> bool {
+    super::words::is_month_name(month) && (prev == "den" || after.starts_with(['-', '–']))
 }
 
 /// Whether [`clean`] would leave `s` (already trimmed, heading and bullet taken off)
@@ -1121,6 +1129,23 @@ mod tests {
         assert_eq!(
             fix_ocr_digits(String::from("2024-01-11 kl 11")),
             "2024-01-11 kl 11"
+        );
+    }
+
+    #[test]
+    fn a_one_before_a_month_after_den_or_opening_a_span_of_dates_stays_a_day() {
+        assert_eq!(
+            fix_ocr_digits(String::from("gäller från den 1 juli och framåt")),
+            "gäller från den 1 juli och framåt"
+        );
+        assert_eq!(
+            fix_ocr_digits(String::from("för perioden 1 januari - 30 juni")),
+            "för perioden 1 januari - 30 juni"
+        );
+        // (elsewhere it may still be OCR's i)
+        assert_eq!(
+            fix_ocr_digits(String::from("beslutade 1 mars att")),
+            "beslutade i mars att"
         );
     }
 

@@ -1188,6 +1188,9 @@ const FRAGMENTS: &[&str] = &[
     "\nSammanfattning av ärendet\nKommunstyrelsen beslöt enligt § 6/12 att godkänna avtalet.\n",
     "\nJusteringens \nplats och tid Ledningskontoret 2002-12-09, kl 16.00\n",
     "\nBeslutande: Enligt förteckning\n",
+    "\nÖvriga deltagare\tLina Blombergsson, Vlasta Marcikic, Maria\n\tGrandin Öberg, Emelie Gustavsson, Ellinor Egefors\n",
+    "\nInnehållsförteckning\n§ 75 Adjungering\n§ 76 Listan\n§ 77 Teknik\n\n§ 75\nAdjungering\n",
+    "för perioden 1 januari - 30 juni från den 1 juli",
 ];
 
 #[test]
@@ -2666,6 +2669,113 @@ fn a_series_joined_to_its_number_and_a_class_after_the_paragraph_takes_the_title
         p.items[0].text
     );
     assert_eq!(p.items[0].decisions, ["avslå motionen."]);
+}
+
+#[test]
+fn a_list_of_people_as_running_text_goes_on_after_a_name_broken_over_the_line() {
+    let p = parse_ok(
+        "Äldrenämnden 2017-10-25
+         Övriga deltagare	Lina Blombergsson, Vlasta Marcikic, Anna-Lena Möllstam, Maria
+         	Grandin Öberg, Emelie Gustavsson, Ellinor Egefors
+
+         § 75
+Adjungering
+Text.
+",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Lina Blombergsson", None, None),
+            ("Vlasta Marcikic", None, None),
+            ("Anna-Lena Möllstam", None, None),
+            ("Maria Grandin Öberg", None, None),
+            ("Emelie Gustavsson", None, None),
+            ("Ellinor Egefors", None, None),
+        ]
+    );
+    // (and after a line ending with a whole name: three people and nothing else)
+    let p = parse_ok(
+        "Äldrenämnden 2017-10-25
+         Övriga deltagare	Lina Blombergsson, Anna-Lena Möllstam
+         	Maria Grandin Öberg, Emelie Gustavsson, Ellinor Egefors
+
+         § 75
+Adjungering
+Text.
+",
+    );
+    assert_eq!(people(&p).len(), 5, "{:?}", people(&p));
+    // (one person with an organisation and a role is still one)
+    let p = parse_ok(
+        "Nämnden 2017-10-25
+Övriga deltagare	Anna Berg, Region Kronoberg, sekreterare
+
+§ 1 Budget
+Text.
+",
+    );
+    assert_eq!(
+        people(&p),
+        [("Anna Berg", Some("Region Kronoberg"), Some("sekreterare"))]
+    );
+}
+
+#[test]
+fn items_listed_first_with_their_titles_start_where_their_numbers_come_again() {
+    let p = parse_ok(
+        "ÄLDRENÄMNDEN
+Protokoll 2017-10-25
+
+Innehållsförteckning
+         § 75 Adjungering
+§ 76 Fastställande av föredragningslista
+§ 77 ÄLN 2017/123 Välfärdsteknik
+
+         § 75
+Adjungering
+
+Beslut
+Nämnden adjungerar Ninni Lindberg.
+
+         § 76
+Fastställande av föredragningslista
+
+Beslut
+Listan fastställs.
+
+         § 77	ÄLN 2017/123
+Välfärdsteknik
+
+Beslut
+Informationen noteras.
+",
+    );
+    let items: Vec<_> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str(), i.decisions.clone()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "75",
+                "Adjungering",
+                vec!["Nämnden adjungerar Ninni Lindberg.".to_owned()]
+            ),
+            (
+                "76",
+                "Fastställande av föredragningslista",
+                vec!["Listan fastställs.".to_owned()]
+            ),
+            (
+                "77",
+                "Välfärdsteknik",
+                vec!["Informationen noteras.".to_owned()]
+            ),
+        ]
+    );
 }
 
 #[test]

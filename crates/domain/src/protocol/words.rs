@@ -614,6 +614,11 @@ const MONTHS: &[(&str, u8)] = &[
     ("dec", 12),
 ];
 
+/// Whether a lowercase word names a month, in full or shortened ("januari", "jan").
+pub fn is_month_name(word: &str) -> bool {
+    MONTHS.iter().any(|(name, _)| *name == word)
+}
+
 fn valid(year: i32, month: u8, day: u8) -> bool {
     (1900..=2200).contains(&year)
         && time::Month::try_from(month)
