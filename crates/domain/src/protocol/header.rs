@@ -260,6 +260,12 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
+    // ("Tjänstemän och övriga deltagare" over officials and guests, each with their own
+    // title, the label broken in its column after "övriga")
+    ("tjansteman och ovriga deltagare", PRESENT),
+    ("tjansteman och ovriga narvarande", PRESENT),
+    ("tjansteman och ovriga", PRESENT),
+    ("tjanstepersoner och ovriga", PRESENT),
     // ("I tjänsten" over the officials on duty, each with their own title)
     ("i tjansten", PRESENT),
     ("ovriga narvarande", PRESENT),

@@ -236,23 +236,27 @@ pub fn read_in_head(lines: &[Line]) -> Vec<Signature> {
                     words::at_most_chars(&l.text, 40) && signer_name(&l.text).is_some()
                 })
     };
-    let Some(start) = lines
-        .iter()
-        .enumerate()
-        .position(|(i, l)| {
-            !l.furniture
-                && (l.folded.starts_with("underskrift") || broken_at(i))
-                && words::at_most_chars(&l.text, 120)
+    let labelled = lines.iter().enumerate().position(|(i, l)| {
+        !l.furniture
+            && (l.folded.starts_with("underskrift") || broken_at(i))
+            && words::at_most_chars(&l.text, 120)
+    });
+    let role_first = |to: usize| {
+        (0..to).find(|&i| {
+            role_over_name(i) && !lines[i].furniture && words::at_most_chars(&lines[i].text, 120)
         })
-        .or_else(|| {
-            (0..lines.len()).find(|&i| {
-                role_over_name(i)
-                    && !lines[i].furniture
-                    && words::at_most_chars(&lines[i].text, 120)
-            })
-        })
-    else {
-        return Vec::new();
+    };
+    let start = match labelled {
+        // (a notice of the adjustment after the signers, "ANSLAG/BEVIS" over "Underskrift
+        // ……" and the secretary, is no block of the signers: the role over a rule above
+        // the notice starts it)
+        Some(at) => role_first(at)
+            .filter(|&first| lines[first..at].iter().any(|l| l.folded.contains("anslag")))
+            .unwrap_or(at),
+        None => match role_first(lines.len()) {
+            Some(first) => first,
+            None => return Vec::new(),
+        },
     };
     let block = &lines[start..];
     let first_text = block

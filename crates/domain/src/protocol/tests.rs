@@ -1191,6 +1191,8 @@ const FRAGMENTS: &[&str] = &[
     "\nÖvriga deltagare\tLina Blombergsson, Vlasta Marcikic, Maria\n\tGrandin Öberg, Emelie Gustavsson, Ellinor Egefors\n",
     "\nInnehållsförteckning\n§ 75 Adjungering\n§ 76 Listan\n§ 77 Teknik\n\n§ 75\nAdjungering\n",
     "för perioden 1 januari - 30 juni från den 1 juli",
+    "\n     Justerande  .......\n                 Emilie Jansson\n\n     ANSLAG/BEVIS\nUnderskrift   ......\n    Elise Teinler\n",
+    "\nTjänstemän och övriga Elise Teinler, nämndsekreterare\ndeltagare     Gunnel Pettersson, förvaltningschef\n",
 ];
 
 #[test]
@@ -4225,6 +4227,58 @@ fn tid_och_plats_for_sammantradet_and_signers_without_their_label() {
             ("James Winoy", Some("sekreterare")),
             ("Harriet Jorderud", Some("ordförande")),
             ("Stefan Wikén", Some("justerare")),
+        ]
+    );
+}
+
+#[test]
+fn signers_without_their_label_come_before_a_notice_signed_by_the_secretary() {
+    // (after a municipal care committee's protocol from 2015: the notice of the
+    // adjustment, "ANSLAG/BEVIS" with its "Underskrift", under the signers; and
+    // "Tjänstemän och övriga deltagare" broken in its column)
+    let p = parse_ok(
+        "Vård- och omsorgsnämnden
+Sammanträdesprotokoll 2015-03-17
+
+         Beslutande           Margaretha Gadde-Jennische (M), ordförande
+                              Emilie Jansson (S)
+
+         Tjänstemän och övriga Elise Teinler, nämndsekreterare
+         deltagare            Gunnel Pettersson, förvaltningschef
+
+         Utses att justera    Emilie Jansson (S)
+
+                              Sekreterare ...................... Paragrafer 33-56
+                                          Elise Teinler
+                              Ordförande  ......................
+                                          Margaretha Gadde-Jennische
+                              Justerande  ......................
+                                          Emilie Jansson
+
+                              ANSLAG/BEVIS
+         Protokollet är justerat. Justeringen har tillkännagivits genom anslag.
+         Underskrift          ......................
+                              Elise Teinler
+
+         § 33
+Revidering av föredragningslistan
+Text.
+",
+    );
+    assert_eq!(
+        signed(&p),
+        [
+            ("Elise Teinler", Some("sekreterare")),
+            ("Margaretha Gadde-Jennische", Some("ordförande")),
+            ("Emilie Jansson", Some("justerare")),
+        ]
+    );
+    assert_eq!(p.secretaries, ["Elise Teinler"]);
+    assert_eq!(
+        people(&p)[2..],
+        [
+            ("Elise Teinler", None, Some("nämndsekreterare")),
+            ("Gunnel Pettersson", None, Some("förvaltningschef")),
         ]
     );
 }
