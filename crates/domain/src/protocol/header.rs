@@ -448,6 +448,9 @@ const LABELS: &[(&str, Label)] = &[
     ("for kannedom", Label::Ignore),
     ("kopia till", Label::Ignore),
     ("sandlista", Label::Ignore),
+    // "Närvarorätt ⇥ Socialnämnden beslutar att medge närvarorätt för samtliga
+    // närvarande": who may attend, decided at the start, no list of people
+    ("narvaroratt", Label::Ignore),
     ("paragrafer", Label::Ignore),
     // (a municipal protocol's first pages: "Protokollet innehåller paragraferna ⇥ §§ 1-12")
     ("protokollet innehaller paragraferna", Label::Ignore),
@@ -1334,8 +1337,10 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
     let mut section_org: Option<String> = None;
     // the characters of a presence column marked with crosses, laid out with spaces
     let mut marked: Option<(usize, usize)> = None;
+    // (the lines up to this one were read joined to a line before them)
+    let mut joined_to = 0;
     for (i, l) in lines.iter().enumerate() {
-        if l.furniture {
+        if l.furniture || i < joined_to {
             continue;
         }
         // "Ledamöter     Närvarande   Ja   Nej" over "Lena Dahl (S)     X": a list of
@@ -1542,6 +1547,20 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             continue;
         }
         if let Some((label, rest)) = row_label.or_else(|| label_of(text)) {
+            // (a list of people as running text, broken inside an entry over the lines
+            // under the label's: read as one line)
+            let rest = match label {
+                Label::Attend { .. } if words::has_byte(&rest, b',') => {
+                    match running_list_over(lines, i, &rest) {
+                        Some((joined, next)) => {
+                            joined_to = next;
+                            joined
+                        }
+                        None => rest,
+                    }
+                }
+                _ => rest,
+            };
             if rest.is_empty() && !text.starts_with('|') {
                 let follows = bare_run
                     .last()
@@ -1579,9 +1598,21 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
             close_roll(&mut roll, &mut head);
             // "Närvarande: Ledamöter: Anders Henriksson (S) ordförande, …": the inner
             // label says more
+            // (up to a "samt": "Övriga deltagande ⇥ Ersättare: Niklas Norling (S) och Maria
+            // Blomberg (L) samt sekreterare Patrik Skanser, socialchef Lillemor Quist":
+            // those after it are the outer label's)
+            let mut outer_rest: Option<(Label, String)> = None;
             let (label, rest) = match label {
                 Label::Attend { .. } if words::has_byte(&rest, b':') => match label_of(&rest) {
-                    Some((inner @ Label::Attend { .. }, inner_rest)) => (inner, inner_rest),
+                    Some((inner @ Label::Attend { .. }, inner_rest)) => {
+                        match inner_rest.split_once(" samt ") {
+                            Some((before, after)) if words::has_byte(after, b',') => {
+                                outer_rest = Some((label, after.to_owned()));
+                                (inner, before.to_owned())
+                            }
+                            _ => (inner, inner_rest),
+                        }
+                    }
                     _ => (label, rest),
                 },
                 _ => (label, rest),
@@ -1713,7 +1744,11 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                     section = Some(Label::Ignore);
                 }
                 _ if !rest.is_empty() => {
-                    for part in split_entries(&rest) {
+                    let parts = split_entries(&rest).into_iter().map(|p| (label, p));
+                    let outer = outer_rest.iter().flat_map(|(outer, rest)| {
+                        split_entries(rest).into_iter().map(|p| (*outer, p))
+                    });
+                    for (label, part) in parts.chain(outer) {
                         let read = entry(&part, false, label, &mut head);
                         entries_in_section += usize::from(read);
                         // (as for the lines under the label: no one lost in silence)
@@ -2669,12 +2704,22 @@ fn split_entries(rest: &str) -> Vec<String> {
         return names;
     }
     // (brackets, or a role after a name: "Karl Olsson, ordf., Britt Sandberg, Lena Stål")
+    // (or before it: "sekreterare Patrik Skanser, socialchef Lillemor Quist")
     if words::has_byte(rest, b'(')
         || words::has_byte(rest, b',')
-            && words::split_byte(rest, b',')
-                .next()
-                .is_some_and(|first| words::is_person_name(first.trim_ends()))
+            && words::split_byte(rest, b',').next().is_some_and(|first| {
+                words::is_person_name(first.trim_ends()) || title_first(first.trim_ends()).is_some()
+            })
     {
+        // ("A (S) och B (L) samt sekreterare C, socialchef D": "samt" parts as a comma
+        // does)
+        let samt;
+        let rest = if words::has_byte(rest, b',') && rest.contains(" samt ") {
+            samt = rest.replace(" samt ", ", ");
+            samt.as_str()
+        } else {
+            rest
+        };
         let entries = entries_by_names(rest);
         if entries.len() > 1 {
             return entries;
@@ -2683,12 +2728,78 @@ fn split_entries(rest: &str) -> Vec<String> {
     vec![rest.trim_ends().to_owned()]
 }
 
+/// A list of people as running text in a label's value, `rest` on line `i`, that goes
+/// on over the lines under it and breaks inside an entry somewhere ("… Barbara
+/// Kabacinski Hallström (L) och" over "Maria Blomberg (L) samt sekreterare Patrik
+/// Skanser, socialchef" over "Lillemor Quist, …"): the whole list on one line, and the
+/// line after its last. `None` where each line ends an entry (those are read one by
+/// one).
+fn running_list_over(lines: &[Line], i: usize, rest: &str) -> Option<(String, usize)> {
+    let mut joined = rest.trim_ends().to_owned();
+    let mut inside_an_entry = false;
+    let mut j = i + 1;
+    while let Some(next) = lines.get(j) {
+        if next.furniture || next.is_blank() {
+            break;
+        }
+        let t = next.text.trim_ends();
+        // (a line going on with "samt …", "och …" or a title before a name,
+        // "områdeschef Marie Lindblom", continues one ending with a whole entry)
+        let after_and = t.strip_prefix("samt ").or_else(|| t.strip_prefix("och "));
+        let first = after_and.unwrap_or(t).split(", ").next().unwrap_or(t);
+        let first = first.split(" och ").next().unwrap_or(first).trim_ends();
+        let bare = words::find_byte(first, b'(').map_or(first, |at| first[..at].trim_ends());
+        let broken = ends_inside_an_entry(&joined)
+            || title_first(first).is_some()
+            || after_and.is_some() && words::is_person_name(bare)
+            || name_broken_over(&joined, t).is_some();
+        if !(broken || joined.ends_with(',')) || label_of(t).is_some() {
+            break;
+        }
+        inside_an_entry |= broken;
+        joined.push(' ');
+        joined.push_str(t);
+        j += 1;
+    }
+    inside_an_entry.then_some((joined, j))
+}
+
+/// Whether running text of people ends inside an entry: after `och` or `samt`, or where
+/// titles stand before names, after a title (`socialchef`) or a title and a first name
+/// (`controller Ann-Sofie`).
+fn ends_inside_an_entry(text: &str) -> bool {
+    if text.ends_with(" och") || text.ends_with(" samt") {
+        return true;
+    }
+    let last = text.rsplit(", ").next().unwrap_or(text);
+    let last = last.rsplit(" och ").next().unwrap_or(last);
+    let titles_first = || {
+        text.split(", ")
+            .flat_map(|p| p.split(" samt "))
+            .flat_map(|p| p.split(" och "))
+            .any(|p| title_first(p.trim_ends()).is_some())
+    };
+    let small = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    // "socialchef"
+    if last.split(' ').all(small) {
+        return titles_first();
+    }
+    // "controller Ann-Sofie"
+    last.rsplit_once(' ').is_some_and(|(title, first)| {
+        title.split(' ').all(small) && first.starts_with(char::is_uppercase)
+    }) && titles_first()
+}
+
 /// Whether a line is three or more people parted by commas and nothing else: "Grandin
 /// Öberg, Emelie Gustavsson, Ellinor Egefors" is no person with an organisation and a
 /// role, but a list as running text (whose line before may have ended without a comma).
 fn all_people(text: &str) -> bool {
-    words::split_byte(text, b',').nth(2).is_some()
-        && words::split_byte(text, b',').all(|p| words::is_person_name(p.trim_ends()))
+    // (from the last part: in "Anna Berg, Region Örebro län, sjuksköterska" it is the
+    // one most plainly no name)
+    memchr::memchr_iter(b',', text.as_bytes()).nth(1).is_some()
+        && text
+            .rsplit(',')
+            .all(|p| words::is_person_name(p.trim_ends()))
 }
 
 /// The first name that a list of people as running text ends with, when the name goes
@@ -2696,17 +2807,19 @@ fn all_people(text: &str) -> bool {
 /// one word from a capital after the last comma, over a line whose first part is one or
 /// two such words, with more people after it.
 fn name_broken_over<'a>(before: &'a str, text: &str) -> Option<&'a str> {
-    let before = before.trim_ends();
-    let (list, last) = before.rsplit_once(", ")?;
     let is_name_word = |w: &str| {
         w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
     };
+    // (the cheap looks first, at the end of the line before: most lines end otherwise)
+    let before = before.trim_ends();
+    let at = words::rfind_byte(before, b' ')?;
+    let (list, last) = (before[..at].strip_suffix(',')?, &before[at + 1..]);
+    if !is_name_word(last) || !words::has_byte(list, b',') || !words::has_byte(text, b',') {
+        return None;
+    }
     let (first_part, more) = text.split_once(", ")?;
-    let rest_of_name = first_part.split(' ').collect::<Vec<_>>();
-    (is_name_word(last)
-        && words::has_byte(list, b',')
-        && rest_of_name.len() <= 2
-        && rest_of_name.iter().all(|w| is_name_word(w))
+    (first_part.split(' ').count() <= 2
+        && first_part.split(' ').all(is_name_word)
         && words::is_person_name(more.split(',').next().unwrap_or("").trim_ends()))
     .then_some(last)
 }
@@ -2727,16 +2840,24 @@ fn entries_by_names(rest: &str) -> Vec<String> {
             continue;
         }
         // "… Anna Lindström och Håkan Sternberg (sekreterare)": the last two joined
+        // (and "alkoholhandläggare Åsa Nilsson och områdeschef Marie Lindblom", each
+        // with the title before the name, as running text gives them)
         if let Some(at) = words::finder!(" och ").find(part.as_bytes()) {
             let (first, second) = (
                 part[..at].trim_ends(),
                 part[at + " och ".len()..].trim_ends(),
             );
-            if words::is_person_name(name_of(first)) && words::is_person_name(name_of(second)) {
-                out.push(first.to_owned());
-                out.push(second.to_owned());
+            let person = |p: &str| words::is_person_name(name_of(p)) || title_first(p).is_some();
+            if person(first) && person(second) {
+                out.push(title_first(first).unwrap_or_else(|| first.to_owned()));
+                out.push(title_first(second).unwrap_or_else(|| second.to_owned()));
                 continue;
             }
+        }
+        // "socialchef Lillemor Quist": a title before the name
+        if let Some(entry) = title_first(part) {
+            out.push(entry);
+            continue;
         }
         // "Tomas Gustafsson (Stora Enso) Hans Källsmyr (Skogsstyrelsen)": the comma
         // between two people left out, the second after the first's bracket
@@ -2761,6 +2882,62 @@ fn entries_by_names(rest: &str) -> Vec<String> {
         out.extend(next.map(str::to_owned));
     }
     out
+}
+
+/// A part of running text that gives a title in small letters before the person's
+/// name, as an entry with the title after the name: "socialchef Lillemor Quist" is
+/// "Lillemor Quist, socialchef", and "controller Ann-Sofie Eriksson §§ 13-16" is
+/// "Ann-Sofie Eriksson, controller, §§ 13-16". (Not "ersättare för Kristina Pettersson
+/// (S)": whom someone serves for is no title.)
+fn title_first(part: &str) -> Option<String> {
+    if !part.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let name_at = part.find(|c: char| c.is_uppercase())?;
+    let title = part[..name_at].trim_ends();
+    let title_words = title.split(' ').count();
+    if title.is_empty()
+        || title_words > 3
+        || !part[..name_at].ends_with(' ')
+        || title.split(' ').any(|w| {
+            !w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '/'))
+                || w.chars().count() < 3
+                || matches!(
+                    w,
+                    "för"
+                        | "ersätter"
+                        | "till"
+                        | "från"
+                        | "med"
+                        | "och"
+                        | "samt"
+                        | "att"
+                        | "som"
+                        | "vid"
+                        | "del"
+                        | "hos"
+                        | "enligt"
+                        | "under"
+                        | "efter"
+                )
+        })
+    {
+        return None;
+    }
+    let rest = &part[name_at..];
+    let (name, paragraphs) = match rest.find('§') {
+        Some(at) => (rest[..at].trim_ends(), Some(rest[at..].trim_ends())),
+        None => (rest, None),
+    };
+    let bare = words::find_byte(name, b'(').map_or(name, |at| name[..at].trim_ends());
+    if !words::is_person_name(bare) {
+        return None;
+    }
+    Some(match paragraphs {
+        Some(p) => format!("{name}, {title}, {p}"),
+        None => format!("{name}, {title}"),
+    })
 }
 
 /// Whether a label's rest is the head of a column of page numbers: "Sida", "Sid",

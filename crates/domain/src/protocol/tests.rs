@@ -1193,6 +1193,8 @@ const FRAGMENTS: &[&str] = &[
     "för perioden 1 januari - 30 juni från den 1 juli",
     "\n     Justerande  .......\n                 Emilie Jansson\n\n     ANSLAG/BEVIS\nUnderskrift   ......\n    Elise Teinler\n",
     "\nTjänstemän och övriga Elise Teinler, nämndsekreterare\ndeltagare     Gunnel Pettersson, förvaltningschef\n",
+    "\nÖvriga deltagande\tErsättare: Niklas Norling (S),\n\tElisabeth Erngren (V) och\n\tMaria Blomberg (L) samt sekreterare Patrik Skanser, socialchef\n\tLillemor Quist, controller Ann-Sofie\n\tEriksson §§ 13-16\n",
+    "\nNärvarorätt\tSocialnämnden beslutar att medge närvarorätt för samtliga\n",
 ];
 
 #[test]
@@ -2720,6 +2722,65 @@ Text.
     assert_eq!(
         people(&p),
         [("Anna Berg", Some("Region Kronoberg"), Some("sekreterare"))]
+    );
+}
+
+#[test]
+fn others_present_as_running_text_with_titles_before_names_over_several_lines() {
+    // (after a municipal social welfare committee's protocol from 2016: the
+    // substitutes first, after "samt" the officials, each title before the name, the
+    // text broken inside its entries)
+    let p = parse_ok(
+        "Socialnämnden 2016-02-24
+
+         Beslutande	Mariette Sjölund (S), ordförande
+
+         Övriga deltagande	Ersättare: Niklas Norling (S),
+         	Elisabeth Erngren (V), Barbara Kabacinski Hallström (L) och
+         	Maria Blomberg (L) samt sekreterare Patrik Skanser, socialchef
+         	Lillemor Quist, controller Ann-Sofie
+         	Eriksson §§ 13-16, alkoholhandläggare Åsa Nilsson och
+         	områdeschef Marie Lindblom
+
+         Närvarorätt	Socialnämnden beslutar att medge närvarorätt för samtliga
+         	närvarande.
+
+         § 13
+Bidrag
+Text.
+",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Mariette Sjölund", None, Some("ordförande")),
+            ("Niklas Norling", None, Some("ersättare")),
+            ("Elisabeth Erngren", None, Some("ersättare")),
+            ("Barbara Kabacinski Hallström", None, Some("ersättare")),
+            ("Maria Blomberg", None, Some("ersättare")),
+            ("Patrik Skanser", None, Some("sekreterare")),
+            ("Lillemor Quist", None, Some("socialchef")),
+            ("Ann-Sofie Eriksson", None, Some("controller")),
+            ("Åsa Nilsson", None, Some("alkoholhandläggare")),
+            ("Marie Lindblom", None, Some("områdeschef")),
+        ]
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    // (a word such as "att" is no title, and whom someone serves for is not theirs)
+    let p = parse_ok(
+        "Nämnden 2016-02-24
+
+Närvarande: Per Ekström, Västerås stad, enhetschef
+         att Lisa Mård, Sala kommun, MAS
+
+§ 1
+Bidrag
+Text.
+",
+    );
+    assert_eq!(
+        people(&p)[0],
+        ("Per Ekström", Some("Västerås stad"), Some("enhetschef"))
     );
 }
 
