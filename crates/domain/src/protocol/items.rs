@@ -194,7 +194,7 @@ fn body_before_sign(s: &str) -> usize {
     } else {
         b.get(1)
     };
-    if !second.is_some_and(|&c| c.is_ascii_uppercase() || c == b' ' || c == 0xC3)
+    if !second.is_some_and(|&c| c.is_ascii_alphabetic() || c == b' ' || c == 0xC3)
         || !b[..b.len().min(14)].contains(&0xA7)
     {
         return 0;
@@ -205,6 +205,26 @@ fn body_before_sign(s: &str) -> usize {
         .find(|(_, c)| !(c.is_uppercase() && c.is_alphabetic()))
         .map_or(0, |(i, _)| i);
     // (seven capitals or more give none: no abbreviation is as long)
+    // ("Sn § 49", "Au § 84": a capital and one to three small letters, no word of
+    // running text that may stand before a sign, "Se § 4")
+    let letters = if letters == 1 && second != Some(&b' ') {
+        let word = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if (2..=4).contains(&word)
+            && s[1..word].bytes().all(|c| c.is_ascii_lowercase())
+            && ![
+                "se", "av", "om", "jfr", "enl", "ur", "med", "vid", "och", "per", "till", "den",
+                "ett", "en",
+            ]
+            .iter()
+            .any(|w| s[..word].eq_ignore_ascii_case(w))
+        {
+            word
+        } else {
+            0
+        }
+    } else {
+        letters
+    };
     if letters == 0 {
         return 0;
     }
@@ -1585,20 +1605,40 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
     }
     // "§ 14" alone, or "§ 12 Dnr SN 2024/45", with the title on the next line ("§ 88"
     // over "Dnr SN 2024/301" over the title: on the line after next)
+    // ("Sn § 50 ⇥ Au § 84" over "Sn § 34 ⇥ Au § 57 ⇥ Dnr 2016/123" over the title: the
+    // paragraphs of the same matter in the working committee and before, no title)
     let mut title = title;
     let mut body = body;
-    for _ in 0..2 {
-        if !lead_text.is_empty() || !(title.is_empty() || is_registration_number(&title)) {
+    let mut references = String::new();
+    for _ in 0..3 {
+        if !lead_text.is_empty()
+            || !(title.is_empty()
+                || is_registration_number(&title)
+                || is_paragraph_reference(&title))
+        {
             break;
         }
         let Some(k) = body.iter().position(|l| !l.furniture && !l.is_blank()) else {
             break;
         };
+        if is_paragraph_reference(&body[k].text) {
+            push_untabbed(&mut references, body[k].text.trim_ends());
+            references.push('\n');
+            body = &body[k + 1..];
+            continue;
+        }
         let Some(next) = title_line(&body[k]) else {
             break;
         };
         lead_text = std::mem::replace(&mut title, next);
         body = &body[k + 1..];
+    }
+    if !references.is_empty() {
+        lead_text = if lead_text.is_empty() {
+            references.trim_ends().to_owned()
+        } else {
+            format!("{lead_text}\n{}", references.trim_ends())
+        };
     }
     // "§ 24 Hemsjukvård i ordinärt boende, Dnr ÄN 2024/8": the number goes to the text
     if lead_text.is_empty()
@@ -1868,6 +1908,30 @@ pub(super) fn is_registration_number(title: &str) -> bool {
         return false;
     };
     is_series(series) && is_number(number)
+}
+
+/// Whether a text is only references to paragraphs of this or another body's protocols,
+/// perhaps with a registration number: "Au § 84", "Sn § 34 ⇥ Au § 57 ⇥ Dnr 2016/123",
+/// "KSAU §§ 12-13".
+fn is_paragraph_reference(t: &str) -> bool {
+    if !t.contains('§') {
+        return false;
+    }
+    let mut bodies = 0;
+    let all = t.split([' ', '\t']).filter(|w| !w.is_empty()).all(|w| {
+        let abbreviation = (2..=5).contains(&w.chars().count())
+            && w.starts_with(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic)
+            && !w.eq_ignore_ascii_case("och");
+        bodies += usize::from(abbreviation);
+        abbreviation
+            || w == "§"
+            || w == "§§"
+            || w.eq_ignore_ascii_case("dnr")
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ',' | '/' | ':'))
+    });
+    all && bodies > 0
 }
 
 /// A title with its registration number before or after it ("Hemsjukvård, Dnr ÄN

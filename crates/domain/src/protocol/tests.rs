@@ -1195,6 +1195,7 @@ const FRAGMENTS: &[&str] = &[
     "\nTjänstemän och övriga Elise Teinler, nämndsekreterare\ndeltagare     Gunnel Pettersson, förvaltningschef\n",
     "\nÖvriga deltagande\tErsättare: Niklas Norling (S),\n\tElisabeth Erngren (V) och\n\tMaria Blomberg (L) samt sekreterare Patrik Skanser, socialchef\n\tLillemor Quist, controller Ann-Sofie\n\tEriksson §§ 13-16\n",
     "\nNärvarorätt\tSocialnämnden beslutar att medge närvarorätt för samtliga\n",
+    "\nSn § 50\tAu § 84\nSn § 34\tAu § 57\tDnr 2016/123\n\nBudget\n",
 ];
 
 #[test]
@@ -3225,6 +3226,48 @@ fn the_bodys_abbreviation_before_a_paragraph_sign_starts_an_item() {
     let titles = numbered_titles(&p);
     // (more than six capitals are no abbreviation)
     assert_eq!(titles, [("15", "Val av justerare"), ("16", "Budget")]);
+}
+
+#[test]
+fn an_abbreviation_written_small_before_a_sign_starts_an_item_and_references_are_no_title() {
+    // (after a municipal social welfare committee's protocol from 2016: "Sn § 50", the
+    // working committee's paragraph in the next column and the matter's earlier
+    // paragraphs on the line under it)
+    let p = parse_ok(
+        "Protokoll Socialnämnden 2016-06-09
+
+         Sn § 49	Sammanträdets öppnande
+Text.
+
+         Sn § 50	Au § 84
+Sn § 34	Au § 57	Dnr 2016/123
+
+         Budget och ekonomisk uppföljning år 2016
+
+Text.
+
+         Se § 12 i förra protokollet.
+",
+    );
+    assert_eq!(
+        numbered_titles(&p),
+        [
+            ("49", "Sammanträdets öppnande"),
+            ("50", "Budget och ekonomisk uppföljning år 2016")
+        ]
+    );
+    assert!(
+        p.items[1]
+            .text
+            .starts_with("Au § 84\nSn § 34 Au § 57 Dnr 2016/123"),
+        "{}",
+        p.items[1].text
+    );
+    assert!(
+        p.items[1].text.ends_with("Se § 12 i förra protokollet."),
+        "{}",
+        p.items[1].text
+    );
 }
 
 #[test]
