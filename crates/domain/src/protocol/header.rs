@@ -2714,7 +2714,7 @@ fn split_entries(rest: &str) -> Vec<String> {
         // ("A (S) och B (L) samt sekreterare C, socialchef D": "samt" parts as a comma
         // does)
         let samt;
-        let rest = if words::has_byte(rest, b',') && rest.contains(" samt ") {
+        let rest = if words::has_byte(rest, b',') && words::holds!(rest, " samt ") {
             samt = rest.replace(" samt ", ", ");
             samt.as_str()
         } else {

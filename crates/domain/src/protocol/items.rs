@@ -194,7 +194,32 @@ fn body_before_sign(s: &str) -> usize {
     } else {
         b.get(1)
     };
-    if !second.is_some_and(|&c| c.is_ascii_alphabetic() || c == b' ' || c == 0xC3)
+    // ("Sn § 49", "Au § 84": a capital and one to three small letters, no word of
+    // running text that may stand before a sign, "Se § 4"; the space and the sign
+    // looked for first, right after the word)
+    if second.is_some_and(u8::is_ascii_lowercase) {
+        // (an ASCII capital first: "Ärendet" and the like are no abbreviation)
+        if !b[0].is_ascii_uppercase() {
+            return 0;
+        }
+        let Some(space) = (2..=4).find(|&i| b.get(i) == Some(&b' ')) else {
+            return 0;
+        };
+        let word = &s[..space];
+        let small = [
+            "se", "av", "om", "jfr", "enl", "ur", "med", "vid", "och", "per", "till", "den", "ett",
+            "en",
+        ];
+        return if s[space + 1..].starts_with('§')
+            && word[1..].bytes().all(|c| c.is_ascii_lowercase())
+            && !small.iter().any(|w| word.eq_ignore_ascii_case(w))
+        {
+            space + 1
+        } else {
+            0
+        };
+    }
+    if !second.is_some_and(|&c| c.is_ascii_uppercase() || c == b' ' || c == 0xC3)
         || !b[..b.len().min(14)].contains(&0xA7)
     {
         return 0;
@@ -205,26 +230,6 @@ fn body_before_sign(s: &str) -> usize {
         .find(|(_, c)| !(c.is_uppercase() && c.is_alphabetic()))
         .map_or(0, |(i, _)| i);
     // (seven capitals or more give none: no abbreviation is as long)
-    // ("Sn § 49", "Au § 84": a capital and one to three small letters, no word of
-    // running text that may stand before a sign, "Se § 4")
-    let letters = if letters == 1 && second != Some(&b' ') {
-        let word = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-        if (2..=4).contains(&word)
-            && s[1..word].bytes().all(|c| c.is_ascii_lowercase())
-            && ![
-                "se", "av", "om", "jfr", "enl", "ur", "med", "vid", "och", "per", "till", "den",
-                "ett", "en",
-            ]
-            .iter()
-            .any(|w| s[..word].eq_ignore_ascii_case(w))
-        {
-            word
-        } else {
-            0
-        }
-    } else {
-        letters
-    };
     if letters == 0 {
         return 0;
     }
@@ -1622,7 +1627,7 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
             break;
         };
         if is_paragraph_reference(&body[k].text) {
-            push_untabbed(&mut references, body[k].text.trim_ends());
+            references.push_str(&body[k].text.trim_ends().replace('\t', " "));
             references.push('\n');
             body = &body[k + 1..];
             continue;
