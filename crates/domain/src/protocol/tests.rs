@@ -2679,14 +2679,10 @@ fn a_series_joined_to_its_number_and_a_class_after_the_paragraph_takes_the_title
 #[test]
 fn a_list_of_people_as_running_text_goes_on_after_a_name_broken_over_the_line() {
     let p = parse_ok(
-        "Äldrenämnden 2017-10-25
-         Övriga deltagare	Lina Blombergsson, Vlasta Marcikic, Anna-Lena Möllstam, Maria
-         	Grandin Öberg, Emelie Gustavsson, Ellinor Egefors
-
-         § 75
-Adjungering
-Text.
-",
+        "Äldrenämnden 2017-10-25\n\
+         Övriga deltagare\tLina Blombergsson, Vlasta Marcikic, Anna-Lena Möllstam, Maria\n\
+         \tGrandin Öberg, Emelie Gustavsson, Ellinor Egefors\n\n\
+         § 75\nAdjungering\nText.\n",
     );
     assert_eq!(
         people(&p),
@@ -2701,24 +2697,16 @@ Text.
     );
     // (and after a line ending with a whole name: three people and nothing else)
     let p = parse_ok(
-        "Äldrenämnden 2017-10-25
-         Övriga deltagare	Lina Blombergsson, Anna-Lena Möllstam
-         	Maria Grandin Öberg, Emelie Gustavsson, Ellinor Egefors
-
-         § 75
-Adjungering
-Text.
-",
+        "Äldrenämnden 2017-10-25\n\
+         Övriga deltagare\tLina Blombergsson, Anna-Lena Möllstam\n\
+         \tMaria Grandin Öberg, Emelie Gustavsson, Ellinor Egefors\n\n\
+         § 75\nAdjungering\nText.\n",
     );
     assert_eq!(people(&p).len(), 5, "{:?}", people(&p));
     // (one person with an organisation and a role is still one)
     let p = parse_ok(
-        "Nämnden 2017-10-25
-Övriga deltagare	Anna Berg, Region Kronoberg, sekreterare
-
-§ 1 Budget
-Text.
-",
+        "Nämnden 2017-10-25\nÖvriga deltagare\tAnna Berg, Region Kronoberg, sekreterare\n\n\
+         § 1 Budget\nText.\n",
     );
     assert_eq!(
         people(&p),
@@ -2732,24 +2720,17 @@ fn others_present_as_running_text_with_titles_before_names_over_several_lines() 
     // substitutes first, after "samt" the officials, each title before the name, the
     // text broken inside its entries)
     let p = parse_ok(
-        "Socialnämnden 2016-02-24
-
-         Beslutande	Mariette Sjölund (S), ordförande
-
-         Övriga deltagande	Ersättare: Niklas Norling (S),
-         	Elisabeth Erngren (V), Barbara Kabacinski Hallström (L) och
-         	Maria Blomberg (L) samt sekreterare Patrik Skanser, socialchef
-         	Lillemor Quist, controller Ann-Sofie
-         	Eriksson §§ 13-16, alkoholhandläggare Åsa Nilsson och
-         	områdeschef Marie Lindblom
-
-         Närvarorätt	Socialnämnden beslutar att medge närvarorätt för samtliga
-         	närvarande.
-
-         § 13
-Bidrag
-Text.
-",
+        "Socialnämnden 2016-02-24\n\n\
+         Beslutande\tMariette Sjölund (S), ordförande\n\n\
+         Övriga deltagande\tErsättare: Niklas Norling (S),\n\
+         \tElisabeth Erngren (V), Barbara Kabacinski Hallström (L) och\n\
+         \tMaria Blomberg (L) samt sekreterare Patrik Skanser, socialchef\n\
+         \tLillemor Quist, controller Ann-Sofie\n\
+         \tEriksson §§ 13-16, alkoholhandläggare Åsa Nilsson och\n\
+         \tområdeschef Marie Lindblom\n\n\
+         Närvarorätt\tSocialnämnden beslutar att medge närvarorätt för samtliga\n\
+         \tnärvarande.\n\n\
+         § 13\nBidrag\nText.\n",
     );
     assert_eq!(
         people(&p),
@@ -2769,15 +2750,8 @@ Text.
     assert!(p.warnings.is_empty(), "{:?}", p.warnings);
     // (a word such as "att" is no title, and whom someone serves for is not theirs)
     let p = parse_ok(
-        "Nämnden 2016-02-24
-
-Närvarande: Per Ekström, Västerås stad, enhetschef
-         att Lisa Mård, Sala kommun, MAS
-
-§ 1
-Bidrag
-Text.
-",
+        "Nämnden 2016-02-24\n\nNärvarande: Per Ekström, Västerås stad, enhetschef\n\
+         att Lisa Mård, Sala kommun, MAS\n\n§ 1\nBidrag\nText.\n",
     );
     assert_eq!(
         people(&p)[0],
@@ -2788,32 +2762,12 @@ Text.
 #[test]
 fn items_listed_first_with_their_titles_start_where_their_numbers_come_again() {
     let p = parse_ok(
-        "ÄLDRENÄMNDEN
-Protokoll 2017-10-25
-
-Innehållsförteckning
-         § 75 Adjungering
-§ 76 Fastställande av föredragningslista
-§ 77 ÄLN 2017/123 Välfärdsteknik
-
-         § 75
-Adjungering
-
-Beslut
-Nämnden adjungerar Ninni Lindberg.
-
-         § 76
-Fastställande av föredragningslista
-
-Beslut
-Listan fastställs.
-
-         § 77	ÄLN 2017/123
-Välfärdsteknik
-
-Beslut
-Informationen noteras.
-",
+        "ÄLDRENÄMNDEN\nProtokoll 2017-10-25\n\nInnehållsförteckning\n\
+         § 75 Adjungering\n§ 76 Fastställande av föredragningslista\n\
+         § 77 ÄLN 2017/123 Välfärdsteknik\n\n\
+         § 75\nAdjungering\n\nBeslut\nNämnden adjungerar Ninni Lindberg.\n\n\
+         § 76\nFastställande av föredragningslista\n\nBeslut\nListan fastställs.\n\n\
+         § 77\tÄLN 2017/123\nVälfärdsteknik\n\nBeslut\nInformationen noteras.\n",
     );
     let items: Vec<_> = p
         .items
@@ -3234,20 +3188,11 @@ fn an_abbreviation_written_small_before_a_sign_starts_an_item_and_references_are
     // working committee's paragraph in the next column and the matter's earlier
     // paragraphs on the line under it)
     let p = parse_ok(
-        "Protokoll Socialnämnden 2016-06-09
-
-         Sn § 49	Sammanträdets öppnande
-Text.
-
-         Sn § 50	Au § 84
-Sn § 34	Au § 57	Dnr 2016/123
-
-         Budget och ekonomisk uppföljning år 2016
-
-Text.
-
-         Se § 12 i förra protokollet.
-",
+        "Protokoll Socialnämnden 2016-06-09\n\n\
+         Sn § 49\tSammanträdets öppnande\nText.\n\n\
+         Sn § 50\tAu § 84\nSn § 34\tAu § 57\tDnr 2016/123\n\n\
+         Budget och ekonomisk uppföljning år 2016\n\nText.\n\n\
+         Se § 12 i förra protokollet.\n",
     );
     assert_eq!(
         numbered_titles(&p),
@@ -4341,33 +4286,23 @@ fn signers_without_their_label_come_before_a_notice_signed_by_the_secretary() {
     // adjustment, "ANSLAG/BEVIS" with its "Underskrift", under the signers; and
     // "Tjänstemän och övriga deltagare" broken in its column)
     let p = parse_ok(
-        "Vård- och omsorgsnämnden
-Sammanträdesprotokoll 2015-03-17
-
-         Beslutande           Margaretha Gadde-Jennische (M), ordförande
-                              Emilie Jansson (S)
-
-         Tjänstemän och övriga Elise Teinler, nämndsekreterare
-         deltagare            Gunnel Pettersson, förvaltningschef
-
-         Utses att justera    Emilie Jansson (S)
-
-                              Sekreterare ...................... Paragrafer 33-56
-                                          Elise Teinler
-                              Ordförande  ......................
-                                          Margaretha Gadde-Jennische
-                              Justerande  ......................
-                                          Emilie Jansson
-
-                              ANSLAG/BEVIS
-         Protokollet är justerat. Justeringen har tillkännagivits genom anslag.
-         Underskrift          ......................
-                              Elise Teinler
-
-         § 33
-Revidering av föredragningslistan
-Text.
-",
+        "Vård- och omsorgsnämnden\nSammanträdesprotokoll 2015-03-17\n\n\
+         Beslutande           Margaretha Gadde-Jennische (M), ordförande\n\
+         \x20                    Emilie Jansson (S)\n\n\
+         Tjänstemän och övriga Elise Teinler, nämndsekreterare\n\
+         deltagare            Gunnel Pettersson, förvaltningschef\n\n\
+         Utses att justera    Emilie Jansson (S)\n\n\
+         \x20                    Sekreterare ...................... Paragrafer 33-56\n\
+         \x20                                Elise Teinler\n\
+         \x20                    Ordförande  ......................\n\
+         \x20                                Margaretha Gadde-Jennische\n\
+         \x20                    Justerande  ......................\n\
+         \x20                                Emilie Jansson\n\n\
+         \x20                    ANSLAG/BEVIS\n\
+         Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n\
+         Underskrift          ......................\n\
+         \x20                    Elise Teinler\n\n\
+         § 33\nRevidering av föredragningslistan\nText.\n",
     );
     assert_eq!(
         signed(&p),
