@@ -4798,7 +4798,8 @@ fn is_secretary_role(role: &str) -> bool {
 
 /// What the text around the head adds: chair from prose ("X ersätter Y som ordförande"),
 /// adjusters from a "Val av justerare" item or the signatures, and one entry per person.
-pub fn complete(p: &mut Protocol, lines: &[Line]) {
+/// (`head_end`: where the head's lines end, before the first item)
+pub fn complete(p: &mut Protocol, lines: &[Line], head_end: usize) {
     if p.chair.is_none() {
         p.chair = p
             .attendees
@@ -4892,6 +4893,37 @@ pub fn complete(p: &mut Protocol, lines: &[Line]) {
             && !p.secretaries.contains(&s.name)
         {
             p.secretaries.push(s.name.clone());
+        }
+    }
+    // "Rickard Norberg utsågs att tillsammans med ordförande justera dagens protokoll.",
+    // "Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll.": the
+    // adjuster named in prose, in the head or the first two items, without an item of
+    // their own (and "Justering av protokollet beslutades ske den 17 december 2012.":
+    // its date)
+    if p.adjusters.is_empty() || p.adjusted_on.is_none() {
+        let head = lines[..head_end.min(lines.len())]
+            .iter()
+            .filter(|l| !l.furniture)
+            .map(|l| &*l.text);
+        let opening = p.items.iter().take(2).map(|i| i.text.as_str());
+        let texts: Vec<&str> = head
+            .chain(opening)
+            .filter(|t| words::holds!(t, "uster"))
+            .collect();
+        for t in texts {
+            if p.adjusters.is_empty() {
+                p.adjusters = adjusters_in_prose(t);
+            }
+            if p.adjusted_on.is_none()
+                && let Some(d) = t
+                    .split(". ")
+                    .filter(|s| {
+                        s.starts_with("Justering ") && (s.contains(" ske ") || s.contains(" sker "))
+                    })
+                    .find_map(words::find_date)
+            {
+                p.adjusted_on = Some(d.iso());
+            }
         }
     }
     if p.adjusted_on.is_none() {
@@ -5043,6 +5075,33 @@ fn elected_in_sentence(text: &str) -> Vec<String> {
             .map(|at| names_in(&start[at + verb.len()..]))
     })
     .unwrap_or_default()
+}
+
+/// The adjusters a sentence of a line names as elected to adjust the protocol, beside
+/// the chair: "Rickard Norberg utsågs att tillsammans med ordförande justera dagens
+/// protokoll.", "Utsågs Ulric Andersson att jämte ordföranden justera …".
+fn adjusters_in_prose(text: &str) -> Vec<String> {
+    // (the verb after the names and before "att", or first and before them: not
+    // "Utses att justera" of a label)
+    text.split(". ")
+        .filter(|s| s.contains("justera"))
+        .find_map(|s| {
+            let s = s.trim_ends();
+            let names = match ["Utsågs ", "Utses "].iter().find_map(|v| s.strip_prefix(v)) {
+                Some(rest) => rest.split_once(" att ")?.0,
+                None => {
+                    s.split_once(" utsågs att ")
+                        .or_else(|| s.split_once(" utses att "))?
+                        .0
+                }
+            };
+            let names: Vec<String> = names
+                .split(" och ")
+                .map_while(|n| name_prefix(n.trim_ends()).filter(|found| found == n.trim_ends()))
+                .collect();
+            (!names.is_empty()).then_some(names)
+        })
+        .unwrap_or_default()
 }
 
 /// The first item electing someone ("Val av …") whose title (folded) is `of` what:

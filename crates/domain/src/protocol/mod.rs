@@ -295,7 +295,7 @@ pub fn parse(text: &str, hints: &Hints) -> Result<Protocol, ParseError> {
         signatures,
         warnings,
     };
-    header::complete(&mut protocol, &all);
+    header::complete(&mut protocol, &all, header_end);
     Ok(protocol)
 }
 

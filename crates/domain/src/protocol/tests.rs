@@ -1196,6 +1196,7 @@ const FRAGMENTS: &[&str] = &[
     "\nÖvriga deltagande\tErsättare: Niklas Norling (S),\n\tElisabeth Erngren (V) och\n\tMaria Blomberg (L) samt sekreterare Patrik Skanser, socialchef\n\tLillemor Quist, controller Ann-Sofie\n\tEriksson §§ 13-16\n",
     "\nNärvarorätt\tSocialnämnden beslutar att medge närvarorätt för samtliga\n",
     "\nSn § 50\tAu § 84\nSn § 34\tAu § 57\tDnr 2016/123\n\nBudget\n",
+    "\nUtsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. Justering av protokollet beslutades ske den 17 december 2012.\n",
 ];
 
 #[test]
@@ -2756,6 +2757,38 @@ fn others_present_as_running_text_with_titles_before_names_over_several_lines() 
     assert_eq!(
         people(&p)[0],
         ("Per Ekström", Some("Västerås stad"), Some("enhetschef"))
+    );
+}
+
+#[test]
+fn an_adjuster_elected_in_prose_and_the_adjustments_date_in_a_sentence_are_read() {
+    // (after county council and municipal protocols from 2012 and 2016: no item "Val
+    // av justerare", the election told in the head or in the opening item)
+    let p = parse_ok(
+        "Protokoll Landstingsstyrelsen 2012-05-15\n\n\
+         Beslutande\tFredrik Larsson (M) ordförande\n\tUlric Andersson (S)\n\n\
+         Justering\nUtsågs Ulric Andersson att jämte ordföranden justera dagens protokoll.\n\n\
+         § 138\nFöredragningslistan\nGodkändes upprättad föredragningslista.\n",
+    );
+    assert_eq!(p.adjusters, ["Ulric Andersson"]);
+    let p = parse_ok(
+        "Protokoll Socialnämnden 2016-06-09\n\nBeslutande\tAnnika Wibrell, ordf.\n\n\
+         Sn § 49\tSammanträdets öppnande\n\
+         Ordförande Annika Wibrell hälsade välkomna. Rickard Norberg utsågs att tillsammans \
+         med ordförande justera dagens protokoll. Justering av protokollet beslutades ske den \
+         17 juni 2016.\n",
+    );
+    assert_eq!(p.adjusters, ["Rickard Norberg"]);
+    assert_eq!(p.adjusted_on.as_deref(), Some("2016-06-17"));
+    // (a label of the adjuster written as a sentence's verb is no such sentence)
+    let p = parse_ok(
+        "Protokoll Nämnden 2016-06-09\n\n\
+         Informationsärende Utses att justera Britt Olofsson\n\n§ 1 Budget\nText.\n",
+    );
+    assert!(
+        !p.adjusters.iter().any(|a| a.contains("Utses")),
+        "{:?}",
+        p.adjusters
     );
 }
 
