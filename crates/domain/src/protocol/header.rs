@@ -5083,7 +5083,9 @@ fn elected_in_sentence(text: &str) -> Vec<String> {
 fn adjusters_in_prose(text: &str) -> Vec<String> {
     // (the verb after the names and before "att", or first and before them: not
     // "Utses att justera" of a label)
-    text.split(". ")
+    // (a sentence on its line: an item's text runs over many)
+    text.lines()
+        .flat_map(|l| l.split(". "))
         .filter(|s| s.contains("justera"))
         .find_map(|s| {
             let s = s.trim_ends();
@@ -5097,7 +5099,15 @@ fn adjusters_in_prose(text: &str) -> Vec<String> {
             };
             let names: Vec<String> = names
                 .split(" och ")
-                .map_while(|n| name_prefix(n.trim_ends()).filter(|found| found == n.trim_ends()))
+                .map_while(|n| {
+                    // (a party after the name is no part of it: "Per Ek (M)")
+                    let n = n.trim_ends();
+                    let n = match n.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+                        Some((before, _)) => before.trim_ends(),
+                        None => n,
+                    };
+                    name_prefix(n).filter(|found| found == n)
+                })
                 .collect();
             (!names.is_empty()).then_some(names)
         })

@@ -2772,6 +2772,12 @@ fn an_adjuster_elected_in_prose_and_the_adjustments_date_in_a_sentence_are_read(
     );
     assert_eq!(p.adjusters, ["Ulric Andersson"]);
     let p = parse_ok(
+        "Protokoll Nämnden 2012-05-15\n\nJustering\n\
+         Utsågs Ulric Andersson (S) att jämte ordföranden justera dagens protokoll.\n\n\
+         § 1\nBudget\nText.\n",
+    );
+    assert_eq!(p.adjusters, ["Ulric Andersson"]);
+    let p = parse_ok(
         "Protokoll Socialnämnden 2016-06-09\n\nBeslutande\tAnnika Wibrell, ordf.\n\n\
          Sn § 49\tSammanträdets öppnande\n\
          Ordförande Annika Wibrell hälsade välkomna. Rickard Norberg utsågs att tillsammans \
