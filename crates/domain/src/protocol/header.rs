@@ -2748,10 +2748,9 @@ fn running_list_over(lines: &[Line], i: usize, rest: &str) -> Option<(String, us
         let after_and = t.strip_prefix("samt ").or_else(|| t.strip_prefix("och "));
         let first = after_and.unwrap_or(t).split(", ").next().unwrap_or(t);
         let first = first.split(" och ").next().unwrap_or(first).trim_ends();
-        let bare = words::find_byte(first, b'(').map_or(first, |at| first[..at].trim_ends());
         let broken = ends_inside_an_entry(&joined)
             || title_first(first).is_some()
-            || after_and.is_some() && words::is_person_name(bare)
+            || after_and.is_some() && words::is_person_name(name_of(first))
             || name_broken_over(&joined, t).is_some();
         if !(broken || joined.ends_with(',')) || label_of(t).is_some() {
             break;
@@ -2824,15 +2823,17 @@ fn name_broken_over<'a>(before: &'a str, text: &str) -> Option<&'a str> {
     .then_some(last)
 }
 
+/// A part of a list of people up to its bracket, its name: "Helena Berg" of "Helena Berg
+/// (Region JH)".
+fn name_of(p: &str) -> &str {
+    words::find_byte(p, b'(').map_or(p, |at| p[..at].trim_ends())
+}
+
 /// The entries of a line of people with what is said of each in brackets or after a
 /// comma: "Helena Berg (Region JH), Johan Ström (Region JH)", "Anna Andersson (S),
 /// ordförande, Per Persson (M)". A part starting with a person's name starts an entry;
 /// any other part belongs to the entry before it.
 fn entries_by_names(rest: &str) -> Vec<String> {
-    // (a part's name: what comes before its bracket)
-    fn name_of(p: &str) -> &str {
-        words::find_byte(p, b'(').map_or(p, |at| p[..at].trim_ends())
-    }
     let mut out: Vec<String> = Vec::new();
     for part in words::split_byte(rest, b',') {
         let part = part.trim_ends();
@@ -2930,8 +2931,7 @@ fn title_first(part: &str) -> Option<String> {
         Some(at) => (rest[..at].trim_ends(), Some(rest[at..].trim_ends())),
         None => (rest, None),
     };
-    let bare = words::find_byte(name, b'(').map_or(name, |at| name[..at].trim_ends());
-    if !words::is_person_name(bare) {
+    if !words::is_person_name(name_of(name)) {
         return None;
     }
     Some(match paragraphs {
@@ -5101,11 +5101,7 @@ fn adjusters_in_prose(text: &str) -> Vec<String> {
                 .split(" och ")
                 .map_while(|n| {
                     // (a party after the name is no part of it: "Per Ek (M)")
-                    let n = n.trim_ends();
-                    let n = match n.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
-                        Some((before, _)) => before.trim_ends(),
-                        None => n,
-                    };
+                    let n = without_party_at_end(n);
                     name_prefix(n).filter(|found| found == n)
                 })
                 .collect();
