@@ -188,6 +188,14 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
+    // ("Beslutande ersättare": the substitutes serving in members' places)
+    (
+        "beslutande ersattare",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
     (
         "narvarande ersattare",
         Label::Attend {
@@ -2751,7 +2759,8 @@ fn running_list_over(lines: &[Line], i: usize, rest: &str) -> Option<(String, us
         let broken = ends_inside_an_entry(&joined)
             || title_first(first).is_some()
             || after_and.is_some() && words::is_person_name(name_of(first))
-            || name_broken_over(&joined, t).is_some();
+            || name_broken_over(&joined, t).is_some()
+            || goes_on_from(&joined, t);
         if !(broken || joined.ends_with(',')) || label_of(t).is_some() {
             break;
         }
@@ -2787,6 +2796,66 @@ fn ends_inside_an_entry(text: &str) -> bool {
     last.rsplit_once(' ').is_some_and(|(title, first)| {
         title.split(' ').all(small) && first.starts_with(char::is_uppercase)
     }) && titles_first()
+}
+
+/// Whether the line `text` goes on with the last entry of a list of people as running
+/// text, `before`, that ended without a comma: with a role in small letters ("andre
+/// vice" over "ordförande, Lennart Olsson (S), …"), the party after a name ("Anita
+/// Karlsson" over "(C), Inger Björklund (KD)"), the paragraphs ("§§ 17-25, …"), or the
+/// surname after a first name standing alone after the last comma or a title ("…,
+/// Ing-Britt" over "Pettersson (S), Ulf Jonasson (M)", "områdeschef Stefan" over
+/// "Ivarsson §§ 17-18, …").
+fn goes_on_from(before: &str, text: &str) -> bool {
+    if before.ends_with(',') || !words::has_byte(before, b',') {
+        return false;
+    }
+    let is_name_word = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().any(char::is_lowercase)
+            && chars.all(|c| c.is_alphabetic() || c == '-')
+    };
+    let last_word = before.rsplit(' ').next().unwrap_or(before);
+    match text.chars().next() {
+        // "ordförande, …", "avdelningschef myndighets- och …": a role's word
+        Some(c) if c.is_lowercase() => {
+            let first = text.split([' ', ',']).next().unwrap_or(text);
+            return role_words().matches(&fold(first));
+        }
+        Some('(') => {
+            let party = text[1..].split(')').next().unwrap_or("");
+            return text.len() > party.len() + 1
+                && (1..=5).contains(&party.len())
+                && party.chars().all(char::is_alphabetic)
+                && is_name_word(last_word);
+        }
+        // ("§§ 17-25, Kjell Larsson (C)": the paragraphs alone up to a comma)
+        Some('§') => {
+            let paragraphs = text.split(',').next().unwrap_or(text);
+            return (is_name_word(last_word) || last_word.ends_with(')'))
+                && paragraphs
+                    .chars()
+                    .all(|c| matches!(c, '§' | ' ' | '-' | '–') || c.is_ascii_digit());
+        }
+        Some(c) if c.is_uppercase() => {}
+        _ => return false,
+    }
+    // the first name alone: after the last comma, or after a title in small letters
+    let last = before.rsplit(", ").next().unwrap_or(before);
+    let (title, first_name) = last.rsplit_once(' ').unwrap_or(("", last));
+    if !is_name_word(first_name)
+        || !title.is_empty() && title.split(' ').any(|w| !w.starts_with(char::is_lowercase))
+    {
+        return false;
+    }
+    // the surname: one word before a bracket, paragraphs or a comma
+    let part = text.split(", ").next().unwrap_or(text);
+    let surname = part
+        .split(" (")
+        .next()
+        .and_then(|p| p.split(" §").next())
+        .unwrap_or(part);
+    is_name_word(surname) && (surname.len() < part.len() || part.len() < text.len())
 }
 
 /// Whether a line is three or more people parted by commas and nothing else: "Grandin
@@ -2892,15 +2961,24 @@ fn entries_by_names(rest: &str) -> Vec<String> {
 /// (S)": whom someone serves for is no title.)
 fn title_first(part: &str) -> Option<String> {
     if !part.starts_with(char::is_lowercase) {
-        return None;
+        return capital_title_first(part);
     }
     let name_at = part.find(|c: char| c.is_uppercase())?;
     let title = part[..name_at].trim_ends();
-    let title_words = title.split(' ').count();
+    // ("avdelningschef myndighets- och specialistavdelning": two words sharing their
+    // end are one)
+    let shared;
+    let words_of = if words::holds!(title, "- och ") {
+        shared = title.replace("- och ", "-");
+        shared.as_str()
+    } else {
+        title
+    };
+    let title_words = words_of.split(' ').count();
     if title.is_empty()
         || title_words > 3
         || !part[..name_at].ends_with(' ')
-        || title.split(' ').any(|w| {
+        || words_of.split(' ').any(|w| {
             !w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '/'))
                 || w.chars().count() < 3
@@ -2938,6 +3016,28 @@ fn title_first(part: &str) -> Option<String> {
         Some(p) => format!("{name}, {title}, {p}"),
         None => format!("{name}, {title}"),
     })
+}
+
+/// [`title_first`] of a part whose title, one role's word, has a capital as the first
+/// of a list: "Sekreterare Mona Kjellström, tf. förvaltningschef Susanne Sandlund" starts
+/// with "Mona Kjellström, sekreterare".
+fn capital_title_first(part: &str) -> Option<String> {
+    let (title, rest) = part.split_once(' ')?;
+    let mut chars = title.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase()
+        || title.len() < 5
+        || !rest.starts_with(char::is_uppercase)
+        || !chars.all(char::is_lowercase)
+        || !role_words().matches(&fold(title))
+    {
+        return None;
+    }
+    title_first(&format!(
+        "{}{} {rest}",
+        first.to_lowercase(),
+        &title[first.len_utf8()..]
+    ))
 }
 
 /// Whether a label's rest is the head of a column of page numbers: "Sida", "Sid",

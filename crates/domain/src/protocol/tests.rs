@@ -1197,6 +1197,8 @@ const FRAGMENTS: &[&str] = &[
     "\nNärvarorätt\tSocialnämnden beslutar att medge närvarorätt för samtliga\n",
     "\nSn § 50\tAu § 84\nSn § 34\tAu § 57\tDnr 2016/123\n\nBudget\n",
     "\nUtsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. Justering av protokollet beslutades ske den 17 december 2012.\n",
+    "\nBeslutande\tUlrica Truedsson (S) ordförande, Lilli Marton (MP) andre vice\n\tordförande, Ing-Britt\n\tPettersson (S), Anita Karlsson\n\t(C), Jussi\n\tRinne (SD) §§ 17-25, Kjell Larsson (C)\n",
+    "\nÖvriga deltagande\tSekreterare Mona Kjellström, tf.\n\tavdelningschef myndighets- och specialistavdelning Susanna Kullman, områdeschef Stefan\n\tIvarsson §§ 17-18\n",
 ];
 
 #[test]
@@ -4456,6 +4458,86 @@ fn a_body_written_small_after_a_name_is_the_organisation_and_a_title_of_it_a_tit
             ("Per Holm", Some("socialnämnden"), None),
             ("Eva Lind", None, Some("nämndsekr.")),
             ("Ola Berg", Some("regionstyrelsen"), None),
+        ]
+    );
+}
+
+#[test]
+fn a_list_of_people_as_running_text_goes_on_with_a_role_a_party_paragraphs_or_a_surname() {
+    // (after a municipal care committee's protocol from 2016: members, serving
+    // substitutes and officials as running text, broken inside their entries)
+    let p = parse_ok(
+        "Vård- och omsorgsnämnden 2016-03-22\n\n\
+         Beslutande\tUlrica Truedsson (S) ordförande, Lilli Marton (MP) andre vice\n\
+         \tordförande, Lennart Olsson (S), Ing-Britt\n\
+         \tPettersson (S), Anita Karlsson\n\
+         \t(C), Inger Björklund (KD)\n\n\
+         Beslutande ersättare\tMarita Sundqvist (S), Jussi\n\
+         \tRinne (SD) §§ 17-25, Kjell Larsson (C)\n\n\
+         Övriga deltagande\tSekreterare Mona Kjellström, tf. förvaltningschef Susanne Sandlund,\n\
+         \tavdelningschef utföraravdelning Britt-Marie Svedenberg, tf.\n\
+         \tavdelningschef myndighets- och specialistavdelning Susanna Kullman,\n\
+         \tmedicinskt ansvarig sjuksköterska Eva Gyllhamn §§ 17-28, områdeschef Stefan\n\
+         \tIvarsson §§ 17-18, områdeschef Pia Carlsson\n\n\
+         § 17\nFastställande av dagordning\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Ulrica Truedsson", None, Some("ordförande")),
+            ("Lilli Marton", None, Some("vice ordförande")),
+            ("Lennart Olsson", None, Some("ledamot")),
+            ("Ing-Britt Pettersson", None, Some("ledamot")),
+            ("Anita Karlsson", None, Some("ledamot")),
+            ("Inger Björklund", None, Some("ledamot")),
+            ("Marita Sundqvist", None, Some("ersättare")),
+            ("Jussi Rinne", None, Some("ersättare")),
+            ("Kjell Larsson", None, Some("ersättare")),
+            ("Mona Kjellström", None, Some("sekreterare")),
+            ("Susanne Sandlund", None, Some("tf. förvaltningschef")),
+            (
+                "Britt-Marie Svedenberg",
+                None,
+                Some("avdelningschef utföraravdelning")
+            ),
+            (
+                "Susanna Kullman",
+                None,
+                Some("tf. avdelningschef myndighets- och specialistavdelning")
+            ),
+            (
+                "Eva Gyllhamn",
+                None,
+                Some("medicinskt ansvarig sjuksköterska")
+            ),
+            ("Stefan Ivarsson", None, Some("områdeschef")),
+            ("Pia Carlsson", None, Some("områdeschef")),
+        ]
+    );
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    // (a damaged line after a whole entry is no part of it)
+    let p = parse_ok(
+        "Nämnden 2024-10-15\n\
+         Deltagare: Anna Berg, Lars Ek, Maria Svensson, Peter Holm\n\
+         § 3 Frånvarande: Sara Lind\n\n\
+         § 4 Budget\nText.\n",
+    );
+    assert!(
+        people(&p).iter().any(|a| a.0 == "Peter Holm"),
+        "{:?}",
+        people(&p)
+    );
+    let p = parse_ok(
+        "Nämnden 2024-10-15\n\
+         Övriga deltagande\tEva Dahl, KVK\n\
+         \tBarbro Jonsson, VV\n\n\
+         § 4 Budget\nText.\n",
+    );
+    assert_eq!(
+        people(&p),
+        [
+            ("Eva Dahl", Some("KVK"), None),
+            ("Barbro Jonsson", Some("VV"), None)
         ]
     );
 }
