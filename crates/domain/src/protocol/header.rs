@@ -219,6 +219,14 @@ const LABELS: &[(&str, Label)] = &[
             present: P,
         },
     ),
+    // ("Ej beslutande": the substitutes present without a vote)
+    (
+        "ej beslutande",
+        Label::Attend {
+            role: Some("ersättare"),
+            present: P,
+        },
+    ),
     (
         "icke tjanstgorande ersattare",
         Label::Attend {
@@ -582,6 +590,11 @@ fn match_whole_label(key: &str) -> Option<Label> {
     let k = k.as_str();
     if let Some(label) = exact_label(k) {
         return Some(label);
+    }
+    // (no label starts with a digit: "1. Beslutande", an agenda's number before a
+    // label, is not "Ej beslutande" with two letters damaged)
+    if k.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
     }
     let chars = k.chars().count();
     let bag = words::Bag::of(k);
@@ -1902,10 +1915,20 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 // "Utses att justera ⇥ Lennart Gran" over "Underskrifter" over the
                 // signers: the list ends where the signatures start
                 // (and "Underskrifter" after a list of people, over the signers)
-                if l.heading > 0
-                    || text.len() <= "underskrifter".len()
-                        && matches!(fold(text).as_str(), "underskrifter" | "underskrift")
-                {
+                // (or with the first signer's role after it: "Underskrifter ⇥ Sekreterare
+                // ⇥ ………")
+                let signers = |t: &str| {
+                    t.get(..11)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("underskrift"))
+                        && matches!(
+                            t[11..]
+                                .trim_start_matches(['e', 'r', 'E', 'R'])
+                                .bytes()
+                                .next(),
+                            None | Some(b'\t' | b' ' | b':')
+                        )
+                };
+                if l.heading > 0 || signers(text) {
                     section = None;
                     continue;
                 }
@@ -2982,24 +3005,7 @@ fn title_first(part: &str) -> Option<String> {
             !w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '/'))
                 || w.chars().count() < 3
-                || matches!(
-                    w,
-                    "för"
-                        | "ersätter"
-                        | "till"
-                        | "från"
-                        | "med"
-                        | "och"
-                        | "samt"
-                        | "att"
-                        | "som"
-                        | "vid"
-                        | "del"
-                        | "hos"
-                        | "enligt"
-                        | "under"
-                        | "efter"
-                )
+                || is_no_title(w)
         })
     {
         return None;
@@ -3016,6 +3022,29 @@ fn title_first(part: &str) -> Option<String> {
         Some(p) => format!("{name}, {title}, {p}"),
         None => format!("{name}, {title}"),
     })
+}
+
+/// Whether a small word before a name is no title: "för" and "ersätter" say whom
+/// someone serves for, the others are words of running text.
+fn is_no_title(w: &str) -> bool {
+    matches!(
+        w,
+        "för"
+            | "ersätter"
+            | "till"
+            | "från"
+            | "med"
+            | "och"
+            | "samt"
+            | "att"
+            | "som"
+            | "vid"
+            | "del"
+            | "hos"
+            | "enligt"
+            | "under"
+            | "efter"
+    )
 }
 
 /// [`title_first`] of a part whose title, one role's word, has a capital as the first
@@ -3368,6 +3397,23 @@ fn entry(text: &str, struck: bool, label: Label, head: &mut Head) -> bool {
         Label::Secretary => (Some("sekreterare"), true),
         _ => return false,
     };
+    // "Inga-Britt Söderberg ⇥ Jan-Owe Dvärby" under "Justerande ……… ………": two adjusters
+    // side by side
+    if label == Label::Adjuster
+        && words::has_byte(text, b'\t')
+        && words::split_byte(text, b'\t')
+            .map(str::trim_ends)
+            .filter(|c| !c.is_empty())
+            .all(|c| words::is_person_name(without_party_at_end(c)))
+    {
+        let mut read = false;
+        for cell in words::split_byte(text, b'\t').map(str::trim_ends) {
+            if !cell.is_empty() {
+                read |= entry(cell, struck, label, head);
+            }
+        }
+        return read;
+    }
     let parsed = parse_entry(text, section_role, struck || !present);
     if parsed.is_empty() {
         return false;
@@ -3903,8 +3949,12 @@ fn person_after_title(text: &str) -> Option<usize> {
                 let lead = lead.trim_ends();
                 // (the lead's last word a title written small, or party letters: "Region
                 // Jämtland Härjedalen, ordförande" is an organisation)
+                // (but not "Birgitta Bolin, s, ersätter Åke Nyhlén, s": whom she served
+                // for)
                 let last_word = lead.rsplit(' ').next().unwrap_or(lead);
-                ((last_word.starts_with(char::is_lowercase) || lead.ends_with(')'))
+                ((last_word.starts_with(char::is_lowercase)
+                    && !matches!(last_word, "ersätter" | "för")
+                    || lead.ends_with(')'))
                     && name.starts_with(char::is_uppercase)
                     && words::is_person_name(name))
                 .then_some(first_comma + 1 + at)

@@ -799,10 +799,17 @@ fn agenda_end(
         .filter(|c| c.1 == style)
         .map(|c| (c.0, c.2))
         .collect();
-    // the list goes on while its numbers rise and only blank lines part them
+    // the list goes on while its numbers rise and only blank lines part them, or a
+    // title's end in small letters ("§ 66 Översyn av … kommunala" over "bolagen ⇥ 6")
+    let goes_on = |l: &Line| l.is_blank() || l.text.starts_with(char::is_lowercase);
     let listed = 1 + numbered
         .windows(2)
-        .take_while(|w| w[1].1 > w[0].1 && lines[w[0].0 + 1..w[1].0].iter().all(Line::is_blank))
+        .take_while(|w| {
+            let between = &lines[w[0].0 + 1..w[1].0];
+            w[1].1 > w[0].1
+                && between.iter().all(goes_on)
+                && between.iter().filter(|l| !l.is_blank()).count() <= 1
+        })
         .count();
     let same = |a: usize, b: usize| {
         lines[numbered[a].0].text.trim_ends()
@@ -812,8 +819,15 @@ fn agenda_end(
     // Inledning" and "2. Hemsjukvård" twice)
     // (or, in a table of contents, each line ends in its page number, and the first
     // number comes again: "§ 43 Överenskommelse … 3", then "§ 43 Dnr HSN 2024/112")
+    // (the page number on its title's last line)
     let paged = |k: usize| {
-        let text = lines[numbered[k].0].text.trim_ends();
+        let at = numbered[k].0;
+        let last = lines[at + 1..]
+            .iter()
+            .take_while(|l| !l.is_blank() && l.text.starts_with(char::is_lowercase))
+            .last()
+            .unwrap_or(&lines[at]);
+        let text = last.text.trim_ends();
         without_page_reference(text).len() < text.len()
     };
     let contents = listed < numbered.len()
@@ -1676,6 +1690,38 @@ fn read_item(line: &Line, start: &Start, body: &[Line], warnings: &mut Vec<Strin
         };
         body = &body[1..];
     }
+    // "Översyn av ägardirektiv och bolagsordning i de helägda kommunala" over "bolagen"
+    // and a blank line: a title broken after a word in small letters goes on with a
+    // few words in small letters alone on the next line
+    // (a long title, as one the line's width broke; the words letters only, and not
+    // "att" or a word of a decision)
+    // (the line under it looked at first: most start otherwise)
+    if let Some(next) = body.first().filter(|l| !l.furniture)
+        && next.text.starts_with(char::is_lowercase)
+        && next.bullet.is_none()
+        && next.heading == 0
+        && title.ends_with(char::is_lowercase)
+        && !words::at_most_chars(&title, 40)
+        && title
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_lowercase))
+        && words::at_most_chars(&next.text, 60)
+        && next.text.split(' ').count() <= 6
+        && next
+            .text
+            .trim_ends()
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && !next
+            .text
+            .split(' ')
+            .any(|w| w == "att" || w.starts_with("beslut"))
+        && body.get(1).is_none_or(|l| l.is_blank() || l.furniture)
+    {
+        title = format!("{title} {}", next.text.trim_ends());
+        body = &body[1..];
+    }
     let (mut title, mut kind) = strip_kind(&title);
     if let Some(pos) = words::finder!("foredragande").find(fold(&title).as_bytes()) {
         // "Budget 2025. Föredragande: Anna Berg"
@@ -1840,6 +1886,8 @@ fn decision_marker(l: &Line) -> Option<String> {
                 // "Socialnämndens beslut", "Kommunstyrelsens beslut": a heading of its
                 // own, longer than 20 characters
                 (t, "")
+            } else if is_proposal_to_the_council(t) {
+                return Some(String::new());
             } else {
                 // "Beslut Rådet beslutar att …" with the colon lost
                 let (first, rest) = t.split_once(' ')?;
@@ -2110,6 +2158,30 @@ fn is_genitive_heading(t: &str) -> bool {
 /// Whether folded `k` can be a decision key at all: every key holds "beslut" or is one
 /// edit from it (five to seven letters). Rules out most keys before
 /// [`is_decision_key`] looks at them.
+/// Whether a line is the heading of what a board proposes to the council,
+/// "Kommunstyrelsens förslag till kommunfullmäktige": its decision in that matter (the
+/// council decides later), unlike "Förvaltningens förslag till beslut".
+fn is_proposal_to_the_council(t: &str) -> bool {
+    // (such a heading ends in "fullmäktige", in any case: most lines do not)
+    let b = t.as_bytes();
+    if !b
+        .len()
+        .checked_sub(5)
+        .is_some_and(|s| b[s..].eq_ignore_ascii_case(b"ktige"))
+        || !words::at_most_chars(t, 60)
+    {
+        return false;
+    }
+    let f = fold(t);
+    let Some((who, to)) = f.split_once(" forslag till ") else {
+        return false;
+    };
+    to.ends_with("fullmaktige")
+        && !to.contains(' ')
+        && who.ends_with('s')
+        && who.split(' ').count() <= 4
+}
+
 fn may_be_decision_key(k: &str) -> bool {
     words::holds!(k, "beslut") || (5..=7).contains(&k.chars().count())
 }
@@ -2593,11 +2665,13 @@ fn is_intro(t: &str) -> bool {
 /// A decision without list punctuation at its end ("godkänna uppföljningen," → "godkänna
 /// uppföljningen").
 fn tidy_decision(t: &str) -> String {
-    let mut s = t
-        .trim_ends()
-        .trim_end_matches([',', ';'])
-        .trim_end()
-        .to_owned();
+    let t = t.trim_ends();
+    // ("… med förslag. _____": the rule that closes a paragraph is no part of it)
+    let t = match t.strip_suffix("___") {
+        Some(r) => r.trim_end_matches('_').trim_end(),
+        None => t,
+    };
+    let mut s = t.trim_end_matches([',', ';']).trim_end().to_owned();
     for tail in [" samt", " och"] {
         if s.ends_with(tail) {
             s.truncate(s.len() - tail.len());

@@ -407,7 +407,14 @@ fn side_by_side<'a>(lines: &[&Line<'a>]) -> Option<Vec<Line<'a>>> {
         if i == 0 || !names.has_cells() {
             return None;
         }
-        let role = role_label(&lines[i - 1].text)?;
+        // (or over a rule for each: "Justerande ……… ………" over "Inga-Britt Söderberg ⇥
+        // Jan-Owe Dvärby")
+        let above = lines[i - 1];
+        let role = role_label(&above.text).or_else(|| {
+            (rules_in(&above.text) >= 2)
+                .then(|| role_before_rule(&above.folded))
+                .flatten()
+        })?;
         let names = columns(names);
         (names.len() >= 2 && names.iter().all(|n| signer_name(n).is_some()))
             .then(|| names.iter().map(|n| format!("{n}, {role}")).collect())

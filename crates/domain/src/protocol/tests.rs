@@ -1198,6 +1198,9 @@ const FRAGMENTS: &[&str] = &[
     "\nSn § 50\tAu § 84\nSn § 34\tAu § 57\tDnr 2016/123\n\nBudget\n",
     "\nUtsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. Justering av protokollet beslutades ske den 17 december 2012.\n",
     "\nBeslutande\tUlrica Truedsson (S) ordförande, Lilli Marton (MP) andre vice\n\tordförande, Ing-Britt\n\tPettersson (S), Anita Karlsson\n\t(C), Jussi\n\tRinne (SD) §§ 17-25, Kjell Larsson (C)\n",
+    "\nBeslutande\tBirgitta Bolin, s, ersätter Åke Nyhlén, s\n\nEj beslutande\tOve Beirot, s\n\nUnderskrifter\tSekreterare\t.....\n\tJusterande\t.....\t.....\n\t\tInga-Britt Söderberg\tJan-Owe Dvärby\n",
+    "\n§ 66\tÖversyn av ägardirektiv och bolagsordning i de helägda kommunala\n\tbolagen\t6\n",
+    "\nKommunstyrelsens förslag till kommunfullmäktige\n\nMotionen avslås.\n_____\n",
     "\nÖvriga deltagande\tSekreterare Mona Kjellström, tf.\n\tavdelningschef myndighets- och specialistavdelning Susanna Kullman, områdeschef Stefan\n\tIvarsson §§ 17-18\n",
 ];
 
@@ -4539,5 +4542,130 @@ fn a_list_of_people_as_running_text_goes_on_with_a_role_a_party_paragraphs_or_a_
             ("Eva Dahl", Some("KVK"), None),
             ("Barbro Jonsson", Some("VV"), None)
         ]
+    );
+}
+
+#[test]
+fn a_municipal_board_s_head_with_small_party_letters_substitutes_and_two_adjusters() {
+    // (after a municipal executive board's protocol from 2006, laid out as its PDF's
+    // text gives it)
+    let p = parse_ok(
+        "Kommunstyrelsen\t2006-05-23\n\n\
+         Beslutande\tSten-Ove Danielsson, s, ordförande\n\
+         \tBirgitta Bolin, s, ersätter Åke Nyhlén, s\n\
+         \tInger Persson, s\n\n\
+         Ej beslutande\tOve Beirot, s\n\
+         \tInger Grelsson, v\n\n\
+         Underskrifter\tSekreterare\t.............................\n\
+         \t\tUlf Stecksen\n\
+         \tOrdförande\t.............................\n\
+         \t\tSten-Ove Danielsson\n\
+         \tJusterande\t.........................\t.........................\n\
+         \t\tInga-Britt Söderberg\tJan-Owe Dvärby\n\n\
+         KS § 65\tDnr 2006.123 041\n\nBudget\n\nText.\n",
+    );
+    assert_eq!(
+        people(&p)
+            .iter()
+            .filter(|a| a.2 != Some("justerare"))
+            .copied()
+            .collect::<Vec<_>>(),
+        [
+            ("Sten-Ove Danielsson", None, Some("ordförande")),
+            ("Birgitta Bolin", None, Some("ledamot")),
+            ("Inger Persson", None, Some("ledamot")),
+            ("Ove Beirot", None, Some("ersättare")),
+            ("Inger Grelsson", None, Some("ersättare")),
+        ]
+    );
+    assert_eq!(p.adjusters, ["Inga-Britt Söderberg", "Jan-Owe Dvärby"]);
+    assert!(
+        p.attendees.iter().all(|a| a.organization.is_none()),
+        "{:?}",
+        p.attendees
+    );
+    let signers: Vec<_> = p
+        .signatures
+        .iter()
+        .map(|s| (s.name.as_str(), s.role.as_deref()))
+        .collect();
+    assert_eq!(
+        signers,
+        [
+            ("Ulf Stecksen", Some("sekreterare")),
+            ("Sten-Ove Danielsson", Some("ordförande")),
+            ("Inga-Britt Söderberg", Some("justerare")),
+            ("Jan-Owe Dvärby", Some("justerare")),
+        ]
+    );
+    // (an agenda's number before a label is no damage of "Ej")
+    let p = parse_ok(
+        "Protokoll 2024-10-08\n1.  Beslutande\tAnna Berg (S), ordförande\n\n§ 1 Budget\nText.\n",
+    );
+    assert!(
+        people(&p).iter().all(|a| a.2 != Some("ersättare")),
+        "{:?}",
+        people(&p)
+    );
+}
+
+#[test]
+fn a_table_of_contents_and_a_title_broken_after_a_small_word_go_on_on_the_next_line() {
+    let p = parse_ok(
+        "Kommunstyrelsen 2006-05-23\nNärvarande: Anna Berg\n\n\
+         Innehållsförteckning:\tSid.\n\
+         § 65\tFramtidsstrategi med treårsbudget\t4\n\
+         § 66\tÖversyn av ägardirektiv och bolagsordning i de helägda kommunala\n\
+         \tbolagen\t6\n\
+         § 67\tRapport från strukturgruppen\t9\n\n\
+         KS § 65\tDnr 2006.123 041\n\nFramtidsstrategi med treårsbudget\n\nText.\n\n\
+         KS § 66\tDnr 2006.88 107\n\n\
+         Översyn av ägardirektiv och bolagsordning i de helägda kommunala\nbolagen\n\n\
+         Text.\n\n\
+         KS § 67\n\nRapport från strukturgruppen\n\nInformationen noteras.\n",
+    );
+    let titles: Vec<_> = p.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Framtidsstrategi med treårsbudget",
+            "Översyn av ägardirektiv och bolagsordning i de helägda kommunala bolagen",
+            "Rapport från strukturgruppen",
+        ]
+    );
+    assert!(p.items[2].text.starts_with("Informationen"));
+    // (a short title over a line of text in small letters keeps its text)
+    let p = parse_ok(
+        "Protokoll 2024-10-08\n\n§ 1 Mötets öppnande\nmötet öppnades\n\n§ 2 Budget\nText.\n",
+    );
+    assert_eq!(p.items[0].title, "Mötets öppnande");
+}
+
+#[test]
+fn a_board_s_proposal_to_the_council_is_its_decision_and_a_closing_rule_no_part_of_it() {
+    let p = parse_ok(
+        "Kommunstyrelsen 2006-05-23\nNärvarande: Anna Berg\n\n\
+         KS § 65\n\nFramtidsstrategi\n\nKommunchefen redovisar förslaget.\n\n\
+         Kommunstyrelsens förslag till kommunfullmäktige\n\n\
+         Framtidsstrategi med treårsbudget 2007-2009 fastställs.\n_____\n\n\
+         KS § 66\n\nÖversyn\n\nBeslut\n\nKommunstyrelsen beslutar\n\n\
+         att  godkänna översynen,\n\natt  uppdra åt kommunchefen att återkomma med förslag.\n_____\n\n\
+         KS § 67\n\nMotion\n\nFörvaltningens förslag till beslut\n\nMotionen avslås.\n",
+    );
+    assert_eq!(
+        p.items[0].decisions,
+        ["Framtidsstrategi med treårsbudget 2007-2009 fastställs."]
+    );
+    assert_eq!(
+        p.items[1].decisions,
+        [
+            "att godkänna översynen",
+            "att uppdra åt kommunchefen att återkomma med förslag."
+        ]
+    );
+    assert!(
+        p.items[2].decisions.is_empty(),
+        "{:?}",
+        p.items[2].decisions
     );
 }
