@@ -310,6 +310,7 @@ const LABELS: &[(&str, Label)] = &[
     ("inbjudna", PRESENT),
     ("inbjuden", PRESENT),
     ("inbjudna gaster", PRESENT),
+    ("sarskilt inbjudna", PRESENT),
     ("gaster", PRESENT),
     (
         "franvarande",
@@ -3325,11 +3326,16 @@ fn read_times_and_place(after: &str, head: &mut Head) {
     // (a page mark such as "1(3)" after "Sammanträdesdatum" is no place, nor a note in
     // brackets after the times, "(paus 14.30)", nor the document's kind after its date,
     // as a web page's title gives it: "Titel:2019-01-30 Protokoll  Nämnd")
+    // (nor a registration number in a column after the date: "LK/140023", one word
+    // of digits and no small letter)
     if head.place.is_none()
         && !(place.starts_with('(') && place.ends_with(')'))
         && place.chars().any(char::is_alphabetic)
         && words::at_most_chars(place, 120)
         && !names_a_kind(place)
+        && !(place.bytes().any(|b| b.is_ascii_digit())
+            && !place.contains(' ')
+            && !place.chars().any(char::is_lowercase))
     {
         head.place = Some(place.to_owned());
     }
@@ -5238,7 +5244,11 @@ fn adjusters_in_prose(text: &str) -> Vec<String> {
         .flat_map(|l| l.split(". "))
         .filter(|s| s.contains("justera"))
         .find_map(|s| {
-            let s = s.trim_ends();
+            // ("Justering ⇥ Utsågs Mats Sandström att …": the sentence in its column)
+            let s = words::split_byte(s, b'\t')
+                .find(|c| c.contains("justera"))
+                .unwrap_or(s)
+                .trim_ends();
             let names = match ["Utsågs ", "Utses "].iter().find_map(|v| s.strip_prefix(v)) {
                 Some(rest) => rest.split_once(" att ")?.0,
                 None => {

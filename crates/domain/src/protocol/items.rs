@@ -1340,7 +1340,59 @@ pub fn read_items(
         trailer = lines.iter().position(is_end).unwrap_or(lines.len());
     }
     kinds_of_groups(&mut items);
+    let first = layout.starts.first().map_or(0, |s| s.line);
+    kinds_of_headings(&lines[..first], &mut items);
     (items, trailer)
+}
+
+/// "Informationsärenden" over the items it heads, "Beslutsärenden" over the next: each
+/// item under such a heading is of its kind unless it names its own. The heading stands
+/// at the end of the item before (or of the head), and is no part of its text.
+fn kinds_of_headings(head: &[Line], items: &mut [Item]) {
+    let mut kind = head
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank() && !l.furniture)
+        .and_then(|l| plural_kind(&l.text));
+    for item in items.iter_mut() {
+        if let Some(k) = kind {
+            item.kind.get_or_insert(k);
+        }
+        // (the last line looked at, and only where it could be one: most end otherwise,
+        // and such a heading is short: its line starts within the last 48 bytes)
+        let text = item.text.trim_ends();
+        if !text.ends_with(['n', 'N', ':']) {
+            continue;
+        }
+        let mut tail = text.len().saturating_sub(48);
+        while !text.is_char_boundary(tail) {
+            tail += 1;
+        }
+        let last_at = match text[tail..].rfind('\n') {
+            Some(p) => tail + p + 1,
+            None if tail == 0 => 0,
+            None => continue,
+        };
+        if let Some(k) = plural_kind(&text[last_at..]) {
+            kind = Some(k);
+            let kept = text[..last_at].trim_ends().len();
+            item.text.truncate(kept);
+        }
+    }
+}
+
+/// The kind a heading of several items names: "Informationsärenden", "BESLUTSÄRENDEN:".
+fn plural_kind(text: &str) -> Option<ItemKind> {
+    let t = text.trim_ends().trim_end_matches([':', ' ']);
+    if !words::at_most_chars(t, 20) {
+        return None;
+    }
+    match fold(t).as_str() {
+        "informationsarenden" => Some(ItemKind::Informationsarende),
+        "beslutsarenden" => Some(ItemKind::Beslutsarende),
+        "beredningsarenden" => Some(ItemKind::Beredningsarende),
+        _ => None,
+    }
 }
 
 /// "2. Informationsärenden" over "2a. …", "2b. …" (or "2.1", "2.2"): the group's kind is

@@ -1201,6 +1201,8 @@ const FRAGMENTS: &[&str] = &[
     "\nBeslutande\tBirgitta Bolin, s, ersätter Åke Nyhlén, s\n\nEj beslutande\tOve Beirot, s\n\nUnderskrifter\tSekreterare\t.....\n\tJusterande\t.....\t.....\n\t\tInga-Britt Söderberg\tJan-Owe Dvärby\n",
     "\n§ 66\tÖversyn av ägardirektiv och bolagsordning i de helägda kommunala\n\tbolagen\t6\n",
     "\nKommunstyrelsens förslag till kommunfullmäktige\n\nMotionen avslås.\n_____\n",
+    "\nText.\n\nInformationsärenden\n\n§ 16 Planering\n\nBESLUTSÄRENDEN:\n",
+    "\nJustering\tUtsågs Mats Sandström att jämte ordföranden justera dagens protokoll\nTeknikutskottet\t2014-09-17\tLK/140023\n",
     "\nÖvriga deltagande\tSekreterare Mona Kjellström, tf.\n\tavdelningschef myndighets- och specialistavdelning Susanna Kullman, områdeschef Stefan\n\tIvarsson §§ 17-18\n",
 ];
 
@@ -4667,5 +4669,43 @@ fn a_board_s_proposal_to_the_council_is_its_decision_and_a_closing_rule_no_part_
         p.items[2].decisions.is_empty(),
         "{:?}",
         p.items[2].decisions
+    );
+}
+
+#[test]
+fn a_heading_of_several_items_gives_them_its_kind_and_is_no_part_of_the_item_before() {
+    // (after a county council committee's protocol from 2014)
+    let p = parse_ok(
+        "Protokoll\nTeknikutskottet\t2014-09-17\tLK/140023\n\n\
+         Plats\tVårdcentralen i Kristinehamn, länsrättens lokal\n\n\
+         Beslutande\tEva Hallström (MP)\tordförande\n\n\
+         Särskilt inbjudna\tKjersti Marthinsen, enhetschef\n\n\
+         Justering\tUtsågs Mats Sandström att jämte ordföranden justera dagens protokoll\n\n\
+         § 15 Dagordning\n\nDagordningen fastställdes.\n\nInformationsärenden\n\n\
+         § 16 Planeringsprocessen\n\nText.\n\n\
+         § 17 Lokalfrågor\n\nBeslutsärende\n\nText.\n\nBESLUTSÄRENDEN:\n\n\
+         § 18 Investeringsplan 2015\n\nTeknikutskottet beslutade\natt godkänna planen.\n",
+    );
+    let kinds: Vec<_> = p.items.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            None,
+            Some(ItemKind::Informationsarende),
+            Some(ItemKind::Beslutsarende),
+            Some(ItemKind::Beslutsarende)
+        ]
+    );
+    assert_eq!(p.items[0].text, "Dagordningen fastställdes.");
+    assert_eq!(p.items[2].text, "Text.");
+    assert_eq!(
+        people(&p)[1],
+        ("Kjersti Marthinsen", None, Some("enhetschef"))
+    );
+    assert_eq!(p.adjusters, ["Mats Sandström"]);
+    // (the registration number after the date is no place)
+    assert_eq!(
+        p.place.as_deref(),
+        Some("Vårdcentralen i Kristinehamn, länsrättens lokal")
     );
 }
