@@ -2833,12 +2833,7 @@ fn goes_on_from(before: &str, text: &str) -> bool {
     if before.ends_with(',') || !words::has_byte(before, b',') {
         return false;
     }
-    let is_name_word = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase)
-            && chars.clone().any(char::is_lowercase)
-            && chars.all(|c| c.is_alphabetic() || c == '-')
-    };
+    let is_name_word = words::is_name_token;
     let last_word = before.rsplit(' ').next().unwrap_or(before);
     match text.chars().next() {
         // "ordförande, …", "avdelningschef myndighets- och …": a role's word
@@ -2899,9 +2894,7 @@ fn all_people(text: &str) -> bool {
 /// one word from a capital after the last comma, over a line whose first part is one or
 /// two such words, with more people after it.
 fn name_broken_over<'a>(before: &'a str, text: &str) -> Option<&'a str> {
-    let is_name_word = |w: &str| {
-        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-    };
+    let is_name_word = words::is_name_token;
     // (the cheap looks first, at the end of the line before: most lines end otherwise)
     let before = before.trim_ends();
     let at = words::rfind_byte(before, b' ')?;
@@ -3025,27 +3018,32 @@ fn title_first(part: &str) -> Option<String> {
     })
 }
 
-/// Whether a small word before a name is no title: "för" and "ersätter" say whom
-/// someone serves for, the others are words of running text.
+/// Whether a small word before a name is no title: whom someone serves for
+/// ([`serves_for`]), or a word of running text.
 fn is_no_title(w: &str) -> bool {
-    matches!(
-        w,
-        "för"
-            | "ersätter"
-            | "till"
-            | "från"
-            | "med"
-            | "och"
-            | "samt"
-            | "att"
-            | "som"
-            | "vid"
-            | "del"
-            | "hos"
-            | "enligt"
-            | "under"
-            | "efter"
-    )
+    serves_for(w)
+        || matches!(
+            w,
+            "till"
+                | "från"
+                | "med"
+                | "och"
+                | "samt"
+                | "att"
+                | "som"
+                | "vid"
+                | "del"
+                | "hos"
+                | "enligt"
+                | "under"
+                | "efter"
+        )
+}
+
+/// Whether a word before a name says whom someone serves for: "ersätter Åke Nyhlén",
+/// "för Sören Bertilsson".
+fn serves_for(w: &str) -> bool {
+    matches!(w, "för" | "ersätter")
 }
 
 /// [`title_first`] of a part whose title, one role's word, has a capital as the first
@@ -3958,8 +3956,7 @@ fn person_after_title(text: &str) -> Option<usize> {
                 // (but not "Birgitta Bolin, s, ersätter Åke Nyhlén, s": whom she served
                 // for)
                 let last_word = lead.rsplit(' ').next().unwrap_or(lead);
-                ((last_word.starts_with(char::is_lowercase)
-                    && !matches!(last_word, "ersätter" | "för")
+                ((last_word.starts_with(char::is_lowercase) && !serves_for(last_word)
                     || lead.ends_with(')'))
                     && name.starts_with(char::is_uppercase)
                     && words::is_person_name(name))

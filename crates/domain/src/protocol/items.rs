@@ -1346,14 +1346,16 @@ pub fn read_items(
 }
 
 /// "Informationsärenden" over the items it heads, "Beslutsärenden" over the next: each
-/// item under such a heading is of its kind unless it names its own. The heading stands
-/// at the end of the item before (or of the head), and is no part of its text.
+/// item under such a heading is of its kind unless it names its own (under another
+/// group's heading, "Anmälningsärenden", of none). The heading stands at the end of the
+/// item before (or of the head), and is no part of its text.
 fn kinds_of_headings(head: &[Line], items: &mut [Item]) {
     let mut kind = head
         .iter()
         .rev()
         .find(|l| !l.is_blank() && !l.furniture)
-        .and_then(|l| plural_kind(&l.text));
+        .and_then(|l| group_heading(&l.text))
+        .flatten();
     for item in items.iter_mut() {
         if let Some(k) = kind {
             item.kind.get_or_insert(k);
@@ -1373,26 +1375,35 @@ fn kinds_of_headings(head: &[Line], items: &mut [Item]) {
             None if tail == 0 => 0,
             None => continue,
         };
-        if let Some(k) = plural_kind(&text[last_at..]) {
-            kind = Some(k);
+        if let Some(k) = group_heading(&text[last_at..]) {
+            kind = k;
             let kept = text[..last_at].trim_ends().len();
             item.text.truncate(kept);
         }
     }
 }
 
-/// The kind a heading of several items names: "Informationsärenden", "BESLUTSÄRENDEN:".
-fn plural_kind(text: &str) -> Option<ItemKind> {
+/// A heading of a group of items, and the kind it names: "Informationsärenden",
+/// "BESLUTSÄRENDEN:"; `Some(None)` for a group of no kind, "Anmälningsärenden", "Övriga
+/// ärenden".
+fn group_heading(text: &str) -> Option<Option<ItemKind>> {
     let t = text.trim_ends().trim_end_matches([':', ' ']);
-    if !words::at_most_chars(t, 20) {
+    if !words::at_most_chars(t, 30) {
         return None;
     }
-    match fold(t).as_str() {
+    let f = fold(t);
+    Some(match f.as_str() {
         "informationsarenden" => Some(ItemKind::Informationsarende),
         "beslutsarenden" => Some(ItemKind::Beslutsarende),
         "beredningsarenden" => Some(ItemKind::Beredningsarende),
-        _ => None,
-    }
+        _ if f.ends_with("arenden")
+            && f.split(' ').count() <= 2
+            && f.chars().all(|c| c.is_alphabetic() || c == ' ') =>
+        {
+            None
+        }
+        _ => return None,
+    })
 }
 
 /// "2. Informationsärenden" over "2a. …", "2b. …" (or "2.1", "2.2"): the group's kind is
@@ -2207,9 +2218,6 @@ fn is_genitive_heading(t: &str) -> bool {
     (2..=3).contains(&count) || compound && count <= 5
 }
 
-/// Whether folded `k` can be a decision key at all: every key holds "beslut" or is one
-/// edit from it (five to seven letters). Rules out most keys before
-/// [`is_decision_key`] looks at them.
 /// Whether a line is the heading of what a board proposes to the council,
 /// "Kommunstyrelsens förslag till kommunfullmäktige": its decision in that matter (the
 /// council decides later), unlike "Förvaltningens förslag till beslut".
@@ -2234,6 +2242,9 @@ fn is_proposal_to_the_council(t: &str) -> bool {
         && who.split(' ').count() <= 4
 }
 
+/// Whether folded `k` can be a decision key at all: every key holds "beslut" or is one
+/// edit from it (five to seven letters). Rules out most keys before
+/// [`is_decision_key`] looks at them.
 fn may_be_decision_key(k: &str) -> bool {
     words::holds!(k, "beslut") || (5..=7).contains(&k.chars().count())
 }

@@ -4682,9 +4682,10 @@ fn a_heading_of_several_items_gives_them_its_kind_and_is_no_part_of_the_item_bef
          Särskilt inbjudna\tKjersti Marthinsen, enhetschef\n\n\
          Justering\tUtsågs Mats Sandström att jämte ordföranden justera dagens protokoll\n\n\
          § 15 Dagordning\n\nDagordningen fastställdes.\n\nInformationsärenden\n\n\
-         § 16 Planeringsprocessen\n\nText.\n\n\
-         § 17 Lokalfrågor\n\nBeslutsärende\n\nText.\n\nBESLUTSÄRENDEN:\n\n\
-         § 18 Investeringsplan 2015\n\nTeknikutskottet beslutade\natt godkänna planen.\n",
+         § 16 Planeringsprocessen\n\nPlanen redovisades.\n\n\
+         § 17 Lokalfrågor\n\nBeslutsärende\n\nLokalerna räcker.\n\nBESLUTSÄRENDEN:\n\n\
+         § 18 Investeringsplan 2015\n\nTeknikutskottet beslutade\natt godkänna planen.\n\n\
+         Anmälningsärenden\n\n§ 19 Delegationsbeslut\n\nText.\n",
     );
     let kinds: Vec<_> = p.items.iter().map(|i| i.kind).collect();
     assert_eq!(
@@ -4693,11 +4694,13 @@ fn a_heading_of_several_items_gives_them_its_kind_and_is_no_part_of_the_item_bef
             None,
             Some(ItemKind::Informationsarende),
             Some(ItemKind::Beslutsarende),
-            Some(ItemKind::Beslutsarende)
+            Some(ItemKind::Beslutsarende),
+            None
         ]
     );
+    assert_eq!(p.items[3].decisions, ["att godkänna planen."]);
     assert_eq!(p.items[0].text, "Dagordningen fastställdes.");
-    assert_eq!(p.items[2].text, "Text.");
+    assert_eq!(p.items[2].text, "Lokalerna räcker.");
     assert_eq!(
         people(&p)[1],
         ("Kjersti Marthinsen", None, Some("enhetschef"))
