@@ -203,7 +203,11 @@ fn role_before_rule(f: &str) -> Option<&'static str> {
     let head = head
         .strip_prefix("underskrifter")
         .or_else(|| head.strip_prefix("underskrift"))
-        .or_else(|| head.strip_prefix("skrifter "))
+        // (its column after it laid out with spaces or a tab)
+        .or_else(|| {
+            head.strip_prefix("skrifter")
+                .filter(|r| r.starts_with([' ', '\t']))
+        })
         .unwrap_or(head)
         .trim_ends();
     role_label_folded(head).or_else(|| abbreviated_role(head))

@@ -3760,6 +3760,20 @@ fn signers_under_a_label_broken_at_its_hyphen_and_ellipses_are_read() {
             ("Per-Olof Lind", Some("justerare")),
         ]
     );
+    // (and with its column after it, as a PDF's text lays it out: "skrifter ⇥
+    // Sekreterare ………")
+    let p = parse_ok(
+        "Protokoll\nDatum: 2011-10-12\nUtses att justera\tPer-Olof Lind\n\nUnder-\n\
+         skrifter\tSekreterare ………..\n\t\tMaria Sund\n\tOrdförande ……….\n\t\tKarin Holm\n\n\
+         § 155\n\nA\n\nText.\n",
+    );
+    assert_eq!(
+        signed(&p)[..2],
+        [
+            ("Maria Sund", Some("sekreterare")),
+            ("Karin Holm", Some("ordförande"))
+        ]
+    );
 }
 
 #[test]
