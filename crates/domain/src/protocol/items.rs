@@ -406,7 +406,17 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
         }
     }
     let (number, title_at, marked) = number_at(s, signed)?;
-    if style == Style::Plain && words::has_byte(&s[..title_at], b'\t') {
+    // "SN 66" alone over its title, or "SN 66 ⇥ Dnr 24/06": the body's abbreviation
+    // stands for the sign, so its number may be alone or have a column after it (a tab
+    // or spaces)
+    let abbreviated_alone =
+        unsigned > 0 && style == Style::Plain && !marked && clean_title_start(&s[title_at..]).0;
+    let abbreviated_column = unsigned > 0
+        && style == Style::Plain
+        && (words::has_byte(&s[..title_at], b'\t') || s[..title_at].ends_with("  "));
+    if abbreviated_column {
+        style = Style::Single;
+    } else if style == Style::Plain && words::has_byte(&s[..title_at], b'\t') {
         style = Style::Tab;
     } else if style == Style::Plain && !marked && s[..title_at].ends_with("  ") {
         style = Style::Spaced;
@@ -431,7 +441,9 @@ fn candidate_in(raw: &str) -> Option<(Style, (u32, u32), usize)> {
             let (empty, upper) = clean_title_start(&s[title_at..]);
             // ("3." or "Punkt 3" alone may have its title on the next line: for
             // [`find_items`] to see)
-            if empty && matches!(style, Style::Tab | Style::Spaced | Style::Single)
+            if empty
+                && matches!(style, Style::Tab | Style::Spaced | Style::Single)
+                && !abbreviated_alone
                 || !empty && matches!(style, Style::Plain | Style::Spaced | Style::Single) && !upper
             {
                 return None;
@@ -500,7 +512,11 @@ pub fn find_items(lines: &[Line]) -> Layout {
             if !title_follows(lines, i) {
                 continue;
             }
-            bare.push((i, n));
+            // (but "SN 67" alone, its body's abbreviation standing for the sign, is no
+            // stray number)
+            if body_before_number(&l.text) == 0 {
+                bare.push((i, n));
+            }
         }
         candidates.push((i, s, n, t));
     }

@@ -131,7 +131,8 @@ fn signer_name(text: &str) -> Option<String> {
         None => t,
     };
     let t = t.split([',', '\t']).next().unwrap_or("").trim_ends();
-    let t = t.trim_matches(|c: char| c == '_' || c == '.' || c.is_whitespace());
+    // (a copy's "/Anne-Marie Nilsson/" where the original was signed)
+    let t = t.trim_matches(|c: char| matches!(c, '_' | '.' | '/') || c.is_whitespace());
     words::is_person_name(t).then(|| t.to_owned())
 }
 

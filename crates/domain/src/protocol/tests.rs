@@ -1202,6 +1202,7 @@ const FRAGMENTS: &[&str] = &[
     "\n§ 66\tÖversyn av ägardirektiv och bolagsordning i de helägda kommunala\n\tbolagen\t6\n",
     "\nKommunstyrelsens förslag till kommunfullmäktige\n\nMotionen avslås.\n_____\n",
     "\nText.\n\nInformationsärenden\n\n§ 16 Planering\n\nBESLUTSÄRENDEN:\n",
+    "\nSN 66                Dnr 24/06\n\nBudget\n\nSN 67\n\nRapport\n\nSekreterare   /Anne-Marie Nilsson/\n",
     "\nJustering\tUtsågs Mats Sandström att jämte ordföranden justera dagens protokoll\nTeknikutskottet\t2014-09-17\tLK/140023\n",
     "\nÖvriga deltagande\tSekreterare Mona Kjellström, tf.\n\tavdelningschef myndighets- och specialistavdelning Susanna Kullman, områdeschef Stefan\n\tIvarsson §§ 17-18\n",
 ];
@@ -4725,4 +4726,39 @@ fn a_heading_of_several_items_gives_them_its_kind_and_is_no_part_of_the_item_bef
         p.place.as_deref(),
         Some("Vårdcentralen i Kristinehamn, länsrättens lokal")
     );
+}
+
+#[test]
+fn a_body_s_abbreviation_before_a_number_alone_or_with_a_column_starts_an_item() {
+    // (after a municipal social committee's protocol from 2006: "SN 66" and its
+    // registration number in a column, the title under them; signers of a copy
+    // between slashes)
+    let p = parse_ok(
+        "Socialnämnden 2006-05-24\n\n\
+         Underskrifter        Sekreterare   /Anne-Marie Nilsson/\n\n\
+         \x20                    Ordförande    /Svante Classon/\n\n\
+         SN 66                Dnr 24/06\n\nBudgetuppföljning 2006\n\nUppföljningen per april.\n\n\
+         SN 67\n\nRapport sjukfrånvaro\n\nRapporten läggs till handlingarna.\n\n\
+         SN 68\tDnr 30/06\n\nVerksamhetsmål\n\nMålen fastställs.\n",
+    );
+    let items: Vec<_> = p
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("66", "Budgetuppföljning 2006"),
+            ("67", "Rapport sjukfrånvaro"),
+            ("68", "Verksamhetsmål")
+        ]
+    );
+    assert!(
+        p.items[0].text.starts_with("Dnr 24/06"),
+        "{}",
+        p.items[0].text
+    );
+    // (not done: the secretary on the line of "Underskrifter" itself is not read)
+    assert_eq!(signed(&p), [("Svante Classon", Some("ordförande"))]);
 }
