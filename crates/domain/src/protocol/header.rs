@@ -1918,18 +1918,13 @@ fn read_once(lines: &[Line], warnings: &mut Vec<String>) -> (Head, Option<Vec<us
                 // (and "Underskrifter" after a list of people, over the signers)
                 // (or with the first signer's role after it: "Underskrifter ⇥ Sekreterare
                 // ⇥ ………")
-                let signers = |t: &str| {
-                    t.get(..11)
-                        .is_some_and(|w| w.eq_ignore_ascii_case("underskrift"))
-                        && matches!(
-                            t[11..]
-                                .trim_start_matches(['e', 'r', 'E', 'R'])
-                                .bytes()
-                                .next(),
-                            None | Some(b'\t' | b' ' | b':')
-                        )
-                };
-                if l.heading > 0 || signers(text) {
+                let signers = l.folded.strip_prefix("underskrift").is_some_and(|r| {
+                    matches!(
+                        r.strip_prefix("er").unwrap_or(r).bytes().next(),
+                        None | Some(b'\t' | b' ' | b':')
+                    )
+                });
+                if l.heading > 0 || signers {
                     section = None;
                     continue;
                 }
